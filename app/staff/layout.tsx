@@ -1,0 +1,12 @@
+import { AppShell } from '@/components/layout/app-shell';
+import { STAFF_NAV } from '@/components/layout/nav';
+import { requireStaff } from '@/lib/auth/guards';
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requireStaff();
+  return (
+    <AppShell home="/staff" nav={STAFF_NAV} who={ctx.user.fullName} context="Staff">
+      {children}
+    </AppShell>
+  );
+}

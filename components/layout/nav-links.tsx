@@ -1,0 +1,34 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function NavLinks({ items }: { items: NavItem[] }) {
+  const path = usePathname();
+  return (
+    <nav aria-label="Sections">
+      <ul className="flex gap-1 overflow-x-auto pb-1 md:flex-col md:overflow-visible">
+        {items.map((item) => {
+          const active = path === item.href || (item.href.split('/').length > 2 && path.startsWith(item.href + '/'));
+          return (
+            <li key={item.href} className="shrink-0">
+              <Link
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={`block rounded-md px-3 py-2 text-sm no-underline hover:no-underline ${
+                  active ? 'bg-brand-50 font-medium text-brand-800' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

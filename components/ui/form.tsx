@@ -1,0 +1,145 @@
+'use client';
+// Form building blocks shared by every page. One zod schema validates in the browser (through
+// react-hook-form) and again in the server action; server errors show next to the same fields.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useActionState, useEffect, useId, useRef, startTransition, type ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import type { FormState } from '@/lib/actions';
+
+type Action<R> = (prev: FormState<R>, fd: FormData) => Promise<FormState<R>>;
+
+export interface ServerForm<T extends FieldValues, R> {
+  form: UseFormReturn<T>;
+  state: FormState<R>;
+  pending: boolean;
+  formRef: React.RefObject<HTMLFormElement | null>;
+  onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
+  /** The message for a field: the browser's check first, else the server's. */
+  errorFor: (name: string) => string | undefined;
+}
+
+export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R = undefined>(
+  schema: S,
+  action: Action<R>,
+  defaultValues?: DefaultValues<z.input<S>>,
+): ServerForm<z.input<S>, R> {
+  const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(action, { status: 'idle' });
+  const formRef = useRef<HTMLFormElement | null>(null);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as any) as any, defaultValues, mode: 'onTouched' });
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const el = e.currentTarget;
+    void form.handleSubmit(() => {
+      const fd = new FormData(el);
+      startTransition(() => dispatch(fd));
+    })(e);
+  };
+  const errorFor = (name: string) => {
+    const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
+    if (client) return client;
+    return state.status === 'error' ? state.fieldErrors[name]?.[0] : undefined;
+  };
+  return { form, state, pending, formRef, onSubmit, errorFor };
+}
+
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  id,
+}: {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  id: string;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500 sm:text-sm';
+
+/** A labelled text input wired to react-hook-form and to the server's field errors. */
+export function TextField<T extends FieldValues>({
+  f,
+  name,
+  label,
+  type = 'text',
+  hint,
+  autoComplete,
+  ...rest
+}: {
+  f: ServerForm<T, unknown> | ServerForm<T, never> | ServerForm<T, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  name: string;
+  label: ReactNode;
+  type?: string;
+  hint?: ReactNode;
+  autoComplete?: string;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'type'>) {
+  const id = `${useId()}-${name}`;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const reg = f.form.register(name as any);
+  return (
+    <Field id={id} label={label} error={f.errorFor(name)} hint={hint}>
+      {(a11y) => <input {...a11y} {...rest} {...reg} type={type} autoComplete={autoComplete} className={inputClass} />}
+    </Field>
+  );
+}
+
+export function SubmitButton({ pending, children, variant = 'primary' }: { pending: boolean; children: ReactNode; variant?: 'primary' | 'danger' }) {
+  const colors =
+    variant === 'danger' ? 'bg-red-700 hover:bg-red-800 focus-visible:outline-red-700' : 'bg-brand-700 hover:bg-brand-800';
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      className={`inline-flex w-full items-center justify-center rounded-md px-4 py-2.5 text-sm font-semibold text-white shadow-sm disabled:opacity-60 sm:w-auto ${colors}`}
+    >
+      {pending ? 'Working…' : children}
+    </button>
+  );
+}
+
+/** The form-level message: errors in role="alert", success in role="status". */
+export function FormMessage({ state }: { state: FormState<unknown> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === 'error') ref.current?.focus();
+  }, [state]);
+  if (state.status === 'error' && state.formError)
+    return (
+      <div ref={ref} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        {state.formError}
+      </div>
+    );
+  if (state.status === 'ok' && state.message)
+    return (
+      <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        {state.message}
+      </div>
+    );
+  return null;
+}

@@ -1,0 +1,89 @@
+// Idempotent seed: plans, the first terms version and the staff login. Runs on every start.
+import { eq } from 'drizzle-orm';
+import type { Db } from './client';
+import { plans, termsVersions, users } from './schema';
+import { hashPassword } from '@/lib/auth/password';
+import { now } from '@/lib/clock';
+import { TERMS_V1 } from '@/lib/terms/content';
+
+export const DEV_STAFF = { email: 'staff@accountdesk.test', password: 'staff-password-2026' };
+
+export function seedStaffLogin(): { email: string; password: string } | null {
+  const email = process.env.SEED_STAFF_EMAIL;
+  const password = process.env.SEED_STAFF_PASSWORD;
+  if (email && password) return { email, password };
+  if (process.env.NODE_ENV !== 'production') return DEV_STAFF;
+  return null;
+}
+
+export const SEED_PLANS = [
+  {
+    code: 'free',
+    name: 'Free',
+    description: 'For a single agent trying things out, within fair-use limits.',
+    seatPriceMonthlyCents: 0,
+    seatPriceYearlyCents: 0,
+    features: ['1 agent', 'Email ticketing', 'Live chat widget', 'Fair-use limits'],
+    isPublic: true,
+    sortOrder: 0,
+  },
+  {
+    code: 'team',
+    name: 'Team',
+    description: 'Shared inbox, chat and knowledge base for a growing support team.',
+    seatPriceMonthlyCents: 1500,
+    seatPriceYearlyCents: 15000,
+    features: ['Unlimited tickets', 'Live chat', 'Knowledge base', 'Email support'],
+    isPublic: true,
+    sortOrder: 1,
+  },
+  {
+    code: 'business',
+    name: 'Business',
+    description: 'Automation, reporting and phone for larger teams.',
+    seatPriceMonthlyCents: 2900,
+    seatPriceYearlyCents: 29000,
+    features: ['Everything in Team', 'Automation rules', 'Reports', 'Call center', 'Priority support'],
+    isPublic: true,
+    sortOrder: 2,
+  },
+  {
+    code: 'all-in-one',
+    name: 'All-inclusive',
+    description: 'Every channel and feature. The plan behind lifetime deals.',
+    seatPriceMonthlyCents: 3900,
+    seatPriceYearlyCents: 39000,
+    features: ['Everything in Business', 'Social channels', 'SLA', 'Custom roles'],
+    isPublic: true,
+    sortOrder: 3,
+  },
+];
+
+export async function seed(db: Db): Promise<void> {
+  await db.insert(plans).values(SEED_PLANS).onConflictDoNothing({ target: plans.code });
+  await db
+    .insert(termsVersions)
+    .values({ ...TERMS_V1, publishedAt: new Date('2026-11-01T00:00:00Z') })
+    .onConflictDoNothing({ target: termsVersions.version });
+
+  const staff = seedStaffLogin();
+  if (staff) {
+    const email = staff.email.toLowerCase();
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+    if (!existing) {
+      const at = now();
+      await db
+        .insert(users)
+        .values({
+          role: 'staff',
+          fullName: 'Accountdesk staff',
+          email,
+          passwordHash: await hashPassword(staff.password),
+          emailVerifiedAt: at,
+          adultConfirmedAt: at,
+          createdAt: at,
+        })
+        .onConflictDoNothing();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Finds a Chromium for Playwright: its own download if present, else Debian's /usr/bin/chromium.
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function browserExecutable(): string | undefined {
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return undefined;
+  } catch {}
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
+  return undefined;
+}
+
+export function hasBrowser(): boolean {
+  try {
+    if (existsSync(chromium.executablePath())) return true;
+  } catch {}
+  return browserExecutable() !== undefined;
+}

@@ -1,0 +1,72 @@
+// Shared helpers for the Playwright specs. Each test gets its own client IP (the test server
+// trusts X-Forwarded-For), so per-IP rate limits never leak between tests.
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+
+export const STAFF = { email: 'staff@accountdesk.test', password: 'staff-password-2026' };
+export const PASSWORD = 'correct horse battery staple';
+
+function randomIp(): string {
+  const b = randomBytes(3);
+  return `10.${b[0]}.${b[1]}.${(b[2] % 250) + 1}`;
+}
+
+export const test = base.extend<{ clientIp: string }>({
+  clientIp: async ({}, use) => use(randomIp()),
+  extraHTTPHeaders: async ({ clientIp }, use) => use({ 'x-forwarded-for': clientIp }),
+});
+export { expect };
+
+export function uniqueId(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+}
+
+export async function outbox(request: APIRequestContext, to: string): Promise<OutboxMail[]> {
+  const res = await request.get(`/api/test/outbox?to=${encodeURIComponent(to)}`);
+  expect(res.ok()).toBeTruthy();
+  return res.json();
+}
+
+/** Waits for an email whose subject matches and returns it. */
+export async function waitForMail(request: APIRequestContext, to: string, subject: RegExp): Promise<OutboxMail> {
+  let found: OutboxMail | undefined;
+  await expect
+    .poll(async () => {
+      found = (await outbox(request, to)).find((m) => subject.test(m.subject));
+      return !!found;
+    })
+    .toBe(true);
+  return found!;
+}
+
+export function firstLink(mail: OutboxMail): string {
+  const m = mail.text.match(/https?:\/\/\S+/);
+  if (!m) throw new Error(`No link in email "${mail.subject}"`);
+  return m[0];
+}
+
+export async function setClock(request: APIRequestContext, now: string | null) {
+  const res = await request.post('/api/test/clock', { data: { now } });
+  expect(res.ok()).toBeTruthy();
+}
+
+export async function runJobs(request: APIRequestContext) {
+  const res = await request.post('/api/test/jobs');
+  expect(res.ok()).toBeTruthy();
+  return res.json();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,0 +1,86 @@
+// The one pattern every server action follows: parse the form with its zod schema → run one
+// guard (which also resolves the account from the session, never from the form) → call one
+// service → return a typed form state. Services signal expected refusals with DomainError.
+import { z } from 'zod';
+
+export type FieldErrors = Record<string, string[]>;
+
+export type FormState<T = undefined> =
+  | { status: 'idle' }
+  | { status: 'ok'; message?: string; data?: T }
+  | { status: 'error'; fieldErrors: FieldErrors; formError?: string };
+
+export const idle: FormState<never> = { status: 'idle' };
+
+/** An expected refusal (bad input the schema cannot see, a rule that says no). */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    /** The form field the message belongs next to, if any. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** FormData → plain object; repeated keys become arrays; unticked checkboxes are simply absent. */
+export function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of fd.entries()) {
+    if (key.startsWith('$ACTION')) continue; // Next's own hidden fields
+    const v = typeof value === 'string' ? value : value;
+    if (key in out) {
+      const prev = out[key];
+      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+    } else out[key] = v;
+  }
+  return out;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function errorState(err: unknown): FormState<never> {
+  if (err instanceof DomainError) {
+    return err.field
+      ? { status: 'error', fieldErrors: { [err.field]: [err.message] }, formError: err.message }
+      : { status: 'error', fieldErrors: {}, formError: err.message };
+  }
+  throw err;
+}
+
+/**
+ * Wraps a server action: `schema` parses the FormData, `guard` checks who is calling (and
+ * redirects or throws when they may not), `run` calls the service. Returns a FormState for
+ * useActionState.
+ */
+export function validatedAction<S extends z.ZodType, G, R = undefined>(opts: {
+  schema: S;
+  guard: () => Promise<G>;
+  run: (input: z.infer<S>, ctx: G) => Promise<{ message?: string; data?: R } | void>;
+}) {
+  return async (_prev: FormState<R>, formData: FormData): Promise<FormState<R>> => {
+    const ctx = await opts.guard();
+    const parsed = opts.schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      return {
+        status: 'error',
+        fieldErrors: zodFieldErrors(parsed.error),
+        formError: 'Please correct the highlighted fields.',
+      };
+    }
+    try {
+      const result = await opts.run(parsed.data, ctx);
+      return { status: 'ok', message: result?.message, data: result?.data };
+    } catch (err) {
+      return errorState(err);
+    }
+  };
+}

@@ -1,0 +1,54 @@
+// OPS-2: the append-only audit log. Only `recordAudit` writes it; nothing in the code updates or
+// deletes its rows, and a database trigger refuses it if anything tries.
+import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import { now } from '@/lib/clock';
+
+export type ActorType = (typeof auditLog.$inferInsert)['actorType'];
+
+export interface Actor {
+  type: ActorType;
+  id?: string | null;
+  ip?: string | null;
+}
+
+export const SYSTEM: Actor = { type: 'system' };
+
+export interface AuditEntry {
+  action: string;
+  accountId?: string | null;
+  target?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: now(),
+    actorType: actor.type,
+    actorId: actor.id ?? null,
+    ip: actor.ip ?? null,
+    accountId: entry.accountId ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    details: entry.details ?? {},
+  });
+}
+
+export async function listAudit(
+  db: Executor,
+  opts: { accountId?: string; search?: string; limit?: number } = {},
+) {
+  const where: SQL[] = [];
+  if (opts.accountId) where.push(eq(auditLog.accountId, opts.accountId));
+  if (opts.search) {
+    const q = `%${opts.search}%`;
+    where.push(or(ilike(auditLog.action, q), ilike(auditLog.target, q))!);
+  }
+  return db
+    .select()
+    .from(auditLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(opts.limit ?? 200);
+}

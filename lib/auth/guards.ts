@@ -1,0 +1,60 @@
+// Guards for pages and server actions. The account always comes from the session row.
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { requestMeta } from '@/lib/http/request';
+import { authOptions } from './options';
+import { loadSession, touchSession } from './sessions';
+
+export type SessionContext = NonNullable<Awaited<ReturnType<typeof loadSession>>>;
+
+export interface UserContext {
+  sessionId: string;
+  user: SessionContext['user'];
+  ip: string;
+  userAgent: string;
+}
+export interface MemberContext extends UserContext {
+  account: NonNullable<SessionContext['account']>;
+}
+
+/** The signed-in person, or null. Staff and account members alike. */
+export async function currentUser(): Promise<UserContext & { account: SessionContext['account'] } | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.sid) return null;
+  const db = await getDb();
+  const row = await loadSession(db, session.sid);
+  if (!row) return null;
+  if (row.account?.status === 'stopped') return null;
+  await touchSession(db, row.session.id, row.user.id, row.session.lastSeenAt);
+  const meta = await requestMeta();
+  return { sessionId: row.session.id, user: row.user, account: row.account, ...meta };
+}
+
+/** Any signed-in member of a customer account (owner, admin, agent). */
+export async function requireMember(): Promise<MemberContext> {
+  const ctx = await currentUser();
+  if (!ctx) redirect('/login');
+  if (ctx.user.role === 'staff' || !ctx.account) redirect('/staff');
+  return ctx as MemberContext;
+}
+
+/** The account's owner: owner-only pages and actions (stop account, billing, users). */
+export async function requireOwner(): Promise<MemberContext> {
+  const ctx = await requireMember();
+  if (ctx.user.role !== 'owner') redirect('/account?denied=owner');
+  return ctx;
+}
+
+/** Vendor staff: every /staff page and action. */
+export async function requireStaff(): Promise<UserContext> {
+  const ctx = await currentUser();
+  if (!ctx) redirect('/login?next=/staff');
+  if (ctx.user.role !== 'staff') redirect('/account?denied=staff');
+  return ctx;
+}
+
+/** Public forms: no session needed, but we keep who asked from where. */
+export async function publicRequest(): Promise<{ ip: string; userAgent: string }> {
+  return requestMeta();
+}

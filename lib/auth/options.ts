@@ -1,0 +1,79 @@
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { DomainError } from '@/lib/actions';
+import { clientIp } from '@/lib/http/request';
+import { authenticate } from './login';
+import { revokeSession, SESSION_DAYS } from './sessions';
+
+declare module 'next-auth' {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sessionId: string;
+    role: string;
+  }
+}
+declare module 'next-auth/jwt' {
+  interface JWT {
+    sid?: string;
+    role?: string;
+  }
+}
+
+function secret(): string {
+  const s = process.env.NEXTAUTH_SECRET;
+  if (s) return s;
+  if (process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    throw new Error('NEXTAUTH_SECRET must be set in production.');
+  }
+  return 'accountdesk-development-secret-do-not-use-in-production';
+}
+
+export const authOptions: AuthOptions = {
+  secret: secret(),
+  session: { strategy: 'jwt', maxAge: SESSION_DAYS * 86_400 },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const h = new Headers();
+        for (const [k, v] of Object.entries(req?.headers ?? {})) if (typeof v === 'string') h.set(k, v);
+        const db = await getDb();
+        try {
+          const r = await authenticate(
+            db,
+            { email: String(credentials?.email ?? ''), password: String(credentials?.password ?? '') },
+            { ip: clientIp(h), userAgent: (h.get('user-agent') ?? '').slice(0, 400) },
+          );
+          return { id: r.userId, name: r.name, email: r.email, sessionId: r.sessionId, role: r.role };
+        } catch (err) {
+          if (err instanceof DomainError) throw new Error(err.message);
+          throw err;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.sid = user.sessionId;
+        token.role = user.role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      // Only the session id travels; lib/auth/guards resolves the user and account from the
+      // sessions table on every request, so revoked sessions stop working at once.
+      return { ...session, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await revokeSession(await getDb(), token.sid);
+    },
+  },
+};

@@ -1,0 +1,69 @@
+// Server-side sessions: next-auth's JWT only carries the session id; the row decides whether the
+// session is alive, so "Sign out everywhere", a stopped account or a staff suspension ends it at once.
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { accounts, sessions, users } from '@/db/schema';
+import { now } from '@/lib/clock';
+
+export const SESSION_DAYS = 30;
+
+export async function createSession(
+  db: Executor,
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<string> {
+  const at = now();
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      userId,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + SESSION_DAYS * 86_400_000),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent ?? null,
+    })
+    .returning({ id: sessions.id });
+  return row.id;
+}
+
+export async function loadSession(db: Executor, sessionId: string) {
+  const [row] = await db
+    .select({ session: sessions, user: users, account: accounts })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(accounts, eq(accounts.id, users.accountId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now()), isNull(users.deletedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function revokeSession(db: Executor, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Ends every live session of a user (optionally keeping one, e.g. the current one). */
+export async function revokeUserSessions(db: Executor, userId: string): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: now() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function listActiveSessions(db: Executor, userId: string) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now())))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+export async function touchSession(db: Executor, sessionId: string, userId: string, lastSeenAt: Date) {
+  const at = now();
+  // Written at most once a minute per session to keep page loads cheap.
+  if (at.getTime() - lastSeenAt.getTime() < 60_000) return;
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));
+  await db.update(users).set({ lastActiveAt: at }).where(eq(users.id, userId));
+}

@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { outbox } from '@/db/schema';
+import { setClock } from '@/lib/clock';
+import { createTestDb, type TestDb } from '@/lib/test-utils/db';
+import { deliverOutbox, MAX_DELIVERY_ATTEMPTS, queueEmail, type Mailer } from './outbox';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  setClock(null);
+  await t.dispose();
+});
+
+const mail = (n: string) => ({ subject: `Hello ${n}`, paragraphs: ['Body <b>text</b>'], action: { label: 'Open', url: 'https://example.test/x' } });
+
+describe('outbox', () => {
+  test('OPS-3 an email queued in a rolled-back transaction is never stored', async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await queueEmail(tx, 'rollback@example.test', mail('rollback'));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await t.db.select().from(outbox).where(eq(outbox.to, 'rollback@example.test'))).toHaveLength(0);
+  });
+
+  test('OPS-3 queued emails have text and escaped HTML bodies and are delivered once', async () => {
+    await queueEmail(t.db, 'one@example.test', mail('one'));
+    const sent: string[] = [];
+    const mailer: Mailer = async (m) => void sent.push(m.to);
+    await Promise.all([deliverOutbox(t.db, mailer), deliverOutbox(t.db, mailer)]);
+    expect(sent.filter((s) => s === 'one@example.test')).toHaveLength(1);
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.to, 'one@example.test'));
+    expect(row.status).toBe('sent');
+    expect(row.text).toContain('https://example.test/x');
+    expect(row.html).toContain('&lt;b&gt;');
+  });
+
+  test('OPS-3 a failed delivery is retried later with backoff, then marked failed', async () => {
+    await queueEmail(t.db, 'flaky@example.test', mail('flaky'));
+    const failing: Mailer = async () => {
+      throw new Error('SMTP down');
+    };
+    let clock = Date.now();
+    for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
+      setClock(new Date(clock));
+      await deliverOutbox(t.db, failing);
+      const [row] = await t.db.select().from(outbox).where(eq(outbox.to, 'flaky@example.test'));
+      expect(row.attempts).toBe(i + 1);
+      expect(row.lastError).toContain('SMTP down');
+      // Not retried before its next attempt time.
+      await deliverOutbox(t.db, failing);
+      expect((await t.db.select().from(outbox).where(eq(outbox.to, 'flaky@example.test')))[0].attempts).toBe(i + 1);
+      clock = row.nextAttemptAt.getTime() + 1000;
+    }
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.to, 'flaky@example.test'));
+    expect(row.status).toBe('failed');
+  });
+
+  test('OPS-3 without SMTP the email is held, readable in the outbox', async () => {
+    setClock(null);
+    await queueEmail(t.db, 'held@example.test', mail('held'));
+    await deliverOutbox(t.db, null);
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.to, 'held@example.test'));
+    expect(row.status).toBe('held');
+  });
+});

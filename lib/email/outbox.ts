@@ -1,0 +1,120 @@
+// OPS-3: the persisted outbox. `queueEmail` is called inside the transaction that caused the
+// email, so a rolled-back change never mails anyone and a committed one always does.
+import { and, asc, desc, eq, ilike, inArray, lte, or } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
+import { outbox } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { renderEmail, type EmailContent } from './render';
+
+export const MAX_DELIVERY_ATTEMPTS = 6;
+
+/** Minutes to wait before attempt n+1 after n failed attempts: 1, 5, 25, 125, 625. */
+export function retryDelayMinutes(failedAttempts: number): number {
+  return 5 ** Math.max(0, failedAttempts - 1);
+}
+
+export async function queueEmail(
+  tx: Executor,
+  to: string,
+  content: EmailContent,
+  opts: { accountId?: string | null } = {},
+): Promise<void> {
+  const rendered = renderEmail(content);
+  const at = now();
+  await tx.insert(outbox).values({
+    accountId: opts.accountId ?? null,
+    to: to.toLowerCase(),
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    status: 'queued',
+    nextAttemptAt: at,
+    createdAt: at,
+  });
+}
+
+export type Mailer = (mail: { to: string; subject: string; text: string; html: string }) => Promise<void>;
+
+let cachedMailer: Mailer | null | undefined;
+
+/** nodemailer over SMTP_URL, or null when no SMTP server is configured. */
+export async function smtpMailer(): Promise<Mailer | null> {
+  if (cachedMailer !== undefined) return cachedMailer;
+  const url = process.env.SMTP_URL;
+  if (!url) return (cachedMailer = null);
+  const nodemailer = await import('nodemailer');
+  const transport = nodemailer.createTransport(url);
+  const from = process.env.MAIL_FROM ?? 'Accountdesk <no-reply@accountdesk.localhost>';
+  cachedMailer = async (m) => {
+    await transport.sendMail({ from, ...m });
+  };
+  return cachedMailer;
+}
+
+/**
+ * Delivers due emails. Each row is claimed with FOR UPDATE SKIP LOCKED inside its own
+ * transaction, so two instances running the sweep at once never send the same email twice.
+ */
+export async function deliverOutbox(db: Db, mailer: Mailer | null, limit = 50): Promise<number> {
+  let processed = 0;
+  for (let i = 0; i < limit; i++) {
+    const done = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, 'queued'), lte(outbox.nextAttemptAt, now())))
+        .orderBy(asc(outbox.nextAttemptAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!row) return false;
+      if (!mailer) {
+        // Without SMTP the email stays readable in the staff outbox (and the test hook).
+        await tx.update(outbox).set({ status: 'held' }).where(eq(outbox.id, row.id));
+        return true;
+      }
+      try {
+        await mailer({ to: row.to, subject: row.subject, text: row.text, html: row.html });
+        await tx
+          .update(outbox)
+          .set({ status: 'sent', sentAt: now(), attempts: row.attempts + 1, lastError: null })
+          .where(eq(outbox.id, row.id));
+      } catch (err) {
+        const attempts = row.attempts + 1;
+        const giveUp = attempts >= MAX_DELIVERY_ATTEMPTS;
+        await tx
+          .update(outbox)
+          .set({
+            attempts,
+            status: giveUp ? 'failed' : 'queued',
+            lastError: String((err as Error).message ?? err).slice(0, 500),
+            nextAttemptAt: new Date(now().getTime() + retryDelayMinutes(attempts) * 60_000),
+          })
+          .where(eq(outbox.id, row.id));
+      }
+      return true;
+    });
+    if (!done) break;
+    processed++;
+  }
+  return processed;
+}
+
+export async function listOutbox(db: Executor, opts: { to?: string; search?: string; limit?: number } = {}) {
+  const conds = [];
+  if (opts.to) conds.push(eq(outbox.to, opts.to.toLowerCase()));
+  if (opts.search) conds.push(or(ilike(outbox.to, `%${opts.search}%`), ilike(outbox.subject, `%${opts.search}%`))!);
+  return db
+    .select()
+    .from(outbox)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(outbox.createdAt))
+    .limit(opts.limit ?? 200);
+}
+
+/** Staff may put a failed email back in the queue. */
+export async function requeueEmail(db: Executor, id: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'queued', nextAttemptAt: now() })
+    .where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'held'])));
+}

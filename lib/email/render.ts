@@ -1,0 +1,55 @@
+// Every email is built from the same small layout so plain-text and HTML bodies always match.
+export interface EmailContent {
+  subject: string;
+  /** First line, e.g. "Hello Jana," */
+  greeting?: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  /** Small print under the body. */
+  footer?: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const SIGNATURE = 'The Accountdesk team';
+
+export function renderEmail(c: EmailContent): RenderedEmail {
+  const textParts = [
+    ...(c.greeting ? [c.greeting] : []),
+    ...c.paragraphs,
+    ...(c.action ? [`${c.action.label}: ${c.action.url}`] : []),
+    SIGNATURE,
+    ...(c.footer ? [`--\n${c.footer}`] : []),
+  ];
+  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s).replace(/\n/g, '<br>')}</p>`;
+  const html = [
+    '<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">',
+    '<div style="max-width:560px;margin:0 auto;padding:24px">',
+    '<p style="font-weight:600;color:#4338ca;margin:0 0 24px">Accountdesk</p>',
+    ...(c.greeting ? [p(c.greeting)] : []),
+    ...c.paragraphs.map(p),
+    ...(c.action
+      ? [
+          `<p style="margin:24px 0"><a href="${escapeHtml(c.action.url)}" style="background:#4338ca;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(c.action.label)}</a></p>`,
+          `<p style="font-size:12px;color:#6b7280">If the button does not work, copy this address into your browser: ${escapeHtml(c.action.url)}</p>`,
+        ]
+      : []),
+    p(SIGNATURE),
+    ...(c.footer ? [`<p style="font-size:12px;color:#6b7280">${escapeHtml(c.footer)}</p>`] : []),
+    '</div></body></html>',
+  ].join('');
+  return { subject: c.subject, text: textParts.join('\n\n'), html };
+}

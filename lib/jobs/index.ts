@@ -1,0 +1,56 @@
+// Time-driven work as idempotent sweeps. Each sweep claims due rows with FOR UPDATE SKIP LOCKED
+// and handles one item per transaction, so running it twice, or on two instances at once, never
+// does the same work twice. Add new sweeps to SWEEPS.
+import type { Db } from '@/db/client';
+import { jobRuns } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { deliverOutbox, smtpMailer } from '@/lib/email/outbox';
+import { expireUnverifiedSignups } from '@/lib/accounts/expiry';
+import { eq } from 'drizzle-orm';
+
+export type Sweep = (db: Db) => Promise<number>;
+
+export const SWEEPS: Record<string, Sweep> = {
+  'expire-unverified-signups': expireUnverifiedSignups,
+  // Delivery goes last so emails queued by the sweeps above leave in the same run.
+  'deliver-outbox': async (db) => deliverOutbox(db, await smtpMailer()),
+};
+
+export type SweepReport = Record<string, { processed: number; error?: string }>;
+
+export async function runSweeps(db: Db): Promise<SweepReport> {
+  const report: SweepReport = {};
+  for (const [job, sweep] of Object.entries(SWEEPS)) {
+    const [run] = await db.insert(jobRuns).values({ job, startedAt: now() }).returning({ id: jobRuns.id });
+    try {
+      const processed = await sweep(db);
+      report[job] = { processed };
+      await db.update(jobRuns).set({ finishedAt: now(), processed }).where(eq(jobRuns.id, run.id));
+    } catch (err) {
+      const error = String((err as Error).message ?? err).slice(0, 500);
+      report[job] = { processed: 0, error };
+      await db.update(jobRuns).set({ finishedAt: now(), error }).where(eq(jobRuns.id, run.id));
+      console.error(`[jobs] ${job} failed:`, err);
+    }
+  }
+  return report;
+}
+
+const loop = globalThis as unknown as { __accountdeskJobsTimer?: NodeJS.Timeout; __accountdeskJobsBusy?: boolean };
+
+/** Runs the sweeps in-process every `intervalMs` (JOBS_INTERVAL_MS; 0 turns it off). */
+export function startJobLoop(getDb: () => Promise<Db>, intervalMs: number): void {
+  if (loop.__accountdeskJobsTimer || intervalMs <= 0) return;
+  loop.__accountdeskJobsTimer = setInterval(async () => {
+    if (loop.__accountdeskJobsBusy) return;
+    loop.__accountdeskJobsBusy = true;
+    try {
+      await runSweeps(await getDb());
+    } catch (err) {
+      console.error('[jobs] run failed:', err);
+    } finally {
+      loop.__accountdeskJobsBusy = false;
+    }
+  }, intervalMs);
+  loop.__accountdeskJobsTimer.unref();
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import { browserExecutable, CHROMIUM_ARGS } from './e2e/browser';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One worker: the app clock is global to the server, and clock tests must not disturb others.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON ?? '.test-results/playwright.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: browserExecutable(), args: CHROMIUM_ARGS },
+  },
+  webServer: process.env.E2E_EXTERNAL_SERVER
+    ? undefined
+    : {
+        command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+        url: `${baseURL}/api/health`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: {
+          TEST_HOOKS: '1',
+          TRUST_PROXY: '1',
+          NEXTAUTH_URL: baseURL,
+          NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
+          SEED_STAFF_EMAIL: 'staff@accountdesk.test',
+          SEED_STAFF_PASSWORD: 'staff-password-2026',
+          JOBS_INTERVAL_MS: '0',
+          NEXT_TELEMETRY_DISABLED: '1',
+          ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+          PGLITE_DIR: process.env.PGLITE_DIR ?? '.data/e2e-pglite',
+        },
+      },
+});

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// `npm test`: vitest, then a production build, then Playwright against it (TEST_HOOKS=1, a fresh
+// database: a new PGlite folder, or a new PostgreSQL database when DATABASE_URL is set).
+// Ends with one line: "TOTAL: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = process.cwd();
+const require = createRequire(join(root, 'package.json'));
+const results = join(root, '.test-results');
+mkdirSync(results, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const only = process.argv[2]; // 'unit' | 'e2e' | undefined (both)
+let passed = 0;
+let failed = 0;
+
+function run(cmd, args, extraEnv = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return r.status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function findBrowser() {
+  try {
+    const { chromium } = require('@playwright/test');
+    if (existsSync(chromium.executablePath())) return chromium.executablePath();
+  } catch {}
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+}
+
+async function main() {
+  if (only !== 'e2e') {
+    const file = join(results, 'vitest.json');
+    rmSync(file, { force: true });
+    run('node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+    const v = readJson(file);
+    if (v) {
+      passed += v.numPassedTests;
+      failed += v.numFailedTests + (v.numTotalTestSuites && v.success === false && v.numFailedTests === 0 ? 1 : 0);
+    } else failed += 1;
+  }
+
+  if (only !== 'unit') {
+    const browser = findBrowser();
+    if (!browser) {
+      console.error(
+        '\nNo Chromium found for the browser tests. Install one with:\n  apt-get update && apt-get install -y chromium\n' +
+          '(or `npx playwright install chromium` where downloads are allowed).',
+      );
+      failed += 1;
+    } else if (run('node_modules/.bin/next', ['build']) !== 0) {
+      console.error('\nThe production build failed; browser tests were not run.');
+      failed += 1;
+    } else {
+      const extra = { E2E_PORT: String(await freePort()), E2E_JSON: join(results, 'playwright.json') };
+      let dropDb = null;
+      if (process.env.DATABASE_URL) {
+        const { default: postgres } = await import('postgres');
+        const name = `accountdesk_e2e_${Date.now().toString(36)}`;
+        const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+        await admin.unsafe(`create database ${name}`);
+        const url = new URL(process.env.DATABASE_URL);
+        url.pathname = `/${name}`;
+        extra.DATABASE_URL = url.toString();
+        dropDb = async () => {
+          await admin.unsafe(`drop database if exists ${name} with (force)`);
+          await admin.end();
+        };
+      } else {
+        extra.PGLITE_DIR = join(mkdtempSync(join(tmpdir(), 'accountdesk-e2e-')), 'pglite');
+      }
+      rmSync(extra.E2E_JSON, { force: true });
+      const status = run('node_modules/.bin/playwright', ['test', ...process.argv.slice(3)], extra);
+      if (dropDb) await dropDb().catch(() => {});
+      const p = readJson(extra.E2E_JSON);
+      if (p?.stats) {
+        passed += p.stats.expected + p.stats.flaky;
+        failed += p.stats.unexpected;
+        if (status !== 0 && p.stats.unexpected === 0) failed += 1; // e.g. the server did not start
+      } else failed += 1;
+    }
+  }
+
+  console.log(`\nTOTAL: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  console.log('\nTOTAL: 0 passed, 1 failed');
+  process.exit(1);
+});
