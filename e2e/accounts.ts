@@ -1,0 +1,54 @@
+// Creating owners the way a person does: the signup form, the confirmation email, then signing in.
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, firstLink, PASSWORD, signIn, uniqueId, waitForMail } from './support';
+
+export interface Owner {
+  fullName: string;
+  email: string;
+  password: string;
+  company: string;
+  slug: string;
+}
+
+export function newOwnerData(overrides: Partial<Owner> = {}): Owner {
+  const id = uniqueId();
+  return {
+    fullName: 'Jana Novakova',
+    email: `owner-${id}@example.test`,
+    password: PASSWORD,
+    company: `Acme ${id}`,
+    slug: `acme-${id}`,
+    ...overrides,
+  };
+}
+
+/** Fills and submits /signup. Leaves the page on the "check your email" screen. */
+export async function submitSignup(page: Page, o: Owner, dateOfBirth = '1990-04-12') {
+  await page.goto('/signup');
+  await page.getByLabel('Full name').fill(o.fullName);
+  await page.getByLabel('Email').fill(o.email);
+  await page.getByLabel('Password').fill(o.password);
+  await page.getByLabel('Company name').fill(o.company);
+  await page.getByLabel('Account address').fill(o.slug);
+  await page.getByLabel('Date of birth').fill(dateOfBirth);
+  await page.getByLabel('I accept the terms of service').check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /check your email/i })).toBeVisible();
+}
+
+/** Opens the confirmation link from the outbox. */
+export async function confirmEmail(page: Page, request: APIRequestContext, email: string) {
+  const mail = await waitForMail(request, email, /confirm/i);
+  await page.goto(firstLink(mail));
+  await expect(page.getByRole('heading', { level: 1, name: /email confirmed/i })).toBeVisible();
+}
+
+/** Signup → confirmation email → sign in; ends on /account. */
+export async function signUpOwner(page: Page, request: APIRequestContext, overrides: Partial<Owner> = {}): Promise<Owner> {
+  const o = newOwnerData(overrides);
+  await submitSignup(page, o);
+  await confirmEmail(page, request, o.email);
+  await signIn(page, o.email, o.password);
+  await expect(page).toHaveURL(/\/account$/);
+  return o;
+}
