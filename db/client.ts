@@ -14,6 +14,8 @@ export type Executor = Db | Tx;
 export interface OpenedDb {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** The PostgreSQL URL (postgres only). */
+  url?: string;
   close: () => Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
       onnotice: () => {},
     });
     const db = drizzle(client, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db, kind: 'postgres', url: opts.url, close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = opts.dataDir ?? 'memory://';
   const { PGlite } = await import('@electric-sql/pglite');
