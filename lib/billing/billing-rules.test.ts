@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { correctionAllowed } from '@/lib/invoices/correction';
+import { documentYear, formatDocumentNumber } from '@/lib/invoices/numbering';
+import { lineVat, mulDivRoundHalfUp, priceLines } from './money';
+import { nextDunningAttempt, periodEnd, proratedUpgradeCents, trialDaysLeft, trialEndsAt } from './periods';
+
+describe('money', () => {
+  test('VAT per line is rounded half up, once', () => {
+    expect(lineVat(3900, 23)).toBe(897);
+    expect(lineVat(50, 21)).toBe(11); // 10.5 → 11
+    expect(lineVat(10, 25.5)).toBe(3); // 2.55 → 3
+    expect(lineVat(3900, 0)).toBe(0);
+  });
+
+  test('mulDivRoundHalfUp matches exact rational rounding (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 400_000_000 }), fc.integer({ min: 1, max: 400_000_000 }), (a, b, c) => {
+        const exact = (BigInt(a) * BigInt(b) * 2n + BigInt(c)) / (2n * BigInt(c));
+        return BigInt(mulDivRoundHalfUp(a, b, c)) === exact;
+      }),
+    );
+  });
+
+  test('invoice totals are the sums of their lines (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ description: fc.string(), quantity: fc.integer({ min: 1, max: 500 }), unitPriceCents: fc.integer({ min: 0, max: 1_000_000 }) }), { maxLength: 10 }),
+        fc.constantFrom(0, 17, 19, 20, 21, 23, 25.5, 27),
+        (lines, rate) => {
+          const p = priceLines(lines, rate);
+          return p.grossCents === p.netCents + p.vatCents && p.lines.every((l) => Number.isInteger(l.vatCents) && l.vatCents >= 0);
+        },
+      ),
+    );
+  });
+});
+
+describe('trial and periods', () => {
+  test('PAY-1 the trial lasts 14 Bratislava calendar days from signup', () => {
+    // Signed up 25 Nov 2026 at 23:30 Bratislava (22:30 UTC): the trial ends at midnight starting 9 Dec.
+    const end = trialEndsAt(new Date('2026-11-25T22:30:00Z'));
+    expect(end.toISOString()).toBe('2026-12-08T23:00:00.000Z');
+    expect(trialDaysLeft(end, new Date('2026-11-25T22:30:00Z'))).toBe(14);
+    expect(trialDaysLeft(end, new Date('2026-12-08T12:00:00Z'))).toBe(1);
+    expect(trialDaysLeft(end, end)).toBe(0);
+  });
+
+  test('PAY-1 a trial across the daylight-saving change still ends at Bratislava midnight (property)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2026-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), (d) => {
+        const end = trialEndsAt(d);
+        const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Bratislava', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
+        const days = (end.getTime() - d.getTime()) / 86_400_000;
+        return local === '00:00' && days > 13 && days <= 14.05;
+      }),
+    );
+  });
+
+  test('PAY-4 monthly and yearly periods follow the calendar', () => {
+    expect(periodEnd(new Date('2026-01-31T10:00:00Z'), 'monthly').toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(periodEnd(new Date('2026-03-15T10:00:00Z'), 'yearly').toISOString()).toBe('2027-03-15T10:00:00.000Z');
+  });
+
+  test('PAY-8 a failed renewal is retried on days 1, 3 and 5, then stops', () => {
+    const first = new Date('2026-11-25T08:00:00Z');
+    expect(nextDunningAttempt(first, 1)?.toISOString()).toBe('2026-11-26T08:00:00.000Z');
+    expect(nextDunningAttempt(first, 2)?.toISOString()).toBe('2026-11-28T08:00:00.000Z');
+    expect(nextDunningAttempt(first, 3)?.toISOString()).toBe('2026-11-30T08:00:00.000Z');
+    expect(nextDunningAttempt(first, 4)).toBeNull();
+  });
+
+  test('PLAN-2 a yearly upgrade is charged for the remaining time, rounded to the cent', () => {
+    const periodStart = new Date('2026-01-01T00:00:00Z');
+    const end = new Date('2027-01-01T00:00:00Z');
+    // Half a year left (182.5 of 365 days): (78000 − 39000) × 0.5 = 19500.
+    const half = new Date(periodStart.getTime() + 182.5 * 86_400_000);
+    expect(proratedUpgradeCents({ oldPeriodPriceCents: 39000, newPeriodPriceCents: 78000, periodStart, periodEnd: end, at: half })).toBe(19500);
+    expect(proratedUpgradeCents({ oldPeriodPriceCents: 78000, newPeriodPriceCents: 39000, periodStart, periodEnd: end, at: half })).toBe(0);
+  });
+
+  test('PLAN-2 the prorated charge never exceeds the price difference and shrinks over time (property)', () => {
+    const periodStart = new Date('2026-01-01T00:00:00Z');
+    const end = new Date('2027-01-01T00:00:00Z');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 5_000_000 }), fc.integer({ min: 0, max: 365 * 86_400_000 }), fc.integer({ min: 0, max: 365 * 86_400_000 }), (a, b, t1, t2) => {
+        const [old, next] = [Math.min(a, b), Math.max(a, b)];
+        const at1 = new Date(periodStart.getTime() + Math.min(t1, t2));
+        const at2 = new Date(periodStart.getTime() + Math.max(t1, t2));
+        const c1 = proratedUpgradeCents({ oldPeriodPriceCents: old, newPeriodPriceCents: next, periodStart, periodEnd: end, at: at1 });
+        const c2 = proratedUpgradeCents({ oldPeriodPriceCents: old, newPeriodPriceCents: next, periodStart, periodEnd: end, at: at2 });
+        return c1 >= 0 && c1 <= next - old && c2 <= c1;
+      }),
+    );
+  });
+});
+
+describe('invoice numbers and corrections', () => {
+  test('INV-1 numbers look like INV-2026-000001 and count per Bratislava calendar year', () => {
+    expect(formatDocumentNumber('INV', 2026, 1)).toBe('INV-2026-000001');
+    expect(formatDocumentNumber('CN', 2026, 42)).toBe('CN-2026-000042');
+    expect(documentYear(new Date('2026-12-31T23:30:00Z'))).toBe(2027);
+    expect(() => formatDocumentNumber('INV', 2026, 0)).toThrow();
+  });
+
+  test('INV-6 a correction is allowed up to 15 Bratislava calendar days after the issue date', () => {
+    const issued = new Date('2026-11-01T09:00:00Z');
+    expect(correctionAllowed(issued, new Date('2026-11-16T22:00:00Z'))).toBe(true); // 16 Nov, 23:00 local
+    expect(correctionAllowed(issued, new Date('2026-11-16T23:30:00Z'))).toBe(false); // already 17 Nov
+  });
+});

@@ -1,0 +1,12 @@
+// INV-6: an invoice may be corrected (new billing details) within 15 days after its issue date,
+// counted in Bratislava calendar days.
+import { TZDate } from '@date-fns/tz';
+import { differenceInCalendarDays } from 'date-fns';
+import { TIME_ZONE } from '@/lib/clock';
+
+export const CORRECTION_WINDOW_DAYS = 15;
+
+export function correctionAllowed(issuedAt: Date, now: Date): boolean {
+  const days = differenceInCalendarDays(new TZDate(now.getTime(), TIME_ZONE), new TZDate(issuedAt.getTime(), TIME_ZONE));
+  return days >= 0 && days <= CORRECTION_WINDOW_DAYS;
+}
