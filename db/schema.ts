@@ -194,3 +194,207 @@ export const jobRuns = pgTable('job_runs', {
   processed: integer('processed').notNull().default(0),
   error: text('error'),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Billing (PAY, INV)
+
+/** INV-3/INV-4: the account's current billing details; invoices keep their own snapshot. */
+export const billingProfiles = pgTable('billing_profiles', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  name: text('name').notNull(),
+  company: text('company').notNull().default(''),
+  street: text('street').notNull(),
+  city: text('city').notNull(),
+  postalCode: text('postal_code').notNull(),
+  region: text('region').notNull().default(''),
+  /** ISO 3166-1 alpha-2 */
+  country: text('country').notNull(),
+  invoiceEmail: text('invoice_email').notNull(),
+  companyId: text('company_id').notNull().default(''),
+  /** Validated (format + checksum) VAT number with its country prefix, or null. */
+  vatNumber: text('vat_number'),
+  vatNumberSavedAt: ts('vat_number_saved_at'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** One subscription per account: plan, seats, interval and where it stands. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    seats: integer('seats').notNull().default(1),
+    interval: text('interval', { enum: ['monthly', 'yearly'] }).notNull().default('monthly'),
+    /** trialing → active ⇄ past_due → suspended → active; lifetime for deal accounts; canceled when stopped. */
+    status: text('status', { enum: ['trialing', 'active', 'past_due', 'suspended', 'lifetime', 'canceled'] }).notNull(),
+    trialEndsAt: ts('trial_ends_at'),
+    trialReminderSentAt: ts('trial_reminder_sent_at'),
+    currentPeriodStart: ts('current_period_start'),
+    currentPeriodEnd: ts('current_period_end'),
+    /** PAY-8 dunning: the open renewal invoice and its retry schedule. */
+    dunningInvoiceId: uuid('dunning_invoice_id'),
+    firstFailureAt: ts('first_failure_at'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    nextRetryAt: ts('next_retry_at'),
+    suspendedAt: ts('suspended_at'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('subscriptions_renewal_idx').on(t.status, t.currentPeriodEnd),
+    index('subscriptions_trial_idx').on(t.status, t.trialEndsAt),
+    index('subscriptions_retry_idx').on(t.status, t.nextRetryAt),
+  ],
+);
+
+/** PAY-5: only the processor's token and what a person needs to recognise the method. */
+export const paymentMethods = pgTable(
+  'payment_methods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    kind: text('kind', { enum: ['card', 'paypal'] }).notNull(),
+    processorToken: text('processor_token').notNull(),
+    brand: text('brand'),
+    last4: text('last4'),
+    expMonth: integer('exp_month'),
+    expYear: integer('exp_year'),
+    paypalEmail: text('paypal_email'),
+    createdAt: ts('created_at').notNull(),
+    /** Set when another method replaced it; the current method has null. */
+    replacedAt: ts('replaced_at'),
+  },
+  (t) => [index('payment_methods_account_idx').on(t.accountId)],
+);
+
+/** INV-1: per-series, per-year counters, advanced with UPDATE … RETURNING inside the issuing transaction. */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    series: text('series', { enum: ['INV', 'CN'] }).notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('document_counters_pk').on(t.series, t.year)],
+);
+
+export interface PartySnapshot {
+  name: string;
+  company: string;
+  street: string;
+  city: string;
+  postalCode: string;
+  region: string;
+  country: string;
+  email: string;
+  companyId: string;
+  vatNumber: string | null;
+}
+
+/** Invoices and credit notes. Immutable once issued: a trigger refuses UPDATE and DELETE. */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull(),
+    number: text('number').notNull().unique(),
+    issuedAt: ts('issued_at').notNull(),
+    /** Why it was issued: first_period, renewal, upgrade, correction, extra_seats, custom_service, refund … */
+    reason: text('reason').notNull(),
+    seller: jsonb('seller').$type<PartySnapshot>().notNull(),
+    buyer: jsonb('buyer').$type<PartySnapshot>().notNull(),
+    vatKind: text('vat_kind', { enum: ['domestic', 'reverse_charge', 'eu_consumer', 'outside_eu'] }).notNull(),
+    /** Percent, e.g. '23' or '25.5'. */
+    vatRate: text('vat_rate').notNull(),
+    netCents: integer('net_cents').notNull(),
+    vatCents: integer('vat_cents').notNull(),
+    grossCents: integer('gross_cents').notNull(),
+    currency: text('currency').notNull().default('EUR'),
+    periodStart: ts('period_start'),
+    periodEnd: ts('period_end'),
+    /** Credit note: the invoice it cancels. Replacement invoice: the invoice it replaces. */
+    relatedInvoiceId: uuid('related_invoice_id'),
+    note: text('note'),
+  },
+  (t) => [index('invoices_account_idx').on(t.accountId, t.issuedAt)],
+);
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+    netCents: integer('net_cents').notNull(),
+    vatCents: integer('vat_cents').notNull(),
+    grossCents: integer('gross_cents').notNull(),
+  },
+  (t) => [index('invoice_lines_invoice_idx').on(t.invoiceId)],
+);
+
+/** Every attempt to collect an invoice. The idempotency key is derived from the invoice. */
+export const charges = pgTable(
+  'charges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    paymentMethodId: uuid('payment_method_id').references(() => paymentMethods.id),
+    attempt: integer('attempt').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    amountCents: integer('amount_cents').notNull(),
+    status: text('status', { enum: ['succeeded', 'failed'] }).notNull(),
+    processorChargeId: text('processor_charge_id'),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('charges_invoice_idx').on(t.invoiceId)],
+);
+
+// The sandbox payment processor's own store. It stands in for an external processor: it never
+// keeps a card number either, only what a real processor would return to us.
+export const sandboxPaymentTokens = pgTable('sandbox_payment_tokens', {
+  token: text('token').primaryKey(),
+  kind: text('kind', { enum: ['card', 'paypal'] }).notNull(),
+  brand: text('brand'),
+  last4: text('last4'),
+  expMonth: integer('exp_month'),
+  expYear: integer('exp_year'),
+  holderName: text('holder_name'),
+  paypalEmail: text('paypal_email'),
+  /** How charges on this token behave: the sandbox's test cards. */
+  behaviour: text('behaviour', { enum: ['succeed', 'decline', 'insufficient_funds'] }).notNull(),
+  /** Where to return after the hosted form, bound to one account's session. */
+  createdAt: ts('created_at').notNull(),
+});
+
+export const sandboxCharges = pgTable('sandbox_charges', {
+  id: text('id').primaryKey(),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  token: text('token').notNull(),
+  amountCents: integer('amount_cents').notNull(),
+  status: text('status', { enum: ['succeeded', 'failed'] }).notNull(),
+  failureCode: text('failure_code'),
+  createdAt: ts('created_at').notNull(),
+});
