@@ -385,7 +385,8 @@ export const sandboxPaymentTokens = pgTable('sandbox_payment_tokens', {
   paypalEmail: text('paypal_email'),
   /** How charges on this token behave: the sandbox's test cards. */
   behaviour: text('behaviour', { enum: ['succeed', 'decline', 'insufficient_funds'] }).notNull(),
-  /** Where to return after the hosted form, bound to one account's session. */
+  /** The merchant's reference given to the hosted form; the token is only handed back with it. */
+  reference: text('reference').notNull(),
   createdAt: ts('created_at').notNull(),
 });
 

@@ -105,6 +105,7 @@ CREATE TABLE "sandbox_payment_tokens" (
 	"holder_name" text,
 	"paypal_email" text,
 	"behaviour" text NOT NULL,
+	"reference" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

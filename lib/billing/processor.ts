@@ -1,0 +1,61 @@
+// PAY-5/PAY-7: the payment processor seam. Card numbers and PayPal logins only ever reach the
+// processor's hosted pages; we get back a token and the details a person needs to recognise
+// the method. The shipped implementation is the sandbox (sandbox-processor.ts); a real one
+// (Stripe, Braintree) implements the same interface.
+
+export type PaymentKind = 'card' | 'paypal';
+
+export interface PaymentMethodDetails {
+  kind: PaymentKind;
+  token: string;
+  brand: string | null;
+  last4: string | null;
+  expMonth: number | null;
+  expYear: number | null;
+  paypalEmail: string | null;
+}
+
+export interface ChargeRequest {
+  token: string;
+  amountCents: number;
+  currency: 'EUR';
+  /** The same key always yields the same charge: a retry after a timeout never charges twice. */
+  idempotencyKey: string;
+  description: string;
+}
+
+export type ChargeResult =
+  | { status: 'succeeded'; chargeId: string }
+  | { status: 'failed'; chargeId: string; code: 'card_declined' | 'insufficient_funds' | 'expired_card'; message: string };
+
+/** The processor could not be reached or did not answer: the outcome is unknown, retry with the same key. */
+export class ProcessorUnavailableError extends Error {
+  constructor(message = 'The payment processor did not answer in time.') {
+    super(message);
+    this.name = 'ProcessorUnavailableError';
+  }
+}
+
+export interface PaymentProcessor {
+  /** The hosted page where a person enters a card or approves PayPal; it returns to `returnPath` with ?token&reference. */
+  hostedPageUrl(kind: PaymentKind, opts: { returnPath: string; reference: string }): string;
+  /** The method behind a token handed back by the hosted page, if it was issued for this reference. */
+  retrievePaymentMethod(token: string, reference: string): Promise<PaymentMethodDetails | null>;
+  charge(req: ChargeRequest): Promise<ChargeResult>;
+}
+
+/** Retries a charge with the same idempotency key when the processor does not answer. */
+export async function chargeWithRetry(processor: PaymentProcessor, req: ChargeRequest, attempts = 3): Promise<ChargeResult> {
+  for (let i = 1; ; i++) {
+    try {
+      return await processor.charge(req);
+    } catch (err) {
+      if (!(err instanceof ProcessorUnavailableError) || i >= attempts) throw err;
+    }
+  }
+}
+
+/** The idempotency key of the n-th attempt to collect an invoice. */
+export function chargeKey(invoiceId: string, attempt: number): string {
+  return `invoice:${invoiceId}:attempt:${attempt}`;
+}

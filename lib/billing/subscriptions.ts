@@ -1,0 +1,240 @@
+// PAY-1..PAY-3, PAY-5..PAY-7: the subscription's life from trial to paid, and payment methods.
+import { createHash } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Executor, Tx } from '@/db/client';
+import { accounts, charges, invoices, paymentMethods, plans, subscriptions, users, type PartySnapshot } from '@/db/schema';
+import { DomainError } from '@/lib/actions';
+import { recordAudit, type Actor } from '@/lib/audit';
+import { now } from '@/lib/clock';
+import { queueEmail } from '@/lib/email/outbox';
+import { formatMoney } from '@/lib/format';
+import { appUrl } from '@/lib/http/request';
+import { issueDocument, type Invoice } from '@/lib/invoices/issue';
+import { vatTreatment } from '@/lib/vat/treatment';
+import { currentBuyer } from './buyer';
+import { priceLines, type Line } from './money';
+import { bratislavaDay, periodEnd, trialEndsAt, type Interval } from './periods';
+import { periodLines } from './pricing';
+import { chargeKey, chargeWithRetry, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
+
+export type Subscription = typeof subscriptions.$inferSelect;
+export type PaymentMethod = typeof paymentMethods.$inferSelect;
+
+export const TRIAL_PLAN_CODE = 'team';
+
+/** PAY-1: every new account starts a 14-day trial. Called inside the signup transaction. */
+export async function startTrial(tx: Executor, accountId: string, signedUpAt: Date): Promise<void> {
+  const [plan] = await tx.select().from(plans).where(eq(plans.code, TRIAL_PLAN_CODE)).limit(1);
+  await tx.insert(subscriptions).values({
+    accountId,
+    planId: plan.id,
+    seats: 1,
+    interval: 'monthly',
+    status: 'trialing',
+    trialEndsAt: trialEndsAt(signedUpAt),
+    createdAt: signedUpAt,
+    updatedAt: signedUpAt,
+  });
+}
+
+export async function getSubscription(db: Executor, accountId: string) {
+  const [row] = await db
+    .select({ subscription: subscriptions, plan: plans })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .where(eq(subscriptions.accountId, accountId))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function currentPaymentMethod(db: Executor, accountId: string): Promise<PaymentMethod | null> {
+  const [row] = await db
+    .select()
+    .from(paymentMethods)
+    .where(and(eq(paymentMethods.accountId, accountId), isNull(paymentMethods.replacedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+export function describePaymentMethod(pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>): string {
+  return pm.kind === 'paypal' ? `PayPal (${pm.paypalEmail ?? 'account'})` : `${pm.brand ?? 'Card'} ending in ${pm.last4}`;
+}
+
+/** A stable UUID from a string: the first period's invoice id, so the charge key exists before the invoice. */
+export function stableUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+async function ownerEmail(db: Executor, accountId: string): Promise<{ email: string; name: string } | null> {
+  const [o] = await db
+    .select({ email: users.email, name: users.fullName })
+    .from(users)
+    .where(and(eq(users.accountId, accountId), eq(users.role, 'owner'), isNull(users.deletedAt)))
+    .limit(1);
+  return o?.email ? { email: o.email, name: o.name } : null;
+}
+
+/** PAY-6: the confirmation of a successful charge. */
+export async function queueChargeConfirmation(tx: Executor, accountId: string, invoice: Invoice, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>) {
+  const owner = await ownerEmail(tx, accountId);
+  if (!owner) return;
+  await queueEmail(
+    tx,
+    owner.email,
+    {
+      subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
+      greeting: `Hello ${owner.name},`,
+      paragraphs: [
+        `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
+        `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
+      ],
+      action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+    },
+    { accountId },
+  );
+}
+
+export interface AddPaymentMethodInput {
+  accountId: string;
+  token: string;
+  reference: string;
+  actor: Actor;
+}
+
+export type AddPaymentMethodResult =
+  | { outcome: 'saved'; paymentMethod: PaymentMethod }
+  | { outcome: 'charged'; paymentMethod: PaymentMethod; invoice: Invoice };
+
+/**
+ * PAY-3/PAY-5: store the method the processor tokenised. During the trial or while suspended the
+ * first period is charged at once; a declined charge stores nothing and explains why. The first
+ * period's invoice id is derived from the token, and the charge key from that id, so a repeated
+ * return from the processor never charges twice.
+ */
+export async function addPaymentMethod(db: Db, processor: PaymentProcessor, input: AddPaymentMethodInput): Promise<AddPaymentMethodResult> {
+  const details = await processor.retrievePaymentMethod(input.token, input.reference);
+  if (!details) throw new DomainError('The payment method could not be confirmed. Please try again.');
+  const sub = await getSubscription(db, input.accountId);
+  if (!sub) throw new DomainError('This account has no subscription to pay for.');
+  const needsFirstCharge = sub.subscription.status === 'trialing' || (sub.subscription.status === 'suspended' && !sub.subscription.dunningInvoiceId);
+
+  if (!needsFirstCharge) {
+    const saved = await db.transaction(async (tx) => {
+      const pm = await replacePaymentMethod(tx, input.accountId, details);
+      await recordAudit(tx, input.actor, { action: 'billing.payment_method_replaced', accountId: input.accountId, target: `payment_method:${pm.id}`, details: { kind: pm.kind, last4: pm.last4 } });
+      return pm;
+    });
+    // PAY-8: a working method settles an open debt straight away.
+    if (sub.subscription.dunningInvoiceId) await retryOpenInvoice(db, processor, input.accountId, input.actor);
+    return { outcome: 'saved', paymentMethod: saved };
+  }
+
+  const invoiceId = stableUuid(`first-period:${input.accountId}:${input.token}`);
+  const [already] = await db.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1);
+  if (already) {
+    const pm = await currentPaymentMethod(db, input.accountId);
+    return { outcome: 'charged', paymentMethod: pm!, invoice: already };
+  }
+
+  const at = now();
+  const buyer = await currentBuyer(db, input.accountId);
+  const lines = periodLines(sub.plan, sub.subscription.seats, sub.subscription.interval);
+  // Price the invoice exactly as it will be issued, so the charge matches it to the cent.
+  const preview = invoiceTotal(buyer, lines, at);
+  const result = await chargeWithRetry(processor, {
+    token: details.token,
+    amountCents: preview,
+    currency: 'EUR',
+    idempotencyKey: chargeKey(invoiceId, 1),
+    description: `Accountdesk ${sub.plan.name}`,
+  });
+  if (result.status === 'failed') {
+    await recordAudit(db, input.actor, { action: 'billing.first_charge_declined', accountId: input.accountId, details: { code: result.code } });
+    throw new DomainError(`${result.message} Nothing was charged and your card was not saved. Try another card or PayPal.`);
+  }
+
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(subscriptions).where(eq(subscriptions.accountId, input.accountId)).for('update');
+    const pm = await replacePaymentMethod(tx, input.accountId, details);
+    const invoice = await issueDocument(tx, {
+      id: invoiceId,
+      accountId: input.accountId,
+      kind: 'invoice',
+      reason: 'first_period',
+      buyer,
+      lines,
+      issuedAt: at,
+      periodStart: at,
+      periodEnd: periodEnd(at, locked.interval),
+    });
+    if (invoice.grossCents !== preview) throw new Error('Charged amount differs from the invoice total');
+    await recordCharge(tx, { accountId: input.accountId, invoice, pm, attempt: 1, result });
+    await tx
+      .update(subscriptions)
+      .set({ status: 'active', currentPeriodStart: at, currentPeriodEnd: periodEnd(at, locked.interval), suspendedAt: null, updatedAt: at })
+      .where(eq(subscriptions.accountId, input.accountId));
+    await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended')));
+    await recordAudit(tx, input.actor, {
+      action: 'billing.first_period_charged',
+      accountId: input.accountId,
+      target: `invoice:${invoice.number}`,
+      details: { amountCents: invoice.grossCents, wasStatus: locked.status },
+    });
+    await queueChargeConfirmation(tx, input.accountId, invoice, pm);
+    return { outcome: 'charged' as const, paymentMethod: pm, invoice };
+  });
+}
+
+/** The gross total an invoice for `buyer` with `lines` will carry when issued at `at`. */
+function invoiceTotal(buyer: PartySnapshot, lines: Line[], at: Date): number {
+  const t = vatTreatment({ country: buyer.country, vatNumber: buyer.vatNumber, day: bratislavaDay(at) });
+  return priceLines(lines, t.rate).grossCents;
+}
+
+async function replacePaymentMethod(tx: Tx, accountId: string, d: PaymentMethodDetails): Promise<PaymentMethod> {
+  const at = now();
+  await tx.update(paymentMethods).set({ replacedAt: at }).where(and(eq(paymentMethods.accountId, accountId), isNull(paymentMethods.replacedAt)));
+  const [pm] = await tx
+    .insert(paymentMethods)
+    .values({
+      accountId,
+      kind: d.kind,
+      processorToken: d.token,
+      brand: d.brand,
+      last4: d.last4,
+      expMonth: d.expMonth,
+      expYear: d.expYear,
+      paypalEmail: d.paypalEmail,
+      createdAt: at,
+    })
+    .returning();
+  return pm;
+}
+
+export async function recordCharge(
+  tx: Executor,
+  c: { accountId: string; invoice: Invoice; pm: PaymentMethod; attempt: number; result: ChargeResult },
+) {
+  await tx
+    .insert(charges)
+    .values({
+      accountId: c.accountId,
+      invoiceId: c.invoice.id,
+      paymentMethodId: c.pm.id,
+      attempt: c.attempt,
+      idempotencyKey: chargeKey(c.invoice.id, c.attempt),
+      amountCents: c.invoice.grossCents,
+      status: c.result.status,
+      processorChargeId: c.result.chargeId,
+      failureCode: c.result.status === 'failed' ? c.result.code : null,
+      failureMessage: c.result.status === 'failed' ? c.result.message : null,
+      createdAt: now(),
+    })
+    .onConflictDoNothing({ target: charges.idempotencyKey });
+}
+
+/** Placeholder hook for PAY-8; implemented with the renewal sweep. */
+export async function retryOpenInvoice(_db: Db, _processor: PaymentProcessor, _accountId: string, _actor: Actor): Promise<void> {}
+
+export { type Interval };
