@@ -117,6 +117,13 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
   if (!details) throw new DomainError('The payment method could not be confirmed. Please try again.');
   const sub = await getSubscription(db, input.accountId);
   if (!sub) throw new DomainError('This account has no subscription to pay for.');
+
+  // The same return from the processor, seen again (reload, double submit): answer as before.
+  const invoiceId = stableUuid(`first-period:${input.accountId}:${input.token}`);
+  const [already] = await db.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1);
+  const current = await currentPaymentMethod(db, input.accountId);
+  if (already && current) return { outcome: 'charged', paymentMethod: current, invoice: already };
+  if (current?.processorToken === details.token) return { outcome: 'saved', paymentMethod: current };
   const needsFirstCharge = sub.subscription.status === 'trialing' || (sub.subscription.status === 'suspended' && !sub.subscription.dunningInvoiceId);
 
   if (!needsFirstCharge) {
@@ -128,13 +135,6 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
     // PAY-8: a working method settles an open debt straight away.
     if (sub.subscription.dunningInvoiceId) await retryOpenInvoice(db, processor, input.accountId, input.actor);
     return { outcome: 'saved', paymentMethod: saved };
-  }
-
-  const invoiceId = stableUuid(`first-period:${input.accountId}:${input.token}`);
-  const [already] = await db.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1);
-  if (already) {
-    const pm = await currentPaymentMethod(db, input.accountId);
-    return { outcome: 'charged', paymentMethod: pm!, invoice: already };
   }
 
   const at = now();
@@ -156,6 +156,9 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
 
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(subscriptions).where(eq(subscriptions.accountId, input.accountId)).for('update');
+    // A concurrent return with the same token may have finished while we were charging.
+    const [done] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1);
+    if (done) return { outcome: 'charged' as const, paymentMethod: (await currentPaymentMethod(tx, input.accountId))!, invoice: done };
     const pm = await replacePaymentMethod(tx, input.accountId, details);
     const invoice = await issueDocument(tx, {
       id: invoiceId,
