@@ -1,24 +1,25 @@
 // PAY-1..PAY-3, PAY-5..PAY-7: the subscription's life from trial to paid, and payment methods.
 import { createHash } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, Executor, Tx } from '@/db/client';
-import { accounts, charges, invoices, paymentMethods, plans, subscriptions, users, type PartySnapshot } from '@/db/schema';
+import type { Db, Executor } from '@/db/client';
+import { accounts, invoices, paymentMethods, plans, subscriptions, type PartySnapshot } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
-import { queueEmail } from '@/lib/email/outbox';
-import { formatMoney } from '@/lib/format';
-import { appUrl } from '@/lib/http/request';
 import { issueDocument, type Invoice } from '@/lib/invoices/issue';
 import { vatTreatment } from '@/lib/vat/treatment';
 import { currentBuyer } from './buyer';
 import { priceLines, type Line } from './money';
-import { bratislavaDay, periodEnd, trialEndsAt, type Interval } from './periods';
+import { bratislavaDay, periodEnd, trialEndsAt } from './periods';
 import { periodLines } from './pricing';
-import { chargeKey, chargeWithRetry, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
+import { describePaymentMethod, queueChargeConfirmation, recordCharge, type PaymentMethod } from './charges';
+import { chargeKey, chargeWithRetry, type PaymentProcessor } from './processor';
+import { replacePaymentMethod } from './payment-methods';
+import { settleOpenInvoice } from './renewals';
+
+export { describePaymentMethod, type PaymentMethod };
 
 export type Subscription = typeof subscriptions.$inferSelect;
-export type PaymentMethod = typeof paymentMethods.$inferSelect;
 
 export const TRIAL_PLAN_CODE = 'team';
 
@@ -56,43 +57,10 @@ export async function currentPaymentMethod(db: Executor, accountId: string): Pro
   return row ?? null;
 }
 
-export function describePaymentMethod(pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>): string {
-  return pm.kind === 'paypal' ? `PayPal (${pm.paypalEmail ?? 'account'})` : `${pm.brand ?? 'Card'} ending in ${pm.last4}`;
-}
-
 /** A stable UUID from a string: the first period's invoice id, so the charge key exists before the invoice. */
 export function stableUuid(seed: string): string {
   const h = createHash('sha256').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-async function ownerEmail(db: Executor, accountId: string): Promise<{ email: string; name: string } | null> {
-  const [o] = await db
-    .select({ email: users.email, name: users.fullName })
-    .from(users)
-    .where(and(eq(users.accountId, accountId), eq(users.role, 'owner'), isNull(users.deletedAt)))
-    .limit(1);
-  return o?.email ? { email: o.email, name: o.name } : null;
-}
-
-/** PAY-6: the confirmation of a successful charge. */
-export async function queueChargeConfirmation(tx: Executor, accountId: string, invoice: Invoice, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>) {
-  const owner = await ownerEmail(tx, accountId);
-  if (!owner) return;
-  await queueEmail(
-    tx,
-    owner.email,
-    {
-      subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
-      greeting: `Hello ${owner.name},`,
-      paragraphs: [
-        `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
-        `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
-      ],
-      action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
-    },
-    { accountId },
-  );
 }
 
 export interface AddPaymentMethodInput {
@@ -126,14 +94,17 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
   if (current?.processorToken === details.token) return { outcome: 'saved', paymentMethod: current };
   const needsFirstCharge = sub.subscription.status === 'trialing' || (sub.subscription.status === 'suspended' && !sub.subscription.dunningInvoiceId);
 
+  // PAY-8: with an open renewal invoice, the new method must first pay it.
+  if (sub.subscription.dunningInvoiceId) {
+    const settled = await settleOpenInvoice(db, processor, { accountId: input.accountId, details, actor: input.actor });
+    return { outcome: 'charged', ...settled };
+  }
   if (!needsFirstCharge) {
     const saved = await db.transaction(async (tx) => {
       const pm = await replacePaymentMethod(tx, input.accountId, details);
       await recordAudit(tx, input.actor, { action: 'billing.payment_method_replaced', accountId: input.accountId, target: `payment_method:${pm.id}`, details: { kind: pm.kind, last4: pm.last4 } });
       return pm;
     });
-    // PAY-8: a working method settles an open debt straight away.
-    if (sub.subscription.dunningInvoiceId) await retryOpenInvoice(db, processor, input.accountId, input.actor);
     return { outcome: 'saved', paymentMethod: saved };
   }
 
@@ -195,49 +166,4 @@ function invoiceTotal(buyer: PartySnapshot, lines: Line[], at: Date): number {
   return priceLines(lines, t.rate).grossCents;
 }
 
-async function replacePaymentMethod(tx: Tx, accountId: string, d: PaymentMethodDetails): Promise<PaymentMethod> {
-  const at = now();
-  await tx.update(paymentMethods).set({ replacedAt: at }).where(and(eq(paymentMethods.accountId, accountId), isNull(paymentMethods.replacedAt)));
-  const [pm] = await tx
-    .insert(paymentMethods)
-    .values({
-      accountId,
-      kind: d.kind,
-      processorToken: d.token,
-      brand: d.brand,
-      last4: d.last4,
-      expMonth: d.expMonth,
-      expYear: d.expYear,
-      paypalEmail: d.paypalEmail,
-      createdAt: at,
-    })
-    .returning();
-  return pm;
-}
 
-export async function recordCharge(
-  tx: Executor,
-  c: { accountId: string; invoice: Invoice; pm: PaymentMethod; attempt: number; result: ChargeResult },
-) {
-  await tx
-    .insert(charges)
-    .values({
-      accountId: c.accountId,
-      invoiceId: c.invoice.id,
-      paymentMethodId: c.pm.id,
-      attempt: c.attempt,
-      idempotencyKey: chargeKey(c.invoice.id, c.attempt),
-      amountCents: c.invoice.grossCents,
-      status: c.result.status,
-      processorChargeId: c.result.chargeId,
-      failureCode: c.result.status === 'failed' ? c.result.code : null,
-      failureMessage: c.result.status === 'failed' ? c.result.message : null,
-      createdAt: now(),
-    })
-    .onConflictDoNothing({ target: charges.idempotencyKey });
-}
-
-/** Placeholder hook for PAY-8; implemented with the renewal sweep. */
-export async function retryOpenInvoice(_db: Db, _processor: PaymentProcessor, _accountId: string, _actor: Actor): Promise<void> {}
-
-export { type Interval };

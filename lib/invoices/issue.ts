@@ -12,16 +12,19 @@ import { sellerSnapshot } from './seller';
 
 export type Invoice = typeof invoices.$inferSelect;
 
-/** Takes the next number of a series for the year of `issuedAt`. Must run inside a transaction. */
-export async function nextDocumentNumber(tx: Tx, series: Series, issuedAt: Date): Promise<string> {
+/**
+ * Takes the next `count` numbers of a series for the year of `issuedAt`, in order. Must run
+ * inside a transaction: the counter row stays locked until it commits.
+ */
+export async function nextDocumentNumbers(tx: Tx, series: Series, issuedAt: Date, count: number): Promise<string[]> {
   const year = documentYear(issuedAt);
   await tx.insert(documentCounters).values({ series, year, last: 0 }).onConflictDoNothing();
   const [row] = await tx
     .update(documentCounters)
-    .set({ last: sql`${documentCounters.last} + 1` })
+    .set({ last: sql`${documentCounters.last} + ${count}` })
     .where(and(eq(documentCounters.series, series), eq(documentCounters.year, year)))
     .returning({ last: documentCounters.last });
-  return formatDocumentNumber(series, year, row.last);
+  return Array.from({ length: count }, (_, i) => formatDocumentNumber(series, year, row.last - count + 1 + i));
 }
 
 export interface IssueInput {
@@ -42,48 +45,74 @@ export interface IssueInput {
 }
 
 export async function issueDocument(tx: Tx, input: IssueInput): Promise<Invoice> {
-  const treatment =
-    input.treatment ??
-    vatTreatment({ country: input.buyer.country, vatNumber: input.buyer.vatNumber, day: bratislavaDay(input.issuedAt) });
-  const priced = priceLines(input.lines, treatment.rate);
-  const number = await nextDocumentNumber(tx, input.kind === 'invoice' ? 'INV' : 'CN', input.issuedAt);
-  const [invoice] = await tx
-    .insert(invoices)
-    .values({
-      ...(input.id ? { id: input.id } : {}),
-      accountId: input.accountId,
-      kind: input.kind,
-      number,
-      issuedAt: input.issuedAt,
-      reason: input.reason,
-      seller: sellerSnapshot(),
-      buyer: input.buyer,
-      vatKind: treatment.kind,
-      vatRate: String(treatment.rate),
-      netCents: priced.netCents,
-      vatCents: priced.vatCents,
-      grossCents: priced.grossCents,
-      periodStart: input.periodStart ?? null,
-      periodEnd: input.periodEnd ?? null,
-      relatedInvoiceId: input.relatedInvoiceId ?? null,
-      note: input.note ?? null,
-    })
-    .returning();
-  if (priced.lines.length) {
-    await tx.insert(invoiceLines).values(
-      priced.lines.map((l, i) => ({
-        invoiceId: invoice.id,
-        position: i + 1,
-        description: l.description,
-        quantity: l.quantity,
-        unitPriceCents: l.unitPriceCents,
-        netCents: l.netCents,
-        vatCents: l.vatCents,
-        grossCents: l.grossCents,
-      })),
-    );
-  }
+  const [invoice] = await issueDocuments(tx, [input]);
   return invoice;
+}
+
+/**
+ * Issues many documents in one go (the renewal sweep issues hundreds per transaction): numbers
+ * are taken in one counter update per series and year, rows are written in two statements.
+ */
+export async function issueDocuments(tx: Tx, inputs: IssueInput[]): Promise<Invoice[]> {
+  if (!inputs.length) return [];
+  const numbered = new Array<string>(inputs.length);
+  const groups = new Map<string, number[]>();
+  inputs.forEach((input, i) => {
+    const key = `${input.kind}|${documentYear(input.issuedAt)}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const idx of groups.values()) {
+    const first = inputs[idx[0]];
+    const numbers = await nextDocumentNumbers(tx, first.kind === 'invoice' ? 'INV' : 'CN', first.issuedAt, idx.length);
+    idx.forEach((i, k) => (numbered[i] = numbers[k]));
+  }
+  const seller = sellerSnapshot();
+  const priced = inputs.map((input) => {
+    const treatment =
+      input.treatment ??
+      vatTreatment({ country: input.buyer.country, vatNumber: input.buyer.vatNumber, day: bratislavaDay(input.issuedAt) });
+    return { treatment, ...priceLines(input.lines, treatment.rate) };
+  });
+  const rows = await tx
+    .insert(invoices)
+    .values(
+      inputs.map((input, i) => ({
+        ...(input.id ? { id: input.id } : {}),
+        accountId: input.accountId,
+        kind: input.kind,
+        number: numbered[i],
+        issuedAt: input.issuedAt,
+        reason: input.reason,
+        seller,
+        buyer: input.buyer,
+        vatKind: priced[i].treatment.kind,
+        vatRate: String(priced[i].treatment.rate),
+        netCents: priced[i].netCents,
+        vatCents: priced[i].vatCents,
+        grossCents: priced[i].grossCents,
+        periodStart: input.periodStart ?? null,
+        periodEnd: input.periodEnd ?? null,
+        relatedInvoiceId: input.relatedInvoiceId ?? null,
+        note: input.note ?? null,
+      })),
+    )
+    .returning();
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  const ordered = numbered.map((n) => byNumber.get(n)!);
+  const lineRows = ordered.flatMap((invoice, i) =>
+    priced[i].lines.map((l, k) => ({
+      invoiceId: invoice.id,
+      position: k + 1,
+      description: l.description,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      netCents: l.netCents,
+      vatCents: l.vatCents,
+      grossCents: l.grossCents,
+    })),
+  );
+  if (lineRows.length) await tx.insert(invoiceLines).values(lineRows);
+  return ordered;
 }
 
 export async function invoiceLinesOf(db: Executor, invoiceId: string) {

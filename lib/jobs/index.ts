@@ -6,12 +6,19 @@ import { jobRuns } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { deliverOutbox, smtpMailer } from '@/lib/email/outbox';
 import { expireUnverifiedSignups } from '@/lib/accounts/expiry';
+import { processor } from '@/lib/billing/processor-instance';
+import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewals';
+import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
 
 export const SWEEPS: Record<string, Sweep> = {
   'expire-unverified-signups': expireUnverifiedSignups,
+  'trial-reminders': sendTrialReminders,
+  'suspend-ended-trials': suspendEndedTrials,
+  'issue-renewal-invoices': (db) => issueRenewalInvoices(db),
+  'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
   // Delivery goes last so emails queued by the sweeps above leave in the same run.
   'deliver-outbox': async (db) => deliverOutbox(db, await smtpMailer()),
 };

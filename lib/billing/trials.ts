@@ -1,0 +1,84 @@
+// PAY-2: the trial's end. Three days before, the owner is reminded; at the end, an account
+// without a payment method is suspended (billing page only) until one is added.
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { accounts, subscriptions } from '@/db/schema';
+import { recordAudit, SYSTEM } from '@/lib/audit';
+import { now } from '@/lib/clock';
+import { queueEmail } from '@/lib/email/outbox';
+import { formatDate } from '@/lib/format';
+import { appUrl } from '@/lib/http/request';
+import { ownerContact } from './charges';
+
+export const TRIAL_REMINDER_DAYS = 3;
+
+/** One due subscription per transaction, claimed with SKIP LOCKED; returns how many were handled. */
+async function sweep(db: Db, handle: (tx: Tx, at: Date) => Promise<boolean>): Promise<number> {
+  let n = 0;
+  while (await db.transaction((tx) => handle(tx, now()))) n++;
+  return n;
+}
+
+export async function sendTrialReminders(db: Db): Promise<number> {
+  return sweep(db, async (tx, at) => {
+    const soon = new Date(at.getTime() + TRIAL_REMINDER_DAYS * 86_400_000);
+    const [s] = await tx
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.status, 'trialing'), isNull(subscriptions.trialReminderSentAt), lte(subscriptions.trialEndsAt, soon), gt(subscriptions.trialEndsAt, at)))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!s) return false;
+    await tx.update(subscriptions).set({ trialReminderSentAt: at, updatedAt: at }).where(eq(subscriptions.accountId, s.accountId));
+    const owner = await ownerContact(tx, s.accountId);
+    if (owner)
+      await queueEmail(
+        tx,
+        owner.email,
+        {
+          subject: `Your free trial ends on ${formatDate(s.trialEndsAt!)}`,
+          greeting: `Hello ${owner.name},`,
+          paragraphs: [
+            `Your 14-day trial ends on ${formatDate(s.trialEndsAt!)}. Add a card or PayPal account before then to keep using your helpdesk without interruption.`,
+            'The first period is charged when you add the payment method, and the trial ends at that moment.',
+          ],
+          action: { label: 'Add a payment method', url: `${appUrl()}/account/billing` },
+        },
+        { accountId: s.accountId },
+      );
+    await recordAudit(tx, SYSTEM, { action: 'billing.trial_reminder_sent', accountId: s.accountId });
+    return true;
+  });
+}
+
+export async function suspendEndedTrials(db: Db): Promise<number> {
+  return sweep(db, async (tx, at) => {
+    const [s] = await tx
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.status, 'trialing'), lte(subscriptions.trialEndsAt, at)))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!s) return false;
+    await tx.update(subscriptions).set({ status: 'suspended', suspendedAt: at, updatedAt: at }).where(eq(subscriptions.accountId, s.accountId));
+    await tx.update(accounts).set({ status: 'suspended' }).where(and(eq(accounts.id, s.accountId), eq(accounts.status, 'active')));
+    const owner = await ownerContact(tx, s.accountId);
+    if (owner)
+      await queueEmail(
+        tx,
+        owner.email,
+        {
+          subject: 'Your trial has ended and your account is suspended',
+          greeting: `Hello ${owner.name},`,
+          paragraphs: [
+            'Your 14-day trial is over and no payment method was added, so your account is suspended. Nothing has been deleted.',
+            'Sign in and add a card or PayPal account on the billing page: the first period is charged and your account is active again at once.',
+          ],
+          action: { label: 'Reactivate my account', url: `${appUrl()}/account/billing` },
+        },
+        { accountId: s.accountId },
+      );
+    await recordAudit(tx, SYSTEM, { action: 'billing.trial_ended_suspended', accountId: s.accountId });
+    return true;
+  });
+}
