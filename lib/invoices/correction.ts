@@ -10,3 +10,8 @@ export function correctionAllowed(issuedAt: Date, now: Date): boolean {
   const days = differenceInCalendarDays(new TZDate(now.getTime(), TIME_ZONE), new TZDate(issuedAt.getTime(), TIME_ZONE));
   return days >= 0 && days <= CORRECTION_WINDOW_DAYS;
 }
+
+/** The last Bratislava calendar day on which a correction can still be requested (as an instant on that day). */
+export function correctionDeadline(issuedAt: Date): Date {
+  return new Date(issuedAt.getTime() + CORRECTION_WINDOW_DAYS * 86_400_000);
+}

@@ -1,0 +1,146 @@
+// INV-6: reissuing the latest invoice with the current billing details. A credit note cancels
+// it and a new invoice repeats its lines with the same VAT treatment — the tax outcome never
+// changes, even if a VAT number was added since (INV-4: no retroactive VAT refunds).
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
+import { invoices, subscriptions, type PartySnapshot } from '@/db/schema';
+import { DomainError } from '@/lib/actions';
+import { recordAudit, type Actor } from '@/lib/audit';
+import { currentBuyer } from '@/lib/billing/buyer';
+import { getBillingProfile } from '@/lib/billing/profile';
+import { now } from '@/lib/clock';
+import { queueEmail } from '@/lib/email/outbox';
+import { formatDate, formatMoney } from '@/lib/format';
+import { appUrl } from '@/lib/http/request';
+import type { VatTreatment } from '@/lib/vat/treatment';
+import { correctionAllowed, correctionDeadline } from './correction';
+import { invoiceLinesOf, issueDocuments, type Invoice } from './issue';
+import { isInvoicePaid } from './queries';
+
+/** The account's latest invoice (not credit note), or null. */
+export async function latestInvoice(db: Executor, accountId: string): Promise<Invoice | null> {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.accountId, accountId), eq(invoices.kind, 'invoice')))
+    .orderBy(desc(invoices.issuedAt), desc(invoices.number))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * When the correction window of an invoice opened: a replacement invoice keeps the date of the
+ * invoice it replaced, so correcting again never extends the 15 days.
+ */
+export async function correctionWindowStart(db: Executor, invoice: Invoice): Promise<Date> {
+  let current = invoice;
+  while (current.reason === 'correction' && current.relatedInvoiceId) {
+    const [prev] = await db.select().from(invoices).where(eq(invoices.id, current.relatedInvoiceId)).limit(1);
+    if (!prev) break;
+    current = prev;
+  }
+  return current.issuedAt;
+}
+
+export interface CorrectionStatus {
+  invoice: Invoice | null;
+  allowed: boolean;
+  deadline: Date | null;
+  nextInvoiceAt: Date | null;
+}
+
+export async function correctionStatus(db: Executor, accountId: string, at: Date): Promise<CorrectionStatus> {
+  const invoice = await latestInvoice(db, accountId);
+  const [sub] = await db.select({ end: subscriptions.currentPeriodEnd }).from(subscriptions).where(eq(subscriptions.accountId, accountId));
+  if (!invoice) return { invoice: null, allowed: false, deadline: null, nextInvoiceAt: sub?.end ?? null };
+  const start = await correctionWindowStart(db, invoice);
+  return { invoice, allowed: correctionAllowed(start, at), deadline: correctionDeadline(start), nextInvoiceAt: sub?.end ?? null };
+}
+
+function sameParty(a: PartySnapshot, b: PartySnapshot): boolean {
+  const keys: (keyof PartySnapshot)[] = ['name', 'company', 'street', 'city', 'postalCode', 'region', 'country', 'email', 'companyId'];
+  return keys.every((k) => (a[k] ?? '') === (b[k] ?? ''));
+}
+
+function treatmentOf(invoice: Invoice): VatTreatment {
+  return { kind: invoice.vatKind, rate: Number(invoice.vatRate), country: invoice.buyer.country } as VatTreatment;
+}
+
+export async function requestInvoiceCorrection(db: Db, accountId: string, actor: Actor): Promise<{ creditNote: Invoice; replacement: Invoice }> {
+  const profile = await getBillingProfile(db, accountId);
+  if (!profile) throw new DomainError('Save your billing details first; the corrected invoice will show them.');
+  return db.transaction(async (tx) => {
+    // Serialise corrections per account on the subscription row.
+    await tx.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).for('update');
+    const at = now();
+    const status = await correctionStatus(tx, accountId, at);
+    const original = status.invoice;
+    if (!original) throw new DomainError('There is no invoice to correct yet.');
+    if (!status.allowed) {
+      const next = status.nextInvoiceAt ? ` Your next invoice, on ${formatDate(status.nextInvoiceAt)}, will show your new details.` : '';
+      throw new DomainError(
+        `Invoice ${original.number} can no longer be corrected: corrections are possible for 15 days after the issue date, until ${formatDate(status.deadline)}.${next}`,
+      );
+    }
+    const buyer = await currentBuyer(tx, accountId);
+    if (sameParty(buyer, original.buyer)) throw new DomainError(`Invoice ${original.number} already shows your current billing details. Update them above first.`);
+
+    const wasPaid = await isInvoicePaid(tx, original);
+    const lines = (await invoiceLinesOf(tx, original.id)).map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents }));
+    const treatment = treatmentOf(original);
+    const [creditNote, replacement] = await issueDocuments(tx, [
+      {
+        accountId,
+        kind: 'credit_note',
+        reason: 'correction',
+        buyer: original.buyer,
+        lines: lines.map((l) => ({ ...l, unitPriceCents: -l.unitPriceCents })),
+        issuedAt: at,
+        treatment,
+        periodStart: original.periodStart,
+        periodEnd: original.periodEnd,
+        relatedInvoiceId: original.id,
+        note: `Cancels invoice ${original.number}, reissued with updated billing details.`,
+      },
+      {
+        accountId,
+        kind: 'invoice',
+        reason: 'correction',
+        buyer: { ...buyer, vatNumber: original.buyer.vatNumber },
+        lines,
+        issuedAt: at,
+        treatment,
+        periodStart: original.periodStart,
+        periodEnd: original.periodEnd,
+        relatedInvoiceId: original.id,
+        note: `Replaces invoice ${original.number}. Amounts and VAT treatment are unchanged.`,
+      },
+    ]);
+    // An unpaid invoice that is being collected is now collected through its replacement.
+    await tx.update(subscriptions).set({ dunningInvoiceId: replacement.id }).where(and(eq(subscriptions.accountId, accountId), eq(subscriptions.dunningInvoiceId, original.id)));
+    await recordAudit(tx, actor, {
+      action: 'invoice.corrected',
+      accountId,
+      target: `invoice:${original.number}`,
+      details: { creditNote: creditNote.number, replacement: replacement.number },
+    });
+    await queueEmail(
+      tx,
+      profile.invoiceEmail,
+      {
+        subject: `Corrected invoice ${replacement.number} (replaces ${original.number})`,
+        greeting: `Hello ${profile.name},`,
+        paragraphs: [
+          `As requested, invoice ${original.number} has been reissued with your updated billing details.`,
+          `Credit note ${creditNote.number} cancels ${original.number} (${formatMoney(creditNote.grossCents)}), and invoice ${replacement.number} replaces it with the same amount, ${formatMoney(replacement.grossCents)}, and the same VAT treatment.`,
+          wasPaid
+            ? 'Both documents are available as PDF on your invoices page. There is nothing to pay: the payment for the original invoice covers the new one.'
+            : `Both documents are available as PDF on your invoices page. Invoice ${replacement.number} is still open and will be collected from your payment method.`,
+        ],
+        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+      },
+      { accountId },
+    );
+    return { creditNote, replacement };
+  });
+}
