@@ -1,0 +1,60 @@
+// Staff tools on an account's billing: extend a trial, retry collecting an open invoice now.
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accounts, subscriptions } from '@/db/schema';
+import { DomainError } from '@/lib/actions';
+import { recordAudit, type Actor } from '@/lib/audit';
+import { now } from '@/lib/clock';
+import { queueEmail } from '@/lib/email/outbox';
+import { formatDate } from '@/lib/format';
+import { appUrl } from '@/lib/http/request';
+import { ownerContact } from './charges';
+import { collectOpenInvoices } from './renewals';
+import type { PaymentProcessor } from './processor';
+
+export const MAX_TRIAL_EXTENSION_DAYS = 60;
+
+/** Moves the trial end later by `days`; a suspended trial account becomes active again. */
+export async function extendTrial(db: Db, accountId: string, days: number, reason: string, actor: Actor): Promise<{ message: string }> {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TRIAL_EXTENSION_DAYS) throw new DomainError(`Extend by 1 to ${MAX_TRIAL_EXTENSION_DAYS} days.`, 'days');
+  return db.transaction(async (tx) => {
+    const [s] = await tx.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).for('update');
+    if (!s) throw new DomainError('This account has no subscription.');
+    const endedTrial = s.status === 'suspended' && !s.dunningInvoiceId && !s.currentPeriodEnd;
+    if (s.status !== 'trialing' && !endedTrial) throw new DomainError('Only a trial (running, or ended without payment) can be extended.');
+    const at = now();
+    const base = s.trialEndsAt && s.trialEndsAt > at ? s.trialEndsAt : at;
+    const trialEndsAt = new Date(base.getTime() + days * 86_400_000);
+    await tx.update(subscriptions).set({ status: 'trialing', trialEndsAt, trialReminderSentAt: null, suspendedAt: null, updatedAt: at }).where(eq(subscriptions.accountId, accountId));
+    if (endedTrial) await tx.update(accounts).set({ status: 'active' }).where(eq(accounts.id, accountId));
+    await recordAudit(tx, actor, { action: 'billing.trial_extended', accountId, details: { days, reason, trialEndsAt: trialEndsAt.toISOString() } });
+    const owner = await ownerContact(tx, accountId);
+    if (owner)
+      await queueEmail(
+        tx,
+        owner.email,
+        {
+          subject: `Your trial now ends on ${formatDate(trialEndsAt)}`,
+          greeting: `Hello ${owner.name},`,
+          paragraphs: [`We have extended your free trial by ${days} day${days === 1 ? '' : 's'}. It now ends on ${formatDate(trialEndsAt)}.`],
+          action: { label: 'Open your account', url: `${appUrl()}/account` },
+        },
+        { accountId },
+      );
+    return { message: `Trial extended to ${formatDate(trialEndsAt)}.` };
+  });
+}
+
+/** Makes an open invoice due now and runs the collection for it (audited). */
+export async function retryChargeNow(db: Db, processor: PaymentProcessor, accountId: string, actor: Actor): Promise<{ message: string }> {
+  const [s] = await db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId));
+  if (!s?.dunningInvoiceId) throw new DomainError('There is no open invoice to collect.');
+  if (s.status === 'suspended') throw new DomainError('After the last retry only a new payment method from the owner can settle the invoice.');
+  await db.transaction(async (tx) => {
+    await tx.update(subscriptions).set({ nextRetryAt: now() }).where(eq(subscriptions.accountId, accountId));
+    await recordAudit(tx, actor, { action: 'billing.retry_requested', accountId });
+  });
+  await collectOpenInvoices(db, processor);
+  const [after] = await db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId));
+  return { message: after.dunningInvoiceId ? 'The charge failed again; the owner has been emailed.' : 'The open invoice is paid.' };
+}
