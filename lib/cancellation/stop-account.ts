@@ -1,7 +1,7 @@
 // CAN-1: the owner stops the account. One transaction: the account row is locked first, so a
 // double submit or a second tab finds it already stopped and is refused; everything else (status,
 // sessions, erasure, confirmation email, audit entry) commits together or not at all.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, emailVerifications, sessions, termsAcceptances, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
@@ -105,9 +105,9 @@ export async function stopAccount(
           fullName: 'Deleted user',
           passwordHash: null,
           adultConfirmedAt: null,
-          deletedAt: sql`coalesce(${users.deletedAt}, ${at})`,
         })
         .where(inArray(users.id, memberIds));
+      await tx.update(users).set({ deletedAt: at }).where(and(inArray(users.id, memberIds), isNull(users.deletedAt)));
       await tx.update(sessions).set({ ip: null, userAgent: null }).where(inArray(sessions.userId, memberIds));
     }
 
