@@ -3,7 +3,7 @@
 // sessions, erasure, confirmation email, audit entry) commits together or not at all.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, emailVerifications, sessions, termsAcceptances, users } from '@/db/schema';
+import { accounts, emailVerifications, outbox, rateLimits, sessions, termsAcceptances, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { accountAddress } from '@/lib/accounts/address';
 import { recordAudit } from '@/lib/audit';
@@ -11,6 +11,7 @@ import { now } from '@/lib/clock';
 import { queueEmail } from '@/lib/email/outbox';
 import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
+import { LIMITS } from '@/lib/rate-limit';
 import { confirmationMatches } from './rules';
 
 export const STOP_ERRORS = {
@@ -56,8 +57,9 @@ export async function stopAccount(
       .set({ status: 'stopped', stoppedAt: at, stopReason: 'owner' })
       .where(eq(accounts.id, account.id));
 
-    const members = await tx.select({ id: users.id }).from(users).where(eq(users.accountId, account.id));
+    const members = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.accountId, account.id));
     const memberIds = members.map((m) => m.id);
+    const memberEmails = members.map((m) => m.email).filter((e): e is string => !!e);
 
     // Every user loses access at once: their server-side sessions end now.
     const revoked = memberIds.length
@@ -67,6 +69,14 @@ export async function stopAccount(
           .where(and(inArray(sessions.userId, memberIds), isNull(sessions.revokedAt)))
           .returning({ id: sessions.id })
       : [];
+
+    // Earlier emails to these people (and not yet sent ones, now pointless) hold personal data:
+    // they go too. Rate-limit counters keyed by their email addresses as well.
+    if (memberEmails.length) {
+      await tx.delete(outbox).where(inArray(outbox.to, memberEmails));
+      const keys = memberEmails.flatMap((e) => Object.values(LIMITS).map((l) => `${l.name}:${e}`));
+      await tx.delete(rateLimits).where(inArray(rateLimits.key, keys));
+    }
 
     // The confirmation goes to the owner's address, queued before that address is erased.
     if (actor.email) {
