@@ -35,6 +35,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           That page is for the account owner only. Ask {owner?.fullName ?? 'your account owner'} if you need something there.
         </div>
       )}
+      {denied === 'staff' && (
+        <div role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          That page is for Accountdesk staff only.
+        </div>
+      )}
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Account">
           <dl className="space-y-2 text-sm">

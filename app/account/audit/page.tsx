@@ -9,7 +9,8 @@ export const metadata = { title: 'Audit log' };
 
 export default async function AuditPage() {
   const ctx = await requireOwner();
-  const rows = await listAccountAudit(await getDb(), ctx.account.id);
+  const limit = 200;
+  const rows = await listAccountAudit(await getDb(), ctx.account.id, limit);
   return (
     <>
       <PageHeader
@@ -43,7 +44,10 @@ export default async function AuditPage() {
           </tbody>
         </DataTable>
       )}
-      <p className="mt-3 text-xs text-slate-500">Times are shown in Central European time (Bratislava).</p>
+      <p className="mt-3 text-xs text-slate-500">
+        Times are shown in Central European time (Bratislava).
+        {rows.length === limit && ` Showing the latest ${limit} entries; ask support for older ones.`}
+      </p>
     </>
   );
 }
