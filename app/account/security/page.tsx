@@ -1,0 +1,73 @@
+import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
+import { describeDevice } from '@/components/account/device';
+import { Badge, Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
+import { getDb } from '@/db/client';
+import { requireMember } from '@/lib/auth/guards';
+import { listActiveSessions } from '@/lib/auth/sessions';
+import { formatDateTime } from '@/lib/format';
+import { signOutEverywhereAction } from './actions';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Security' };
+
+export default async function SecurityPage() {
+  const ctx = await requireMember();
+  const rows = await listActiveSessions(await getDb(), ctx.user.id);
+  return (
+    <>
+      <PageHeader title="Security" description="Where you are signed in, and how your login is protected." />
+      <div className="space-y-6">
+        <section aria-labelledby="sessions-heading" className="space-y-3">
+          <h2 id="sessions-heading" className="text-lg font-semibold text-slate-900">
+            Active sessions
+          </h2>
+          {rows.length === 0 ? (
+            <EmptyState>No active sessions.</EmptyState>
+          ) : (
+            <DataTable caption="Your active sessions">
+              <thead>
+                <tr>
+                  <th scope="col">Device</th>
+                  <th scope="col">IP address</th>
+                  <th scope="col">Signed in</th>
+                  <th scope="col">Last active</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <span className="font-medium text-slate-900">{describeDevice(s.userAgent)}</span>
+                      {s.id === ctx.sessionId && (
+                        <span className="ml-2">
+                          <Badge tone="blue">This device</Badge>
+                        </span>
+                      )}
+                    </td>
+                    <td className="whitespace-nowrap">{s.ip ?? '—'}</td>
+                    <td className="whitespace-nowrap">{formatDateTime(s.createdAt)}</td>
+                    <td className="whitespace-nowrap">{formatDateTime(s.lastSeenAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
+        </section>
+        <Card title="Sign out everywhere">
+          <p className="mb-4 text-sm text-slate-600">
+            Ends every session listed above, including this one. Use it if you signed in on a shared computer or think someone
+            else knows your password. You will need to sign in again.
+          </p>
+          <SignOutEverywhereForm action={signOutEverywhereAction} />
+        </Card>
+        <Card title="Your password">
+          <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
+            <li>Passwords must be at least 12 characters long. A few unrelated words make a strong, memorable password.</li>
+            <li>We store only a one-way hash of your password; nobody at Accountdesk can read it.</li>
+            <li>Every person needs their own login: the terms of service do not allow sharing one.</li>
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+'use server';
+import { getDb } from '@/db/client';
+import { validatedAction } from '@/lib/actions';
+import { requireOwner } from '@/lib/auth/guards';
+import { stopAccountSchema } from '@/lib/cancellation/schemas';
+import { stopAccount } from '@/lib/cancellation/stop-account';
+
+// The account is the session's (requireOwner); the form only carries the typed confirmation.
+export const stopAccountAction = validatedAction({
+  schema: stopAccountSchema,
+  guard: requireOwner,
+  run: async (input, ctx) => {
+    await stopAccount(
+      await getDb(),
+      { accountId: ctx.account.id, actorUserId: ctx.user.id, confirmation: input.confirmation },
+      { ip: ctx.ip, userAgent: ctx.userAgent },
+    );
+    return { message: 'Your account has been stopped.' };
+  },
+});
