@@ -50,11 +50,7 @@ export default async function StaffOutboxEmail({ params }: { params: Promise<{ i
               </Row>
             )}
           </dl>
-          {canRequeue(mail.status) && (
-            <div className="mt-4 border-t border-slate-100 pt-4">
-              <RequeueButton id={mail.id} action={requeueAction} />
-            </div>
-          )}
+          <RequeueButton id={mail.id} allowed={canRequeue(mail.status)} action={requeueAction} />
         </Card>
         <Card title="Text">
           <pre className="overflow-x-auto whitespace-pre-wrap break-words font-mono text-sm text-slate-800">{mail.text}</pre>
