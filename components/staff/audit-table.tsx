@@ -1,4 +1,5 @@
 // The audit log as staff read it (OPS-2): read-only, newest first.
+import { accountAddress } from '@/lib/staff/address';
 import Link from 'next/link';
 import { DataTable, EmptyState } from '@/components/ui/page';
 import { formatDateTime } from '@/lib/format';
@@ -29,7 +30,7 @@ export function AuditTable({ rows, showAccount = true, caption = 'Audit log' }: 
             </td>
             {showAccount && (
               <td className="whitespace-nowrap">
-                {r.accountId && r.accountSlug ? <Link href={`/staff/accounts/${r.accountId}`}>{r.accountSlug}</Link> : '—'}
+                {r.accountId && r.accountSlug ? <Link href={`/staff/accounts/${r.accountId}`}>{accountAddress(r.accountSlug)}</Link> : '—'}
               </td>
             )}
             <td className="whitespace-nowrap font-mono text-xs text-slate-600">{r.ip ?? '—'}</td>

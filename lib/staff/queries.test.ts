@@ -31,7 +31,7 @@ describe('staff account search', () => {
       account: { slug: 'zebra-tools', companyName: 'Zebra Tooling s.r.o.' },
       owner: { email: 'petra.owner@zebra.example' },
     });
-    for (const q of ['ZEBRA-T', 'tooling S.R.O', 'Petra.Owner@ZEBRA']) {
+    for (const q of ['ZEBRA-T', 'Zebra-Tools.AccountDesk.app', 'tooling S.R.O', 'Petra.Owner@ZEBRA']) {
       const res = await searchAccounts(t.db, { q });
       expect(res.rows.map((r) => r.id), q).toEqual([account.id]);
       expect(res.rows[0].ownerEmail).toBe('petra.owner@zebra.example');
@@ -116,6 +116,8 @@ describe('staff audit log', () => {
     await makeAudit(t.db, { at: new Date(Date.UTC(2026, 10, 1)), accountId: account.id, actorType: 'owner', actorId: owner.id, action: 'account.signed_up' });
     await makeAudit(t.db, { at: new Date(Date.UTC(2026, 10, 2)), accountId: account.id, actorType: 'system', action: 'trial.ended_100%' });
     const res = await searchAudit(t.db, { account: 'AUDIT-CO' });
+    expect((await searchAudit(t.db, { account: 'audit-co.accountdesk.app' })).rows).toHaveLength(2);
+    expect((await searchAudit(t.db, { account: 'audit' })).rows).toHaveLength(0);
     expect(res.rows.map((r) => r.action)).toEqual(['trial.ended_100%', 'account.signed_up']);
     expect(res.rows.map(actorLabel)).toEqual(['System', 'Olga Owner']);
     expect(res.rows[0].accountSlug).toBe('audit-co');

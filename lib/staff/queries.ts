@@ -4,6 +4,7 @@
 import { aliasedTable, and, count, desc, eq, gte, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, auditLog, outbox, plans, users } from '@/db/schema';
+import { addressToSlugQuery } from './address';
 
 export const ACCOUNT_STATUSES = ['pending_verification', 'active', 'suspended', 'stopped'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -69,7 +70,8 @@ export async function searchAccounts(db: Executor, opts: AccountSearch = {}) {
   const q = opts.q?.trim();
   if (q) {
     const p = contains(q);
-    where.push(or(ilike(accounts.slug, p), ilike(accounts.companyName, p), ilike(owners.email, p))!);
+    const slugP = contains(addressToSlugQuery(q));
+    where.push(or(ilike(accounts.slug, slugP), ilike(accounts.companyName, p), ilike(owners.email, p))!);
   }
   if (opts.status) where.push(eq(accounts.status, opts.status));
   const rows = await db
@@ -118,7 +120,7 @@ const auditColumns = {
 export interface AuditSearch {
   /** Matches the action or the target. */
   q?: string;
-  /** The account address (slug), matched exactly, case-insensitively. */
+  /** The account address (`acme.accountdesk.app` or just `acme`), matched exactly, case-insensitively. */
   account?: string;
   accountId?: string;
   page?: number;
@@ -131,7 +133,7 @@ export async function searchAudit(db: Executor, opts: AuditSearch = {}) {
   const where: SQL[] = [];
   const q = opts.q?.trim();
   if (q) where.push(or(ilike(auditLog.action, contains(q)), ilike(auditLog.target, contains(q)))!);
-  const account = opts.account?.trim();
+  const account = opts.account ? addressToSlugQuery(opts.account) : undefined;
   if (account) where.push(sql`lower(${auditAccounts.slug}) = ${account.toLowerCase()}`);
   if (opts.accountId) where.push(eq(auditLog.accountId, opts.accountId));
   const rows = await db

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { accountAddress } from '@/lib/staff/address';
 import { AccountStatusBadge } from '@/components/staff/badges';
 import { FilterForm, Pagination, param } from '@/components/staff/filters';
 import { DataTable, EmptyState, PageHeader } from '@/components/ui/page';
@@ -44,7 +45,7 @@ export default async function StaffAccounts({ searchParams }: { searchParams: Se
             {res.rows.map((a) => (
               <tr key={a.id}>
                 <td className="whitespace-nowrap font-medium">
-                  <Link href={`/staff/accounts/${a.id}`}>{a.slug}</Link>
+                  <Link href={`/staff/accounts/${a.id}`}>{accountAddress(a.slug)}</Link>
                 </td>
                 <td>{a.companyName}</td>
                 <td className="whitespace-nowrap">

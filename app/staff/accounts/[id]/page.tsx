@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { accountAddress } from '@/lib/staff/address';
 import { notFound } from 'next/navigation';
 import { AuditTable } from '@/components/staff/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
@@ -33,7 +34,7 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link href="/staff/accounts">← Accounts</Link>
       </nav>
-      <PageHeader title={a.slug} description={a.companyName} />
+      <PageHeader title={accountAddress(a.slug)} description={a.companyName} />
       <div className="space-y-6">
         <Card title="Summary">
           <dl className="divide-y divide-slate-100">

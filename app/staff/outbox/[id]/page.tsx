@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { accountAddress } from '@/lib/staff/address';
 import { notFound } from 'next/navigation';
 import { OutboxStatusBadge } from '@/components/staff/badges';
 import { RequeueButton } from '@/components/staff/requeue-button';
@@ -46,7 +47,7 @@ export default async function StaffOutboxEmail({ params }: { params: Promise<{ i
             {mail.lastError && <Row label="Last error">{mail.lastError}</Row>}
             {mail.accountId && mail.accountSlug && (
               <Row label="Account">
-                <Link href={`/staff/accounts/${mail.accountId}`}>{mail.accountSlug}</Link>
+                <Link href={`/staff/accounts/${mail.accountId}`}>{accountAddress(mail.accountSlug)}</Link>
               </Row>
             )}
           </dl>
