@@ -25,7 +25,7 @@ export function AuditTable({ rows, showAccount = true, caption = 'Audit log' }: 
             <td className="whitespace-nowrap text-slate-600">{formatDateTime(r.at)}</td>
             <td className="whitespace-nowrap">{actorLabel(r)}</td>
             <td className="whitespace-nowrap font-mono text-xs">{r.action}</td>
-            <td className="max-w-64 truncate font-mono text-xs text-slate-600" title={r.target ?? undefined}>
+            <td className="max-w-48 truncate font-mono text-xs text-slate-600" title={r.target ?? undefined}>
               {r.target ?? '—'}
             </td>
             {showAccount && (

@@ -32,7 +32,7 @@ export function OutboxTable({ rows, compact = false, caption = 'Emails' }: { row
         {rows.map((r) => (
           <tr key={r.id}>
             <td className="whitespace-nowrap">{r.to}</td>
-            <td>
+            <td className="min-w-48">
               <Link href={`/staff/outbox/${r.id}`}>{r.subject}</Link>
             </td>
             <td>

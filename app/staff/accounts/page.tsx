@@ -47,7 +47,7 @@ export default async function StaffAccounts({ searchParams }: { searchParams: Se
                 <td className="whitespace-nowrap font-medium">
                   <Link href={`/staff/accounts/${a.id}`}>{accountAddress(a.slug)}</Link>
                 </td>
-                <td>{a.companyName}</td>
+                <td className="min-w-40">{a.companyName}</td>
                 <td className="whitespace-nowrap">
                   {a.ownerDeletedAt || (a.ownerName && !a.ownerEmail) ? (
                     <span className="text-slate-500">Deleted user</span>
