@@ -3,6 +3,7 @@ import { accountAddress } from '@/lib/staff/address';
 import Link from 'next/link';
 import { DataTable, EmptyState } from '@/components/ui/page';
 import { formatDateTime } from '@/lib/format';
+import { summariseDetails } from '@/lib/staff/display';
 import { actorLabel, type AuditRow } from '@/lib/staff/queries';
 
 export function AuditTable({ rows, showAccount = true, caption = 'Audit log' }: { rows: AuditRow[]; showAccount?: boolean; caption?: string }) {
@@ -24,7 +25,10 @@ export function AuditTable({ rows, showAccount = true, caption = 'Audit log' }: 
           <tr key={r.id}>
             <td className="whitespace-nowrap text-slate-600">{formatDateTime(r.at)}</td>
             <td className="whitespace-nowrap">{actorLabel(r)}</td>
-            <td className="whitespace-nowrap font-mono text-xs">{r.action}</td>
+            <td className="min-w-48">
+              <span className="block whitespace-nowrap font-mono text-xs">{r.action}</span>
+              {summariseDetails(r.details) && <span className="block text-xs text-slate-500">{summariseDetails(r.details)}</span>}
+            </td>
             <td className="max-w-48 truncate font-mono text-xs text-slate-600" title={r.target ?? undefined}>
               {r.target ?? '—'}
             </td>
