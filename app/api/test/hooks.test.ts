@@ -1,0 +1,49 @@
+// The test hooks exist only when TEST_HOOKS=1; the jobs trigger needs JOBS_SECRET.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import * as clock from '@/app/api/test/clock/route';
+import * as jobs from '@/app/api/test/jobs/route';
+import * as outbox from '@/app/api/test/outbox/route';
+import * as jobsTrigger from '@/app/api/jobs/route';
+
+const saved = { hooks: process.env.TEST_HOOKS, secret: process.env.JOBS_SECRET };
+beforeEach(() => {
+  delete process.env.TEST_HOOKS;
+});
+afterEach(() => {
+  if (saved.hooks === undefined) delete process.env.TEST_HOOKS;
+  else process.env.TEST_HOOKS = saved.hooks;
+  if (saved.secret === undefined) delete process.env.JOBS_SECRET;
+  else process.env.JOBS_SECRET = saved.secret;
+});
+
+const json = (url: string, body: unknown) =>
+  new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('test hooks', () => {
+  test('test hooks answer 404 without TEST_HOOKS', async () => {
+    const responses = [
+      await clock.POST(json('http://localhost/api/test/clock', { now: '2030-01-01T00:00:00Z' })),
+      await clock.GET(),
+      await jobs.POST(),
+      await outbox.GET(new Request('http://localhost/api/test/outbox?to=someone@example.test')),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+    // TEST_HOOKS set to anything but "1" is off too.
+    process.env.TEST_HOOKS = 'true';
+    expect((await jobs.POST()).status).toBe(404);
+  });
+
+  test('POST /api/jobs answers 401 without the right JOBS_SECRET bearer token', async () => {
+    const call = (auth?: string) =>
+      jobsTrigger.POST(new Request('http://localhost/api/jobs', { method: 'POST', headers: auth ? { authorization: auth } : {} }));
+    delete process.env.JOBS_SECRET;
+    expect((await call()).status).toBe(401);
+    // No secret configured: even an empty bearer is refused.
+    expect((await call('Bearer ')).status).toBe(401);
+    process.env.JOBS_SECRET = 'the-right-secret-0123456789';
+    expect((await call()).status).toBe(401);
+    expect((await call('Bearer wrong')).status).toBe(401);
+    expect((await call('Bearer the-right-secret-012345678X')).status).toBe(401);
+    expect((await call('the-right-secret-0123456789x')).status).toBe(401);
+  });
+});

@@ -1,0 +1,109 @@
+import Link from 'next/link';
+import { accountAddress } from '@/lib/staff/address';
+import { notFound } from 'next/navigation';
+import { AuditTable } from '@/components/staff/audit-table';
+import { AccountStatusBadge } from '@/components/staff/badges';
+import { OutboxTable } from '@/components/staff/outbox-table';
+import { Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
+import { getDb } from '@/db/client';
+import { requireStaff } from '@/lib/auth/guards';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { DETAIL_LIMIT, getAccountDetail } from '@/lib/staff/queries';
+
+export const dynamic = 'force-dynamic';
+
+const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', agent: 'Agent', staff: 'Staff' } as const;
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-2 py-2 sm:grid-cols-4">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="col-span-2 text-sm text-slate-900 sm:col-span-3">{children}</dd>
+    </div>
+  );
+}
+
+export default async function StaffAccountDetail({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaff();
+  const { id } = await params;
+  const d = await getAccountDetail(await getDb(), id);
+  if (!d) notFound();
+  const a = d.account;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/staff/accounts">← Accounts</Link>
+      </nav>
+      <PageHeader title={accountAddress(a.slug)} description={a.companyName} />
+      <div className="space-y-6">
+        <Card title="Summary">
+          <dl className="divide-y divide-slate-100">
+            <Row label="Company">{a.companyName}</Row>
+            <Row label="Status">
+              <AccountStatusBadge status={a.status} />
+            </Row>
+            <Row label="Created">{formatDateTime(a.createdAt)}</Row>
+            <Row label="Verified">{a.verifiedAt ? formatDateTime(a.verifiedAt) : 'Not verified'}</Row>
+            {a.stoppedAt && <Row label="Stopped">{formatDateTime(a.stoppedAt)}</Row>}
+            {a.stoppedAt && <Row label="Stop reason">{a.stopReason || 'No reason given'}</Row>}
+            <Row label="Plan">{a.planName ?? 'No plan'}</Row>
+            {a.trialEndsAt && <Row label="Trial ends">{formatDate(a.trialEndsAt)}</Row>}
+          </dl>
+        </Card>
+
+        <section aria-labelledby="users-heading">
+          <h2 id="users-heading" className="mb-3 text-base font-semibold text-slate-900">
+            Users
+          </h2>
+          {d.users.length === 0 ? (
+            <EmptyState>This account has no users.</EmptyState>
+          ) : (
+            <DataTable caption="Users">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Verified</th>
+                  <th scope="col">Last active</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.users.map((u) => (
+                  <tr key={u.id}>
+                    <td className={u.erased ? 'text-slate-500 italic' : ''}>{u.displayName}</td>
+                    <td className="whitespace-nowrap">{u.displayEmail}</td>
+                    <td>{ROLE_LABEL[u.role]}</td>
+                    <td className="whitespace-nowrap text-slate-600">{u.emailVerifiedAt ? formatDate(u.emailVerifiedAt) : 'No'}</td>
+                    <td className="whitespace-nowrap text-slate-600">{formatDateTime(u.lastActiveAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          )}
+        </section>
+
+        <section aria-labelledby="audit-heading">
+          <div className="mb-3 flex items-baseline justify-between gap-3">
+            <h2 id="audit-heading" className="text-base font-semibold text-slate-900">
+              Audit log
+            </h2>
+            {d.audit.length >= DETAIL_LIMIT && (
+              <Link href={`/staff/audit?account=${encodeURIComponent(a.slug)}`} className="text-sm">
+                All entries
+              </Link>
+            )}
+          </div>
+          <AuditTable rows={d.audit} showAccount={false} caption="Account audit log" />
+        </section>
+
+        <section aria-labelledby="emails-heading">
+          <h2 id="emails-heading" className="mb-3 text-base font-semibold text-slate-900">
+            Emails
+          </h2>
+          <OutboxTable rows={d.emails} compact caption="Account emails" />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { validatedAction } from '@/lib/actions';
+import { requireStaff } from '@/lib/auth/guards';
+import { requeueEmailByStaff } from '@/lib/staff/outbox';
+import { requeueSchema } from '@/lib/staff/schemas';
+
+export const requeueAction = validatedAction({
+  schema: requeueSchema,
+  guard: requireStaff,
+  run: async ({ id }, ctx) => {
+    await requeueEmailByStaff(await getDb(), { type: 'staff', id: ctx.user.id, ip: ctx.ip }, id);
+    revalidatePath(`/staff/outbox/${id}`);
+    return { message: 'The email is back in the queue and goes out with the next delivery run.' };
+  },
+});

@@ -1,0 +1,112 @@
+// GET search forms and pagination links for the staff lists. Plain HTML forms: they work without
+// JavaScript and every filter ends up in the URL, so a filtered list can be shared or bookmarked.
+import Link from 'next/link';
+import { inputClass } from '@/components/ui/form';
+
+export interface TextFilter {
+  name: string;
+  label: string;
+  value?: string;
+  placeholder?: string;
+}
+
+export interface SelectFilter {
+  name: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}
+
+export function FilterForm({ action, texts, select }: { action: string; texts: TextFilter[]; select?: SelectFilter }) {
+  return (
+    <form
+      method="get"
+      action={action}
+      role="search"
+      className="mb-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end"
+    >
+      {texts.map((t) => (
+        <div key={t.name} className="min-w-0 flex-1 space-y-1">
+          <label htmlFor={`filter-${t.name}`} className="block text-sm font-medium text-slate-700">
+            {t.label}
+          </label>
+          <input
+            id={`filter-${t.name}`}
+            name={t.name}
+            type="search"
+            defaultValue={t.value ?? ''}
+            placeholder={t.placeholder}
+            maxLength={200}
+            className={inputClass}
+          />
+        </div>
+      ))}
+      {select && (
+        <div className="space-y-1 sm:w-52">
+          <label htmlFor={`filter-${select.name}`} className="block text-sm font-medium text-slate-700">
+            {select.label}
+          </label>
+          <select id={`filter-${select.name}`} name={select.name} defaultValue={select.value ?? ''} className={inputClass}>
+            <option value="">All</option>
+            {select.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          className="inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 sm:w-auto"
+        >
+          Search
+        </button>
+        <Link
+          href={action}
+          className="inline-flex w-full items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-medium text-slate-700 no-underline hover:bg-slate-50 hover:no-underline sm:w-auto"
+        >
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+/** "Previous" / "Next" links that keep the current filters. */
+export function Pagination({
+  path,
+  params,
+  page,
+  hasNext,
+}: {
+  path: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  hasNext: boolean;
+}) {
+  if (page <= 1 && !hasNext) return null;
+  const href = (p: number) => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
+    if (p > 1) sp.set('page', String(p));
+    const qs = sp.toString();
+    return qs ? `${path}?${qs}` : path;
+  };
+  const linkClass =
+    'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 no-underline hover:bg-slate-50 hover:no-underline';
+  return (
+    <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3 text-sm">
+      <div>{page > 1 && <Link href={href(page - 1)} className={linkClass}>Previous</Link>}</div>
+      <span className="text-slate-500">Page {page}</span>
+      <div>{hasNext && <Link href={href(page + 1)} className={linkClass}>Next</Link>}</div>
+    </nav>
+  );
+}
+
+/** One value from searchParams, trimmed and bounded. */
+export function param(v: string | string[] | undefined): string | undefined {
+  const s = (Array.isArray(v) ? v[0] : v)?.trim();
+  return s ? s.slice(0, 200) : undefined;
+}
