@@ -21,8 +21,7 @@ export const emailSchema = z
 /** A ticked checkbox: `true` from react-hook-form, `'on'` from FormData. */
 const ticked = (message: string) =>
   z
-    .union([z.boolean(), z.string()])
-    .optional()
+    .unknown()
     .refine((v) => v === true || v === 'on' || v === 'true', { message });
 
 export const signupSchema = z.object({

@@ -4,7 +4,7 @@
 // solved challenge is accepted once.
 import { createHash } from 'node:crypto';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
-import type { Challenge } from 'altcha-lib/v1/types';
+import type { Challenge, Payload } from 'altcha-lib/v1/types';
 import type { Executor } from '@/db/client';
 import { spentChallenges } from '@/db/schema';
 import { testHooksEnabled } from '@/lib/http/test-hooks';
@@ -54,7 +54,7 @@ export async function verifyBotCheck(db: Executor, payload: string | undefined |
     return false;
   }
   if (typeof parsed?.signature !== 'string' || typeof parsed.salt !== 'string') return false;
-  const expires = Number(extractParams(parsed.salt).expires);
+  const expires = Number(extractParams(parsed as unknown as Payload).expires);
   if (!Number.isFinite(expires)) return false; // we always issue expiring challenges
   let ok = false;
   try {
