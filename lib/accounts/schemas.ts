@@ -1,7 +1,7 @@
 // Shared by the signup form (in the browser, through react-hook-form) and its server action.
 // The server action checks the date of birth again against the app clock.
 import { z } from 'zod';
-import { passwordSchema } from '@/lib/auth/password';
+import { passwordSchema } from '@/lib/auth/password-schema';
 import { now } from '@/lib/clock';
 import { dateOfBirthProblem, isAdult } from './age';
 import { normaliseSlug, validateSlug } from './slug';
