@@ -134,6 +134,8 @@ export async function resendVerification(
       .where(and(eq(users.email, normalised), isNull(users.emailVerifiedAt), isNull(users.deletedAt)))
       .limit(1);
     if (!row || row.account.status !== 'pending_verification' || !row.user.email) return;
+    // ACC-2: a signup older than 7 days is about to be removed; a new link would not save it.
+    if (row.account.createdAt.getTime() <= at.getTime() - VERIFICATION_TOKEN_DAYS * 86_400_000) return;
     const token = await issueVerificationToken(tx, row.user.id, at);
     await queueConfirmationEmail(
       tx,

@@ -1,7 +1,7 @@
 import { solveChallenge } from 'altcha-lib/v1';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
-import { encodePayload, issueChallenge, verifyBotCheck } from '.';
+import { encodePayload, issueChallenge, purgeSpentChallenges, verifyBotCheck } from '.';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -38,5 +38,12 @@ describe('bot check', () => {
     if (prev === undefined) delete process.env.BOT_CHECK_SECRET;
     else process.env.BOT_CHECK_SECRET = prev;
     expect(await verifyBotCheck(t.db, forged)).toBe(false);
+  });
+
+  test('ACC-4 spent challenges are forgotten only after they expired', async () => {
+    const p = await solve();
+    expect(await verifyBotCheck(t.db, p)).toBe(true);
+    await purgeSpentChallenges(t.db);
+    expect(await verifyBotCheck(t.db, p)).toBe(false);
   });
 });

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Challenge, Payload } from 'altcha-lib/v1/types';
-import type { Executor } from '@/db/client';
+import { lt } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
 import { spentChallenges } from '@/db/schema';
 import { testHooksEnabled } from '@/lib/http/test-hooks';
 
@@ -69,4 +70,17 @@ export async function verifyBotCheck(db: Executor, payload: string | undefined |
     .onConflictDoNothing()
     .returning({ signature: spentChallenges.signature });
   return inserted.length === 1;
+}
+
+/**
+ * Sweep: forgets spent challenges once they have expired (an expired challenge fails anyway).
+ * Real time on purpose: altcha-lib checks challenge expiry against the real clock, so a moved
+ * test clock must not free a challenge that could still be replayed.
+ */
+export async function purgeSpentChallenges(db: Db): Promise<number> {
+  const gone = await db
+    .delete(spentChallenges)
+    .where(lt(spentChallenges.expiresAt, new Date(Date.now() - 60_000)))
+    .returning({ signature: spentChallenges.signature });
+  return gone.length;
 }

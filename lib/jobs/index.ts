@@ -6,12 +6,14 @@ import { jobRuns } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { deliverOutbox, smtpMailer } from '@/lib/email/outbox';
 import { expireUnverifiedSignups } from '@/lib/accounts/expiry';
+import { purgeSpentChallenges } from '@/lib/bot-check';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
 
 export const SWEEPS: Record<string, Sweep> = {
   'expire-unverified-signups': expireUnverifiedSignups,
+  'purge-spent-challenges': purgeSpentChallenges,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.
   'deliver-outbox': async (db) => deliverOutbox(db, await smtpMailer()),
 };
