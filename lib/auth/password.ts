@@ -1,13 +1,7 @@
 // ACC-9: passwords are hashed with argon2id (memory-hard); at least 12 characters.
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
 
-export const PASSWORD_MIN_LENGTH = 12;
-
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(200, 'Use at most 200 characters.');
+export { PASSWORD_MIN_LENGTH, passwordSchema } from './password-schema';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
 const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id; a const enum, not importable under isolatedModules */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

@@ -9,12 +9,14 @@ import { expireUnverifiedSignups } from '@/lib/accounts/expiry';
 import { processor } from '@/lib/billing/processor-instance';
 import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewals';
 import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
+import { purgeSpentChallenges } from '@/lib/bot-check';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
 
 export const SWEEPS: Record<string, Sweep> = {
   'expire-unverified-signups': expireUnverifiedSignups,
+  'purge-spent-challenges': purgeSpentChallenges,
   'trial-reminders': sendTrialReminders,
   'suspend-ended-trials': suspendEndedTrials,
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),

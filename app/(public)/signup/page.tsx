@@ -1,0 +1,15 @@
+import { baseDomain } from '@/lib/accounts/slug';
+import { publicRequest } from '@/lib/auth/guards';
+import { SignupForm } from './signup-form';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Create your account · Accountdesk' };
+
+export default async function SignupPage() {
+  await publicRequest();
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10 sm:py-14">
+      <SignupForm domain={baseDomain()} />
+    </div>
+  );
+}

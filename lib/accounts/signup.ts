@@ -1,0 +1,121 @@
+// ACC-1..5, ACC-9: creating an account. The rate limit and the bot check are committed first (a
+// refused signup must still count against the IP and spend the challenge); everything the signup
+// creates is then written in ONE transaction together with its audit entry and confirmation email.
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accounts, termsAcceptances, users } from '@/db/schema';
+import { DomainError } from '@/lib/actions';
+import { recordAudit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/password';
+import { BOT_CHECK_FAILED, verifyBotCheck } from '@/lib/bot-check';
+import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
+import { isAdult } from './age';
+import { UNDER_18_MESSAGE, type SignupInput } from './schemas';
+import { normaliseSlug, validateSlug } from './slug';
+import { currentTermsVersion, issueVerificationToken, queueConfirmationEmail, THROTTLED_MESSAGE } from './verification';
+
+export { verifyEmail, resendVerification } from './verification';
+
+export const SLUG_TAKEN_MESSAGE = 'This address is taken. Please choose another one.';
+export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. Sign in or reset your password.';
+
+export interface SignupResult {
+  accountId: string;
+  userId: string;
+  email: string;
+}
+
+/** Is this slug already used by any account, stopped ones included (case-insensitive)? */
+export async function slugTaken(db: Db, slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(sql`lower(${accounts.slug}) = ${normaliseSlug(slug)}`)
+    .limit(1);
+  return !!row;
+}
+
+function uniqueViolation(err: unknown): string | null {
+  for (let e = err as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown; message?: string } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === '23505') return e.constraint ?? e.constraint_name ?? e.message ?? 'unique';
+  }
+  return null;
+}
+
+export async function signUp(
+  db: Db,
+  input: SignupInput,
+  meta: { ip: string; userAgent: string },
+  at: Date,
+): Promise<SignupResult> {
+  // ACC-4: per-IP limit and proof of work before anything else.
+  const limit = await hitRateLimit(db, LIMITS.signup, meta.ip);
+  if (!limit.allowed) throw new DomainError(THROTTLED_MESSAGE);
+  if (!(await verifyBotCheck(db, input.botCheck))) throw new DomainError(BOT_CHECK_FAILED, 'botCheck');
+
+  // The schema checked these already; the service does not trust its caller.
+  const slug = normaliseSlug(input.slug);
+  const slugProblem = validateSlug(slug);
+  if (slugProblem) throw new DomainError(slugProblem, 'slug');
+  if (!isAdult(input.dateOfBirth, at)) throw new DomainError(UNDER_18_MESSAGE, 'dateOfBirth');
+  const acceptTerms = input.acceptTerms as unknown;
+  if (!(acceptTerms === true || acceptTerms === 'on' || acceptTerms === 'true'))
+    throw new DomainError('Accept the terms of service to continue.', 'acceptTerms');
+  const email = input.email.trim().toLowerCase();
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [slugRow] = await tx
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(sql`lower(${accounts.slug}) = ${slug}`)
+        .limit(1);
+      if (slugRow) throw new DomainError(SLUG_TAKEN_MESSAGE, 'slug');
+      const [emailRow] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+      if (emailRow) throw new DomainError(EMAIL_TAKEN_MESSAGE, 'email');
+
+      const terms = await currentTermsVersion(tx, at);
+      const [account] = await tx
+        .insert(accounts)
+        .values({ slug, companyName: input.companyName.trim(), status: 'pending_verification', planId: null, createdAt: at })
+        .returning({ id: accounts.id });
+      // ACC-3: only the confirmation of adulthood and its time, never the date of birth.
+      const [user] = await tx
+        .insert(users)
+        .values({
+          accountId: account.id,
+          role: 'owner',
+          fullName: input.fullName.trim(),
+          email,
+          passwordHash,
+          adultConfirmedAt: at,
+          createdAt: at,
+        })
+        .returning({ id: users.id });
+      // ACC-5: the acceptance of the current terms with version, time, IP and user agent.
+      await tx.insert(termsAcceptances).values({
+        userId: user.id,
+        termsVersionId: terms.id,
+        acceptedAt: at,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        method: 'signup',
+      });
+      const token = await issueVerificationToken(tx, user.id, at);
+      await recordAudit(
+        tx,
+        { type: 'owner', id: user.id, ip: meta.ip },
+        { action: 'account.signed_up', accountId: account.id, target: `account:${account.id}`, details: { slug, termsVersion: terms.version } },
+      );
+      await queueConfirmationEmail(tx, { email, fullName: input.fullName.trim(), accountId: account.id, slug }, token);
+      return { accountId: account.id, userId: user.id, email };
+    });
+  } catch (err) {
+    // Two signups racing for the same address or email: the unique indexes decide.
+    const violated = uniqueViolation(err);
+    if (violated?.includes('accounts_slug')) throw new DomainError(SLUG_TAKEN_MESSAGE, 'slug');
+    if (violated?.includes('users_email')) throw new DomainError(EMAIL_TAKEN_MESSAGE, 'email');
+    throw err;
+  }
+}
