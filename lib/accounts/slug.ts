@@ -17,14 +17,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'appsumo', 'deals', 'gdpr', 'localhost',
 ]);
 
-export function baseDomain(): string {
-  return (process.env.ACCOUNT_BASE_DOMAIN || 'accountdesk.app').toLowerCase();
-}
-
-/** The public address of an account, e.g. `acme.accountdesk.app`. */
-export function accountAddress(slug: string): string {
-  return `${slug}.${baseDomain()}`;
-}
+export { accountAddress, accountBaseDomain as baseDomain } from './address';
 
 // Letters that Unicode normalisation does not split into base letter + accent.
 const SPECIAL: Record<string, string> = {

@@ -3,7 +3,18 @@
 // sessions, erasure, confirmation email, audit entry) commits together or not at all.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, emailVerifications, outbox, rateLimits, sessions, termsAcceptances, users } from '@/db/schema';
+import {
+  accounts,
+  billingProfiles,
+  emailVerifications,
+  outbox,
+  paymentMethods,
+  rateLimits,
+  sessions,
+  subscriptions,
+  termsAcceptances,
+  users,
+} from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { accountAddress } from '@/lib/accounts/address';
 import { recordAudit } from '@/lib/audit';
@@ -56,6 +67,18 @@ export async function stopAccount(
       .update(accounts)
       .set({ status: 'stopped', stoppedAt: at, stopReason: 'owner' })
       .where(eq(accounts.id, account.id));
+
+    // No further charges: the subscription ends, the payment method is retired and the billing
+    // details (personal data) go. Issued invoices stay, with their own snapshot (GDPR-7).
+    await tx
+      .update(subscriptions)
+      .set({ status: 'canceled', dunningInvoiceId: null, nextRetryAt: null, updatedAt: at })
+      .where(eq(subscriptions.accountId, account.id));
+    await tx
+      .update(paymentMethods)
+      .set({ replacedAt: at, paypalEmail: null })
+      .where(and(eq(paymentMethods.accountId, account.id), isNull(paymentMethods.replacedAt)));
+    await tx.delete(billingProfiles).where(eq(billingProfiles.accountId, account.id));
 
     const members = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.accountId, account.id));
     const memberIds = members.map((m) => m.id);
