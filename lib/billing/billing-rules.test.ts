@@ -46,14 +46,17 @@ describe('trial and periods', () => {
     expect(trialDaysLeft(end, end)).toBe(0);
   });
 
-  test('PAY-1 a trial across the daylight-saving change still ends at Bratislava midnight (property)', () => {
+  test('PAY-1 the trial covers 14 Bratislava calendar days, the signup day first, across daylight-saving changes (property)', () => {
+    const local = (d: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Bratislava', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
     fc.assert(
       fc.property(fc.date({ min: new Date('2026-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), (d) => {
         const end = trialEndsAt(d);
-        const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Bratislava', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
-        const days = (end.getTime() - d.getTime()) / 86_400_000;
-        return local === '00:00' && days > 13 && days <= 14.05;
+        const signupDay = local(d).slice(0, 10);
+        const expectedEndDay = new Date(Date.UTC(+signupDay.slice(0, 4), +signupDay.slice(5, 7) - 1, +signupDay.slice(8, 10) + 14)).toISOString().slice(0, 10);
+        return local(end) === `${expectedEndDay}, 00:00` && trialDaysLeft(end, d) === 14;
       }),
+      { numRuns: 500 },
     );
   });
 
