@@ -1,45 +1,32 @@
 // Who an invoice is addressed to: the billing details as they are at issue time.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, billingProfiles, users, type PartySnapshot } from '@/db/schema';
 
 /**
- * The buyer snapshot for an account's next document. Without billing details yet, the invoice
- * goes to the owner and company name, treated as a Slovak customer (the seller's own country,
- * so full Slovak VAT applies); the owner can have it corrected within 15 days (INV-6).
+ * The buyer snapshots for the next documents of several accounts (the renewal sweep asks for
+ * hundreds at once). Without billing details yet, the invoice goes to the owner and company name,
+ * treated as a Slovak customer (the seller's own country, so full Slovak VAT applies); the owner
+ * can have it corrected within 15 days (INV-6).
  */
-export async function currentBuyer(db: Executor, accountId: string): Promise<PartySnapshot> {
-  const [profile] = await db.select().from(billingProfiles).where(eq(billingProfiles.accountId, accountId)).limit(1);
-  if (profile) {
-    return {
-      name: profile.name,
-      company: profile.company,
-      street: profile.street,
-      city: profile.city,
-      postalCode: profile.postalCode,
-      region: profile.region,
-      country: profile.country,
-      email: profile.invoiceEmail,
-      companyId: profile.companyId,
-      vatNumber: profile.vatNumber,
-    };
-  }
-  const [row] = await db
-    .select({ company: accounts.companyName, name: users.fullName, email: users.email })
+export async function currentBuyers(db: Executor, accountIds: string[]): Promise<Map<string, PartySnapshot>> {
+  const out = new Map<string, PartySnapshot>();
+  if (!accountIds.length) return out;
+  const owners = await db
+    .select({ accountId: accounts.id, name: users.fullName, email: users.email, company: accounts.companyName })
     .from(accounts)
     .leftJoin(users, and(eq(users.accountId, accounts.id), eq(users.role, 'owner')))
-    .where(eq(accounts.id, accountId))
-    .limit(1);
-  return {
-    name: row?.name ?? '',
-    company: row?.company ?? '',
-    street: '',
-    city: '',
-    postalCode: '',
-    region: '',
-    country: 'SK',
-    email: row?.email ?? '',
-    companyId: '',
-    vatNumber: null,
-  };
+    .where(inArray(accounts.id, accountIds));
+  for (const o of owners) {
+    out.set(o.accountId, { name: o.name ?? '', company: o.company, street: '', city: '', postalCode: '', region: '', country: 'SK', email: o.email ?? '', companyId: '', vatNumber: null });
+  }
+  const profiles = await db.select().from(billingProfiles).where(inArray(billingProfiles.accountId, accountIds));
+  for (const p of profiles) {
+    out.set(p.accountId, { name: p.name, company: p.company, street: p.street, city: p.city, postalCode: p.postalCode, region: p.region, country: p.country, email: p.invoiceEmail, companyId: p.companyId, vatNumber: p.vatNumber });
+  }
+  return out;
+}
+
+export async function currentBuyer(db: Executor, accountId: string): Promise<PartySnapshot> {
+  return (await currentBuyers(db, [accountId])).get(accountId)!;
 }

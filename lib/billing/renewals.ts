@@ -9,7 +9,7 @@
 //    result is recorded, so a crash between the two repeats the same charge, never a new one.
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
-import { accounts, billingProfiles, invoices, paymentMethods, plans, subscriptions, users, type PartySnapshot } from '@/db/schema';
+import { accounts, invoices, paymentMethods, plans, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, SYSTEM, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
@@ -17,6 +17,7 @@ import { queueEmail } from '@/lib/email/outbox';
 import { formatDate, formatMoney } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
+import { currentBuyers } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, periodEnd } from './periods';
 import { periodLines } from './pricing';
 import { chargeKey, chargeWithRetry, ProcessorUnavailableError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
@@ -25,23 +26,6 @@ import { describePaymentMethod, ownerContact, queueChargeConfirmation, recordCha
 
 /** How long a claimed collection stays invisible to other sweeps while its charge is made. */
 const COLLECTION_LEASE_MS = 10 * 60_000;
-
-async function buyersFor(db: Executor, accountIds: string[]): Promise<Map<string, PartySnapshot>> {
-  const profiles = await db.select().from(billingProfiles).where(inArray(billingProfiles.accountId, accountIds));
-  const owners = await db
-    .select({ accountId: users.accountId, name: users.fullName, email: users.email, company: accounts.companyName })
-    .from(users)
-    .innerJoin(accounts, eq(accounts.id, users.accountId))
-    .where(and(inArray(users.accountId, accountIds), eq(users.role, 'owner')));
-  const out = new Map<string, PartySnapshot>();
-  for (const o of owners) {
-    out.set(o.accountId!, { name: o.name, company: o.company, street: '', city: '', postalCode: '', region: '', country: 'SK', email: o.email ?? '', companyId: '', vatNumber: null });
-  }
-  for (const p of profiles) {
-    out.set(p.accountId, { name: p.name, company: p.company, street: p.street, city: p.city, postalCode: p.postalCode, region: p.region, country: p.country, email: p.invoiceEmail, companyId: p.companyId, vatNumber: p.vatNumber });
-  }
-  return out;
-}
 
 /** PAY-4: issues the next period's invoice for up to `batchSize` due subscriptions per transaction. */
 export async function issueRenewalInvoices(db: Db, batchSize = 500): Promise<number> {
@@ -58,7 +42,7 @@ export async function issueRenewalInvoices(db: Db, batchSize = 500): Promise<num
         .limit(batchSize)
         .for('update', { of: subscriptions, skipLocked: true });
       if (!due.length) return 0;
-      const buyers = await buyersFor(tx, due.map((d) => d.subscription.accountId));
+      const buyers = await currentBuyers(tx, due.map((d) => d.subscription.accountId));
       const docs = await issueDocuments(
         tx,
         due.map(({ subscription: s, plan }) => {
