@@ -1,6 +1,7 @@
-// OPS-2: the append-only audit log. Only `recordAudit` writes it; nothing in the code updates or
+// OPS-2: the append-only audit log. Only `recordAudit` and `recordAudits` write it; nothing in the code updates or
 // deletes its rows, and a database trigger refuses it if anything tries.
 import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { insertRows } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -23,16 +24,27 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    at: now(),
-    actorType: actor.type,
-    actorId: actor.id ?? null,
-    ip: actor.ip ?? null,
-    accountId: entry.accountId ?? null,
-    action: entry.action,
-    target: entry.target ?? null,
-    details: entry.details ?? {},
-  });
+  await recordAudits(tx, actor, [entry]);
+}
+
+/** Many entries by one actor in one statement (a sweep's batch). */
+export async function recordAudits(tx: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  const at = now();
+  await insertRows(
+    tx,
+    auditLog,
+    entries.map((entry) => ({
+      at,
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+      ip: actor.ip ?? null,
+      accountId: entry.accountId ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      details: entry.details ?? {},
+    })),
+  );
 }
 
 export async function listAudit(

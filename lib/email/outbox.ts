@@ -1,6 +1,7 @@
 // OPS-3: the persisted outbox. `queueEmail` is called inside the transaction that caused the
 // email, so a rolled-back change never mails anyone and a committed one always does.
 import { and, asc, desc, eq, ilike, inArray, lte, or } from 'drizzle-orm';
+import { insertRows } from '@/db/bulk';
 import type { Db, Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -19,18 +20,30 @@ export async function queueEmail(
   content: EmailContent,
   opts: { accountId?: string | null } = {},
 ): Promise<void> {
-  const rendered = renderEmail(content);
+  await queueEmails(tx, [{ to, content, accountId: opts.accountId }]);
+}
+
+/** Many emails in one statement (a sweep's batch), same rules as `queueEmail`. */
+export async function queueEmails(tx: Executor, mails: { to: string; content: EmailContent; accountId?: string | null }[]): Promise<void> {
+  if (!mails.length) return;
   const at = now();
-  await tx.insert(outbox).values({
-    accountId: opts.accountId ?? null,
-    to: to.toLowerCase(),
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    status: 'queued',
-    nextAttemptAt: at,
-    createdAt: at,
-  });
+  await insertRows(
+    tx,
+    outbox,
+    mails.map((m) => {
+      const rendered = renderEmail(m.content);
+      return {
+        accountId: m.accountId ?? null,
+        to: m.to.toLowerCase(),
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        status: 'queued' as const,
+        nextAttemptAt: at,
+        createdAt: at,
+      };
+    }),
+  );
 }
 
 export type Mailer = (mail: { to: string; subject: string; text: string; html: string }) => Promise<void>;
