@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { addMonths, addYears } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { correctionAllowed } from '@/lib/invoices/correction';
@@ -63,6 +65,33 @@ describe('trial and periods', () => {
   test('PAY-4 monthly and yearly periods follow the calendar', () => {
     expect(periodEnd(new Date('2026-01-31T10:00:00Z'), 'monthly').toISOString()).toBe('2026-02-28T10:00:00.000Z');
     expect(periodEnd(new Date('2026-03-15T10:00:00Z'), 'yearly').toISOString()).toBe('2027-03-15T10:00:00.000Z');
+  });
+
+  test('PAY-4 a period ends at the same Bratislava time a calendar month or year later, as date-fns computes it, across DST (property)', () => {
+    const reference = (start: Date, interval: 'monthly' | 'yearly') => {
+      const z = new TZDate(start.getTime(), 'Europe/Bratislava');
+      return new Date((interval === 'monthly' ? addMonths(z, 1) : addYears(z, 1)).getTime());
+    };
+    // Any instant, and instants in the small hours of the DST switch days and the month before them.
+    const anyInstant = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true });
+    const nearSwitch = fc
+      .record({
+        year: fc.integer({ min: 2019, max: 2040 }),
+        switchMonth: fc.constantFrom(2, 9), // March, October (0-based), last Sunday
+        monthsBefore: fc.constantFrom(0, 1, 12),
+        minutes: fc.integer({ min: -180, max: 240 }),
+      })
+      .map(({ year, switchMonth, monthsBefore, minutes }) => {
+        const lastDay = new Date(Date.UTC(year, switchMonth + 1, 0));
+        const lastSunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+        return new Date(Date.UTC(year, switchMonth - monthsBefore, lastSunday, 1, minutes));
+      });
+    fc.assert(
+      fc.property(fc.oneof(anyInstant, nearSwitch), fc.constantFrom('monthly' as const, 'yearly' as const), (start, interval) => {
+        expect(periodEnd(start, interval).toISOString()).toBe(reference(start, interval).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   test('PAY-8 a failed renewal is retried on days 1, 3 and 5, then stops', () => {

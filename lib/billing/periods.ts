@@ -1,6 +1,6 @@
 // PAY-1, PAY-4, PAY-8, PLAN-2: trial and billing-period arithmetic on the Bratislava calendar.
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addYears, differenceInCalendarDays, format, startOfDay } from 'date-fns';
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, format, startOfDay } from 'date-fns';
 import { TIME_ZONE } from '@/lib/clock';
 import { mulDivRoundHalfUp } from './money';
 
@@ -28,10 +28,23 @@ export function trialDaysLeft(endsAt: Date, now: Date): number {
   return differenceInCalendarDays(inZone(endsAt), inZone(now));
 }
 
-/** PAY-4: the end of a billing period that starts at `start` (same time of day, Bratislava). */
+const zoneOffsetMs = (t: number) => tzOffset(TIME_ZONE, new Date(t)) * 60_000;
+
+/**
+ * PAY-4: the end of a billing period that starts at `start`: the same Bratislava time of day a
+ * calendar month (or year) later, on the month's last day when it is shorter (31 Jan → 28 Feb).
+ * Computed on the wall clock with plain UTC arithmetic and two offset look-ups, because the
+ * renewal sweep works this out for every subscription it renews; a property test holds it equal
+ * to date-fns' addMonths/addYears on a TZDate, DST changes included.
+ */
 export function periodEnd(start: Date, interval: Interval): Date {
-  const z = inZone(start);
-  return new Date((interval === 'monthly' ? addMonths(z, 1) : addYears(z, 1)).getTime());
+  const wall = new Date(start.getTime() + zoneOffsetMs(start.getTime()));
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + (interval === 'monthly' ? 1 : 12);
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const target = Date.UTC(year, month, Math.min(wall.getUTCDate(), lastDay), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
+  // The offset at the target instant: guessed from the wall time, then corrected once across a DST change.
+  return new Date(target - zoneOffsetMs(target - zoneOffsetMs(target)));
 }
 
 /** PAY-8: a failed renewal is retried this many days after the first failure. */
