@@ -1,9 +1,11 @@
 // Recording charges and telling the owner about them; shared by the first payment, renewals and dunning.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { insertRows } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { charges, paymentMethods, users } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { queueEmail } from '@/lib/email/outbox';
+import type { EmailContent } from '@/lib/email/render';
 import { formatMoney } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import type { Invoice } from '@/lib/invoices/issue';
@@ -24,33 +26,60 @@ export async function ownerContact(db: Executor, accountId: string): Promise<{ e
   return o?.email ? { email: o.email, name: o.name } : null;
 }
 
+/** The owners of many accounts at once (a renewal batch), by account. */
+export async function ownerContacts(db: Executor, accountIds: string[]): Promise<Map<string, { email: string; name: string }>> {
+  const out = new Map<string, { email: string; name: string }>();
+  if (!accountIds.length) return out;
+  const rows = await db
+    .select({ accountId: users.accountId, email: users.email, name: users.fullName })
+    .from(users)
+    .where(and(inArray(users.accountId, accountIds), eq(users.role, 'owner'), isNull(users.deletedAt)));
+  for (const o of rows) if (o.accountId && o.email && !out.has(o.accountId)) out.set(o.accountId, { email: o.email, name: o.name });
+  return out;
+}
+
+/** PAY-6: what the confirmation of a successful charge says. */
+export function chargeConfirmationEmail(owner: { name: string }, invoice: Pick<Invoice, 'number' | 'grossCents'>, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>): EmailContent {
+  return {
+    subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
+    greeting: `Hello ${owner.name},`,
+    paragraphs: [
+      `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
+      `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
+    ],
+    action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+  };
+}
+
 /** PAY-6: the confirmation of a successful charge. */
 export async function queueChargeConfirmation(tx: Executor, accountId: string, invoice: Invoice, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>) {
   const owner = await ownerContact(tx, accountId);
   if (!owner) return;
-  await queueEmail(
-    tx,
-    owner.email,
-    {
-      subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
-      greeting: `Hello ${owner.name},`,
-      paragraphs: [
-        `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
-        `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
-      ],
-      action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
-    },
-    { accountId },
-  );
+  await queueEmail(tx, owner.email, chargeConfirmationEmail(owner, invoice, pm), { accountId });
 }
 
-export async function recordCharge(
-  tx: Executor,
-  c: { accountId: string; invoice: Invoice; pm: PaymentMethod | null; attempt: number; result: ChargeResult; idempotencyKey?: string },
-) {
-  await tx
-    .insert(charges)
-    .values({
+export interface ChargeRecord {
+  accountId: string;
+  invoice: Pick<Invoice, 'id' | 'grossCents'>;
+  pm: PaymentMethod | null;
+  attempt: number;
+  result: ChargeResult;
+  /** Defaults to the attempt's key (chargeKey). */
+  idempotencyKey?: string;
+}
+
+export async function recordCharge(tx: Executor, c: ChargeRecord) {
+  await recordCharges(tx, [c]);
+}
+
+/** Records many charge attempts in one statement; an attempt already recorded under its key is kept. */
+export async function recordCharges(tx: Executor, list: ChargeRecord[]) {
+  if (!list.length) return;
+  const at = now();
+  await insertRows(
+    tx,
+    charges,
+    list.map((c) => ({
       accountId: c.accountId,
       invoiceId: c.invoice.id,
       paymentMethodId: c.pm?.id ?? null,
@@ -61,8 +90,9 @@ export async function recordCharge(
       processorChargeId: c.result.chargeId,
       failureCode: c.result.status === 'failed' ? c.result.code : null,
       failureMessage: c.result.status === 'failed' ? c.result.message : null,
-      createdAt: now(),
-    })
-    .onConflictDoNothing({ target: charges.idempotencyKey });
+      createdAt: at,
+    })),
+    { onConflictDoNothing: charges.idempotencyKey },
+  );
 }
 

@@ -42,6 +42,47 @@ export interface PaymentProcessor {
   /** The method behind a token handed back by the hosted page, if it was issued for this reference. */
   retrievePaymentMethod(token: string, reference: string): Promise<PaymentMethodDetails | null>;
   charge(req: ChargeRequest): Promise<ChargeResult>;
+  /**
+   * Optional: many charges in one call, each under its own idempotency key, answered in request
+   * order. A processor with a batch API implements it; the others are called one charge at a time.
+   */
+  chargeMany?(reqs: ChargeRequest[]): Promise<BatchChargeResult[]>;
+}
+
+/** A charge in a batch: its result, or 'unknown' when the processor did not answer (retry with the same key). */
+export type BatchChargeResult = ChargeResult | { status: 'unknown' };
+
+/** How many single charges are in flight at once when a processor has no batch API. */
+export const CHARGE_CONCURRENCY = 16;
+
+/**
+ * Makes a batch of charges: in one call when the processor has `chargeMany`, otherwise as single
+ * charges, at most `concurrency` at a time (a remote processor answers in hundreds of
+ * milliseconds; a handful in flight keeps a sweep fast without flooding it).
+ */
+export async function chargeBatch(processor: PaymentProcessor, reqs: ChargeRequest[], concurrency = CHARGE_CONCURRENCY): Promise<BatchChargeResult[]> {
+  if (!reqs.length) return [];
+  if (processor.chargeMany) return processor.chargeMany(reqs);
+  const results = new Array<BatchChargeResult>(reqs.length);
+  let next = 0;
+  let broken = false;
+  const worker = async () => {
+    while (!broken && next < reqs.length) {
+      const i = next++;
+      try {
+        results[i] = await processor.charge(reqs[i]);
+      } catch (err) {
+        if (err instanceof ProcessorUnavailableError) results[i] = { status: 'unknown' };
+        else {
+          // Stop handing out charges; the batch's leases expire and a later sweep repeats the same keys.
+          broken = true;
+          throw err;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, reqs.length) }, worker));
+  return results;
 }
 
 /** Retries a charge with the same idempotency key when the processor does not answer. */

@@ -7,85 +7,103 @@
 //    leased first (next_retry_at moved ahead) and the processor is called outside any
 //    transaction; the attempt number — and so the idempotency key — only changes once the
 //    result is recorded, so a crash between the two repeats the same charge, never a new one.
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { Db, Executor } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { accounts, invoices, paymentMethods, plans, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
-import { recordAudit, SYSTEM, type Actor } from '@/lib/audit';
+import { recordAudit, recordAudits, SYSTEM, type Actor, type AuditEntry } from '@/lib/audit';
 import { now } from '@/lib/clock';
-import { queueEmail } from '@/lib/email/outbox';
+import { queueEmails } from '@/lib/email/outbox';
+import type { EmailContent } from '@/lib/email/render';
 import { formatDate, formatMoney } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
 import { currentBuyers } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, periodEnd } from './periods';
 import { periodLines } from './pricing';
-import { chargeKey, chargeWithRetry, ProcessorUnavailableError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
+import { chargeBatch, chargeKey, chargeWithRetry, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
-import { describePaymentMethod, ownerContact, queueChargeConfirmation, recordCharge, type PaymentMethod } from './charges';
+import { chargeConfirmationEmail, describePaymentMethod, ownerContacts, queueChargeConfirmation, recordCharge, recordCharges, type PaymentMethod } from './charges';
 
 /** How long a claimed collection stays invisible to other sweeps while its charge is made. */
 const COLLECTION_LEASE_MS = 10 * 60_000;
 
-/** PAY-4: issues the next period's invoice for up to `batchSize` due subscriptions per transaction. */
-export async function issueRenewalInvoices(db: Db, batchSize = 500): Promise<number> {
+/** Due subscriptions invoiced per transaction. */
+export const RENEWAL_BATCH = 1000;
+/**
+ * Issuing transactions in flight at once. Each claims its own subscriptions (SKIP LOCKED); they
+ * queue on the invoice counter row, so numbers stay gapless, while one transaction's claim and
+ * pricing overlap with another's writes.
+ */
+export const RENEWAL_WORKERS = 2;
+
+/** PAY-4: issues the next period's invoice for every due subscription, `batchSize` per transaction. */
+export async function issueRenewalInvoices(db: Db, batchSize = RENEWAL_BATCH, workers = RENEWAL_WORKERS): Promise<number> {
   let total = 0;
-  for (;;) {
-    const issued = await db.transaction(async (tx) => {
-      const at = now();
-      const due = await tx
-        .select({ subscription: subscriptions, plan: plans })
-        .from(subscriptions)
-        .innerJoin(plans, eq(plans.id, subscriptions.planId))
-        .where(and(eq(subscriptions.status, 'active'), isNull(subscriptions.dunningInvoiceId), lte(subscriptions.currentPeriodEnd, at)))
-        .orderBy(subscriptions.currentPeriodEnd)
-        .limit(batchSize)
-        .for('update', { of: subscriptions, skipLocked: true });
-      if (!due.length) return 0;
-      const buyers = await currentBuyers(tx, due.map((d) => d.subscription.accountId));
-      const docs = await issueDocuments(
-        tx,
-        due.map(({ subscription: s, plan }) => {
-          const start = s.currentPeriodEnd!;
-          return {
-            accountId: s.accountId,
-            kind: 'invoice' as const,
-            reason: 'renewal',
-            buyer: buyers.get(s.accountId)!,
-            lines: periodLines(plan, s.seats, s.interval),
-            issuedAt: at,
-            periodStart: start,
-            periodEnd: periodEnd(start, s.interval),
-          };
-        }),
-      );
-      // One statement advances every claimed subscription to its new period and opens its invoice.
-      await tx.execute(sql`
-        update subscriptions s set
-          current_period_start = v.period_start,
-          current_period_end = v.period_end,
-          dunning_invoice_id = v.invoice_id,
-          failed_attempts = 0,
-          first_failure_at = null,
-          next_retry_at = ${at.toISOString()}::timestamptz,
-          updated_at = ${at.toISOString()}::timestamptz
-        from (
-          select unnest(${sql.raw(`array[${docs.map((d) => `'${d.accountId}'`).join(',')}]`)}::uuid[]) as account_id,
-                 unnest(${sql.raw(`array[${docs.map((d) => `'${d.id}'`).join(',')}]`)}::uuid[]) as invoice_id,
-                 unnest(${sql.raw(`array[${docs.map((d) => `'${d.periodStart!.toISOString()}'`).join(',')}]`)}::timestamptz[]) as period_start,
-                 unnest(${sql.raw(`array[${docs.map((d) => `'${d.periodEnd!.toISOString()}'`).join(',')}]`)}::timestamptz[]) as period_end
-        ) v
-        where s.account_id = v.account_id`);
-      return docs.length;
-    });
-    total += issued;
-    if (issued < batchSize) return total;
-  }
+  const worker = async () => {
+    for (;;) {
+      const issued = await db.transaction((tx) => issueRenewalBatch(tx, batchSize));
+      total += issued;
+      if (issued < batchSize) return;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+  return total;
+}
+
+async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
+  const at = now();
+  const due = await tx
+    .select({
+      accountId: subscriptions.accountId,
+      seats: subscriptions.seats,
+      interval: subscriptions.interval,
+      periodStart: subscriptions.currentPeriodEnd,
+      plan: { name: plans.name, seatPriceMonthlyCents: plans.seatPriceMonthlyCents, seatPriceYearlyCents: plans.seatPriceYearlyCents },
+    })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .where(and(eq(subscriptions.status, 'active'), isNull(subscriptions.dunningInvoiceId), lte(subscriptions.currentPeriodEnd, at)))
+    .orderBy(subscriptions.currentPeriodEnd)
+    .limit(batchSize)
+    .for('update', { of: subscriptions, skipLocked: true });
+  if (!due.length) return 0;
+  const buyers = await currentBuyers(tx, due.map((d) => d.accountId));
+  const renewals = due.map((s) => ({
+    id: randomUUID(),
+    accountId: s.accountId,
+    kind: 'invoice' as const,
+    reason: 'renewal',
+    buyer: buyers.get(s.accountId)!,
+    lines: periodLines(s.plan, s.seats, s.interval),
+    issuedAt: at,
+    periodStart: s.periodStart!,
+    periodEnd: periodEnd(s.periodStart!, s.interval),
+  }));
+  // One statement advances every claimed subscription to its new period and opens its invoice.
+  // It runs before the invoices are numbered: issuing takes the year's counter row, and the
+  // shorter that lock is held, the more of two concurrent batches overlaps.
+  const advanced = renewals.map((r) => ({ account_id: r.accountId, invoice_id: r.id, period_start: r.periodStart, period_end: r.periodEnd }));
+  await tx.execute(sql`
+    update subscriptions s set
+      current_period_start = v.period_start,
+      current_period_end = v.period_end,
+      dunning_invoice_id = v.invoice_id,
+      failed_attempts = 0,
+      first_failure_at = null,
+      next_retry_at = ${at.toISOString()}::timestamptz,
+      updated_at = ${at.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(advanced)}::jsonb)
+      as v(account_id uuid, invoice_id uuid, period_start timestamptz, period_end timestamptz)
+    where s.account_id = v.account_id`);
+  const docs = await issueDocuments(tx, renewals);
+  return docs.length;
 }
 
 interface Claimed {
   accountId: string;
-  invoice: Invoice;
+  invoice: Pick<Invoice, 'id' | 'number' | 'grossCents'>;
   attempt: number;
   firstFailureAt: Date | null;
   pm: PaymentMethod | null;
@@ -95,14 +113,19 @@ async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
   return db.transaction(async (tx) => {
     const at = now();
     const rows = await tx
-      .select({ subscription: subscriptions, invoice: invoices })
+      .select({
+        accountId: subscriptions.accountId,
+        failedAttempts: subscriptions.failedAttempts,
+        firstFailureAt: subscriptions.firstFailureAt,
+        invoice: { id: invoices.id, number: invoices.number, grossCents: invoices.grossCents },
+      })
       .from(subscriptions)
       .innerJoin(invoices, eq(invoices.id, subscriptions.dunningInvoiceId))
       .where(and(isNotNull(subscriptions.dunningInvoiceId), inArray(subscriptions.status, ['active', 'past_due']), lte(subscriptions.nextRetryAt, at)))
       .limit(batchSize)
       .for('update', { of: subscriptions, skipLocked: true });
     if (!rows.length) return [];
-    const ids = rows.map((r) => r.subscription.accountId);
+    const ids = rows.map((r) => r.accountId);
     await tx
       .update(subscriptions)
       .set({ nextRetryAt: new Date(at.getTime() + COLLECTION_LEASE_MS) })
@@ -110,113 +133,155 @@ async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
     const pms = await tx.select().from(paymentMethods).where(and(inArray(paymentMethods.accountId, ids), isNull(paymentMethods.replacedAt)));
     const pmBy = new Map(pms.map((p) => [p.accountId, p]));
     return rows.map((r) => ({
-      accountId: r.subscription.accountId,
+      accountId: r.accountId,
       invoice: r.invoice,
-      attempt: r.subscription.failedAttempts + 1,
-      firstFailureAt: r.subscription.firstFailureAt,
-      pm: pmBy.get(r.subscription.accountId) ?? null,
+      attempt: r.failedAttempts + 1,
+      firstFailureAt: r.firstFailureAt,
+      pm: pmBy.get(r.accountId) ?? null,
     }));
   });
 }
 
 const NO_METHOD: ChargeResult = { status: 'failed', chargeId: '', code: 'card_declined', message: 'There is no payment method on file.' };
 
+/** Open invoices claimed and charged per round; one transaction records the whole round. */
+export const COLLECTION_BATCH = 1000;
+/**
+ * Rounds in flight at once. Each claims its own rows (SKIP LOCKED, leased), so they never touch
+ * the same invoice; overlapping them keeps the database busy while the processor answers.
+ */
+export const COLLECTION_WORKERS = 4;
+
 /** PAY-4/PAY-8: charges due open invoices; records each result, emails and suspends after the last retry. */
-export async function collectOpenInvoices(db: Db, processor: PaymentProcessor, batchSize = 500): Promise<number> {
+export async function collectOpenInvoices(db: Db, processor: PaymentProcessor, batchSize = COLLECTION_BATCH, workers = COLLECTION_WORKERS): Promise<number> {
   let total = 0;
-  for (;;) {
-    const claimed = await claimCollections(db, batchSize);
-    if (!claimed.length) return total;
-    const results: { c: Claimed; result: ChargeResult }[] = [];
-    for (const c of claimed) {
-      if (!c.pm) {
-        results.push({ c, result: NO_METHOD });
-        continue;
-      }
-      try {
-        const result = await processor.charge({
-          token: c.pm.processorToken,
+  const worker = async () => {
+    for (;;) {
+      const claimed = await claimCollections(db, batchSize);
+      if (!claimed.length) return;
+      const charged = claimed.filter((c) => c.pm);
+      const answers = await chargeBatch(
+        processor,
+        charged.map((c) => ({
+          token: c.pm!.processorToken,
           amountCents: c.invoice.grossCents,
-          currency: 'EUR',
+          currency: 'EUR' as const,
           idempotencyKey: chargeKey(c.invoice.id, c.attempt),
           description: `Accountdesk invoice ${c.invoice.number}`,
-        });
-        results.push({ c, result });
-      } catch (err) {
-        // Outcome unknown: leave the lease to expire; the next sweep repeats the same key.
-        if (!(err instanceof ProcessorUnavailableError)) throw err;
-      }
+        })),
+      );
+      const results: Collection[] = claimed.filter((c) => !c.pm).map((c) => ({ c, result: NO_METHOD }));
+      // An unknown outcome is not recorded: the lease expires and the next sweep repeats the same key.
+      charged.forEach((c, i) => {
+        const result = answers[i];
+        if (result.status !== 'unknown') results.push({ c, result });
+      });
+      await db.transaction((tx) => recordCollections(tx, results));
+      total += claimed.length;
+      if (claimed.length < batchSize) return;
     }
-    await db.transaction(async (tx) => {
-      for (const { c, result } of results) await recordCollection(tx, c, result);
-    });
-    total += claimed.length;
-    if (claimed.length < batchSize) return total;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+  return total;
 }
 
-async function recordCollection(tx: Executor, c: Claimed, result: ChargeResult) {
+interface Collection {
+  c: Claimed;
+  result: ChargeResult;
+}
+
+/**
+ * Records a round of charge results in one transaction, a few statements for the whole round:
+ * the charges, the subscriptions' new state, suspended accounts, audit entries and emails.
+ */
+async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
+  if (!results.length) return;
   const at = now();
-  if (c.pm) await recordCharge(tx, { accountId: c.accountId, invoice: c.invoice, pm: c.pm, attempt: c.attempt, result });
-  if (result.status === 'succeeded') {
+  const owners = await ownerContacts(tx, results.map(({ c }) => c.accountId));
+  const audits: AuditEntry[] = [];
+  const mails: { to: string; content: EmailContent; accountId: string }[] = [];
+  const mail = (accountId: string, content: (owner: { name: string }) => EmailContent) => {
+    const owner = owners.get(accountId);
+    if (owner) mails.push({ to: owner.email, content: content(owner), accountId });
+  };
+  const paid: string[] = [];
+  const failed: { account_id: string; status: 'past_due' | 'suspended'; failed_attempts: number; first_failure_at: string; next_retry_at: string | null }[] = [];
+
+  await recordCharges(
+    tx,
+    results.filter(({ c }) => c.pm).map(({ c, result }) => ({ accountId: c.accountId, invoice: c.invoice, pm: c.pm, attempt: c.attempt, result })),
+  );
+  for (const { c, result } of results) {
+    const target = `invoice:${c.invoice.number}`;
+    if (result.status === 'succeeded') {
+      paid.push(c.accountId);
+      audits.push({ action: 'billing.invoice_paid', accountId: c.accountId, target, details: { attempt: c.attempt } });
+      mail(c.accountId, (owner) => chargeConfirmationEmail(owner, c.invoice, c.pm!));
+      continue;
+    }
+    const failures = c.attempt;
+    const firstFailureAt = c.firstFailureAt ?? at;
+    const retryAt = nextDunningAttempt(firstFailureAt, failures);
+    if (retryAt) {
+      failed.push({ account_id: c.accountId, status: 'past_due', failed_attempts: failures, first_failure_at: firstFailureAt.toISOString(), next_retry_at: retryAt.toISOString() });
+      audits.push({ action: 'billing.charge_failed', accountId: c.accountId, target, details: { attempt: failures, reason: result.status === 'failed' ? result.code : null } });
+      mail(c.accountId, (owner) => paymentFailedEmail(owner, c, result, retryAt));
+    } else {
+      // The last retry failed: suspend until a working method settles the debt.
+      failed.push({ account_id: c.accountId, status: 'suspended', failed_attempts: failures, first_failure_at: firstFailureAt.toISOString(), next_retry_at: null });
+      audits.push({ action: 'billing.suspended_unpaid', accountId: c.accountId, target, details: { attempts: failures } });
+      mail(c.accountId, (owner) => suspendedUnpaidEmail(owner, c, failures));
+    }
+  }
+
+  if (paid.length)
     await tx
       .update(subscriptions)
       .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, updatedAt: at })
-      .where(eq(subscriptions.accountId, c.accountId));
-    await recordAudit(tx, SYSTEM, { action: 'billing.invoice_paid', accountId: c.accountId, target: `invoice:${c.invoice.number}`, details: { attempt: c.attempt } });
-    await queueChargeConfirmation(tx, c.accountId, c.invoice, c.pm!);
-    return;
+      .where(inArray(subscriptions.accountId, paid));
+  if (failed.length) {
+    // One statement for every failed collection of the round, each with its own retry schedule.
+    await tx.execute(sql`
+      update subscriptions s set
+        status = v.status,
+        failed_attempts = v.failed_attempts,
+        first_failure_at = v.first_failure_at,
+        next_retry_at = v.next_retry_at,
+        suspended_at = case when v.status = 'suspended' then ${at.toISOString()}::timestamptz else s.suspended_at end,
+        updated_at = ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(failed)}::jsonb)
+        as v(account_id uuid, status text, failed_attempts integer, first_failure_at timestamptz, next_retry_at timestamptz)
+      where s.account_id = v.account_id`);
+    const suspended = failed.filter((f) => f.status === 'suspended').map((f) => f.account_id);
+    if (suspended.length) await tx.update(accounts).set({ status: 'suspended' }).where(and(inArray(accounts.id, suspended), eq(accounts.status, 'active')));
   }
-  const failures = c.attempt;
-  const firstFailureAt = c.firstFailureAt ?? at;
-  const retryAt = nextDunningAttempt(firstFailureAt, failures);
-  const owner = await ownerContact(tx, c.accountId);
-  if (retryAt) {
-    await tx
-      .update(subscriptions)
-      .set({ status: 'past_due', failedAttempts: failures, firstFailureAt, nextRetryAt: retryAt, updatedAt: at })
-      .where(eq(subscriptions.accountId, c.accountId));
-    await recordAudit(tx, SYSTEM, { action: 'billing.charge_failed', accountId: c.accountId, target: `invoice:${c.invoice.number}`, details: { attempt: failures, reason: result.status === 'failed' ? result.code : null } });
-    if (owner)
-      await queueEmail(
-        tx,
-        owner.email,
-        {
-          subject: `Payment failed for invoice ${c.invoice.number}`,
-          greeting: `Hello ${owner.name},`,
-          paragraphs: [
-            `We could not charge ${formatMoney(c.invoice.grossCents)} for invoice ${c.invoice.number}${c.pm ? ` to your ${describePaymentMethod(c.pm)}` : ''}: ${result.status === 'failed' ? result.message : ''}`,
-            `We will try again on ${formatDate(retryAt)}. To avoid an interruption, update your payment method now — the open invoice is paid as soon as a working card or PayPal account is saved.`,
-            `We retry ${DUNNING_RETRY_DAYS.length} times (${DUNNING_RETRY_DAYS.map((d) => `day ${d}`).join(', ')}) before the account is suspended.`,
-          ],
-          action: { label: 'Update payment method', url: `${appUrl()}/account/billing` },
-        },
-        { accountId: c.accountId },
-      );
-    return;
-  }
-  // The last retry failed: suspend until a working method settles the debt.
-  await tx
-    .update(subscriptions)
-    .set({ status: 'suspended', failedAttempts: failures, nextRetryAt: null, suspendedAt: at, updatedAt: at })
-    .where(eq(subscriptions.accountId, c.accountId));
-  await tx.update(accounts).set({ status: 'suspended' }).where(and(eq(accounts.id, c.accountId), eq(accounts.status, 'active')));
-  await recordAudit(tx, SYSTEM, { action: 'billing.suspended_unpaid', accountId: c.accountId, target: `invoice:${c.invoice.number}`, details: { attempts: failures } });
-  if (owner)
-    await queueEmail(
-      tx,
-      owner.email,
-      {
-        subject: 'Your Accountdesk account is suspended',
-        greeting: `Hello ${owner.name},`,
-        paragraphs: [
-          `We tried ${failures} times to collect ${formatMoney(c.invoice.grossCents)} for invoice ${c.invoice.number} and every attempt failed, so your account is now suspended.`,
-          'You can still sign in to the billing page. Add a working card or PayPal account there: the invoice is paid at once and your account is active again.',
-        ],
-        action: { label: 'Pay now', url: `${appUrl()}/account/billing` },
-      },
-      { accountId: c.accountId },
-    );
+  await recordAudits(tx, SYSTEM, audits);
+  await queueEmails(tx, mails);
+}
+
+function paymentFailedEmail(owner: { name: string }, c: Claimed, result: ChargeResult, retryAt: Date): EmailContent {
+  return {
+    subject: `Payment failed for invoice ${c.invoice.number}`,
+    greeting: `Hello ${owner.name},`,
+    paragraphs: [
+      `We could not charge ${formatMoney(c.invoice.grossCents)} for invoice ${c.invoice.number}${c.pm ? ` to your ${describePaymentMethod(c.pm)}` : ''}: ${result.status === 'failed' ? result.message : ''}`,
+      `We will try again on ${formatDate(retryAt)}. To avoid an interruption, update your payment method now — the open invoice is paid as soon as a working card or PayPal account is saved.`,
+      `We retry ${DUNNING_RETRY_DAYS.length} times (${DUNNING_RETRY_DAYS.map((d) => `day ${d}`).join(', ')}) before the account is suspended.`,
+    ],
+    action: { label: 'Update payment method', url: `${appUrl()}/account/billing` },
+  };
+}
+
+function suspendedUnpaidEmail(owner: { name: string }, c: Claimed, failures: number): EmailContent {
+  return {
+    subject: 'Your Accountdesk account is suspended',
+    greeting: `Hello ${owner.name},`,
+    paragraphs: [
+      `We tried ${failures} times to collect ${formatMoney(c.invoice.grossCents)} for invoice ${c.invoice.number} and every attempt failed, so your account is now suspended.`,
+      'You can still sign in to the billing page. Add a working card or PayPal account there: the invoice is paid at once and your account is active again.',
+    ],
+    action: { label: 'Pay now', url: `${appUrl()}/account/billing` },
+  };
 }
 
 /**

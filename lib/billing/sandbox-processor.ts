@@ -2,12 +2,14 @@
 // idempotent charges) with test cards, and keeps its own store (sandbox_* tables) that never
 // holds a card number. In test mode it can be told to time out or fail the next charge.
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { insertRows } from '@/db/bulk';
 import type { Db } from '@/db/client';
 import { sandboxCharges, sandboxPaymentTokens } from '@/db/schema';
 import { now } from '@/lib/clock';
 import {
   ProcessorUnavailableError,
+  type BatchChargeResult,
   type ChargeRequest,
   type ChargeResult,
   type PaymentKind,
@@ -178,6 +180,62 @@ export class SandboxProcessor implements PaymentProcessor {
     const [winner] = await db.select().from(sandboxCharges).where(eq(sandboxCharges.idempotencyKey, req.idempotencyKey));
     return toResult(winner);
   }
+
+  /**
+   * Batch charging, as a processor with a batch API would offer it. With a test fault injected
+   * the batch goes one charge at a time, so the fault hits exactly one charge as it would alone.
+   */
+  async chargeMany(reqs: ChargeRequest[]): Promise<BatchChargeResult[]> {
+    if (!reqs.length) return [];
+    if (!faults.__sandboxFault) return chargeManyInSandbox(await this.getDb(), reqs);
+    const results: BatchChargeResult[] = [];
+    for (const req of reqs) {
+      try {
+        results.push(await this.charge(req));
+      } catch (err) {
+        if (!(err instanceof ProcessorUnavailableError)) throw err;
+        results.push({ status: 'unknown' });
+      }
+    }
+    return results;
+  }
+}
+
+/**
+ * A batch of charges in a few statements, with the answers `charge` gives one at a time: every
+ * new key is charged in one multi-row insert; a key charged before (a repeated request, or a
+ * concurrent one that won it) keeps and answers with its existing charge.
+ */
+async function chargeManyInSandbox(db: Db, reqs: ChargeRequest[]): Promise<BatchChargeResult[]> {
+  const at = now();
+  const byKey = new Map<string, typeof sandboxCharges.$inferSelect>();
+  const unique = [...new Map(reqs.map((r) => [r.idempotencyKey, r])).values()];
+  const tokenRows = await db.select().from(sandboxPaymentTokens).where(inArray(sandboxPaymentTokens.token, [...new Set(unique.map((r) => r.token))]));
+  const tokens = new Map(tokenRows.map((t) => [t.token, t]));
+  const rows = unique.map((req) => {
+    const token = tokens.get(req.token);
+    const behaviour: Behaviour | 'expired' = !token
+      ? 'decline'
+      : token.kind === 'card' && isExpired(token.expMonth!, token.expYear!, at)
+        ? 'expired'
+        : token.behaviour;
+    const failureCode =
+      behaviour === 'decline' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : behaviour === 'expired' ? 'expired_card' : null;
+    return {
+      id: `ch_${randomBytes(12).toString('hex')}`,
+      idempotencyKey: req.idempotencyKey,
+      token: req.token,
+      amountCents: req.amountCents,
+      status: behaviour === 'succeed' ? ('succeeded' as const) : ('failed' as const),
+      failureCode,
+      createdAt: at,
+    };
+  });
+  const created = new Set(await insertRows(db, sandboxCharges, rows, { onConflictDoNothing: sandboxCharges.idempotencyKey, returning: sandboxCharges.idempotencyKey }));
+  for (const row of rows) if (created.has(row.idempotencyKey)) byKey.set(row.idempotencyKey, row);
+  const known = rows.filter((r) => !created.has(r.idempotencyKey)).map((r) => r.idempotencyKey);
+  if (known.length) for (const row of await db.select().from(sandboxCharges).where(inArray(sandboxCharges.idempotencyKey, known))) byKey.set(row.idempotencyKey, row);
+  return reqs.map((r) => toResult(byKey.get(r.idempotencyKey)!));
 }
 
 function isExpired(expMonth: number, expYear: number, at: Date): boolean {

@@ -1,7 +1,9 @@
 // INV-1: issuing a document. The number comes from the per-series, per-year counter, advanced
 // with UPDATE … RETURNING inside the caller's transaction: a rolled-back issue gives its number
 // back, and concurrent issuers queue on the counter row, so numbers stay gapless and unique.
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { insertRows } from '@/db/bulk';
 import type { Executor, Tx } from '@/db/client';
 import { documentCounters, invoiceLines, invoices, type PartySnapshot } from '@/db/schema';
 import { priceLines, type Line } from '@/lib/billing/money';
@@ -50,69 +52,80 @@ export async function issueDocument(tx: Tx, input: IssueInput): Promise<Invoice>
 }
 
 /**
- * Issues many documents in one go (the renewal sweep issues hundreds per transaction): numbers
+ * Issues many documents in one go (the renewal sweep issues a thousand per transaction): numbers
  * are taken in one counter update per series and year, rows are written in two statements.
  */
 export async function issueDocuments(tx: Tx, inputs: IssueInput[]): Promise<Invoice[]> {
   if (!inputs.length) return [];
+  // A batch shares one or two issue instants; the calendar day and year of each are worked out once.
+  const dayOf = memoByTime(bratislavaDay);
+  const yearOf = memoByTime(documentYear);
+  const seller = sellerSnapshot();
+  const priced = inputs.map((input) => {
+    const treatment = input.treatment ?? vatTreatment({ country: input.buyer.country, vatNumber: input.buyer.vatNumber, day: dayOf(input.issuedAt) });
+    return { treatment, ...priceLines(input.lines, treatment.rate) };
+  });
+  // From here until commit the counter rows are locked: only numbering and writing happen inside.
   const numbered = new Array<string>(inputs.length);
   const groups = new Map<string, number[]>();
   inputs.forEach((input, i) => {
-    const key = `${input.kind}|${documentYear(input.issuedAt)}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const key = `${input.kind}|${yearOf(input.issuedAt)}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   for (const idx of groups.values()) {
     const first = inputs[idx[0]];
     const numbers = await nextDocumentNumbers(tx, first.kind === 'invoice' ? 'INV' : 'CN', first.issuedAt, idx.length);
     idx.forEach((i, k) => (numbered[i] = numbers[k]));
   }
-  const seller = sellerSnapshot();
-  const priced = inputs.map((input) => {
-    const treatment =
-      input.treatment ??
-      vatTreatment({ country: input.buyer.country, vatNumber: input.buyer.vatNumber, day: bratislavaDay(input.issuedAt) });
-    return { treatment, ...priceLines(input.lines, treatment.rate) };
-  });
-  const rows = await tx
-    .insert(invoices)
-    .values(
-      inputs.map((input, i) => ({
-        ...(input.id ? { id: input.id } : {}),
-        accountId: input.accountId,
-        kind: input.kind,
-        number: numbered[i],
-        issuedAt: input.issuedAt,
-        reason: input.reason,
-        seller,
-        buyer: input.buyer,
-        vatKind: priced[i].treatment.kind,
-        vatRate: String(priced[i].treatment.rate),
-        netCents: priced[i].netCents,
-        vatCents: priced[i].vatCents,
-        grossCents: priced[i].grossCents,
-        periodStart: input.periodStart ?? null,
-        periodEnd: input.periodEnd ?? null,
-        relatedInvoiceId: input.relatedInvoiceId ?? null,
-        note: input.note ?? null,
+  const issued: Invoice[] = inputs.map((input, i) => ({
+    id: input.id ?? randomUUID(),
+    accountId: input.accountId,
+    kind: input.kind,
+    number: numbered[i],
+    issuedAt: input.issuedAt,
+    reason: input.reason,
+    seller,
+    buyer: input.buyer,
+    vatKind: priced[i].treatment.kind,
+    vatRate: String(priced[i].treatment.rate),
+    netCents: priced[i].netCents,
+    vatCents: priced[i].vatCents,
+    grossCents: priced[i].grossCents,
+    currency: 'EUR',
+    periodStart: input.periodStart ?? null,
+    periodEnd: input.periodEnd ?? null,
+    relatedInvoiceId: input.relatedInvoiceId ?? null,
+    note: input.note ?? null,
+  }));
+  await insertRows(tx, invoices, issued);
+  await insertRows(
+    tx,
+    invoiceLines,
+    issued.flatMap((invoice, i) =>
+      priced[i].lines.map((l, k) => ({
+        invoiceId: invoice.id,
+        position: k + 1,
+        description: l.description,
+        quantity: l.quantity,
+        unitPriceCents: l.unitPriceCents,
+        netCents: l.netCents,
+        vatCents: l.vatCents,
+        grossCents: l.grossCents,
       })),
-    )
-    .returning();
-  const byNumber = new Map(rows.map((r) => [r.number, r]));
-  const ordered = numbered.map((n) => byNumber.get(n)!);
-  const lineRows = ordered.flatMap((invoice, i) =>
-    priced[i].lines.map((l, k) => ({
-      invoiceId: invoice.id,
-      position: k + 1,
-      description: l.description,
-      quantity: l.quantity,
-      unitPriceCents: l.unitPriceCents,
-      netCents: l.netCents,
-      vatCents: l.vatCents,
-      grossCents: l.grossCents,
-    })),
+    ),
   );
-  if (lineRows.length) await tx.insert(invoiceLines).values(lineRows);
-  return ordered;
+  return issued;
+}
+
+function memoByTime<T>(f: (d: Date) => T): (d: Date) => T {
+  const seen = new Map<number, T>();
+  return (d) => {
+    let v = seen.get(d.getTime());
+    if (v === undefined) seen.set(d.getTime(), (v = f(d)));
+    return v;
+  };
 }
 
 export async function invoiceLinesOf(db: Executor, invoiceId: string) {
