@@ -1,8 +1,9 @@
 // Many-row inserts for batch work (the renewal sweep writes thousands of rows per round).
 // A multi-row VALUES list binds one parameter per cell, and building those (the query builder's
-// per-cell work) costs more than the database spends storing them. Here the whole batch travels
-// as ONE json parameter that PostgreSQL expands with json_populate_recordset into the table's own
-// row type, so each value is converted by its column's type just as a bound parameter would be.
+// per-cell work) costs more than the database spends storing them. Here each column travels as
+// ONE array parameter and PostgreSQL zips them back into rows with unnest(): in the database
+// this costs the same as INSERT … SELECT from generated rows, and each value is still converted
+// by its column's type (the array is cast to it), never spliced into the SQL text.
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client';
@@ -17,23 +18,29 @@ export interface InsertRowsOptions {
 /**
  * Inserts `rows` in one statement. Every row must give the same columns: a column left out of
  * every row gets its database default, one left out of only some rows would be null there.
- * Dates become ISO timestamps and objects json, as drizzle would bind them.
+ * Values go through the column's own driver mapping (dates as ISO timestamps, json as text),
+ * exactly as drizzle binds them.
  */
 export async function insertRows<T extends PgTable>(db: Executor, table: T, rows: T['$inferInsert'][], opts: InsertRowsOptions = {}): Promise<string[]> {
   if (!rows.length) return [];
   const columns = getTableColumns(table) as Record<string, PgColumn>;
-  const keys = Object.keys(rows[0]).filter((k) => columns[k] && (rows[0] as Record<string, unknown>)[k] !== undefined);
-  const names = keys.map((k) => columns[k].name);
-  const payload = rows.map((row) => {
-    const out: Record<string, unknown> = {};
-    keys.forEach((k, i) => (out[names[i]] = (row as Record<string, unknown>)[k] ?? null));
-    return out;
+  const first = rows[0] as Record<string, unknown>;
+  const keys = Object.keys(first).filter((k) => columns[k] && first[k] !== undefined);
+  const arrays = keys.map((k) => {
+    const column = columns[k];
+    const type = column.getSQLType();
+    if (type.endsWith(']')) throw new TypeError(`insertRows does not handle array column ${column.name}`);
+    const literal = arrayLiteral(rows.map((row) => {
+      const value = (row as Record<string, unknown>)[k];
+      return value === null || value === undefined ? null : String(column.mapToDriverValue(value));
+    }));
+    return sql`${literal}::${sql.raw(type)}[]`;
   });
-  const list = sql.join(
-    names.map((n) => sql.identifier(n)),
+  const names = sql.join(
+    keys.map((k) => sql.identifier(columns[k].name)),
     sql`, `,
   );
-  const parts: SQL[] = [sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(payload)}::json)`];
+  const parts: SQL[] = [sql`insert into ${table} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})`];
   if (opts.onConflictDoNothing) parts.push(sql` on conflict (${sql.identifier(opts.onConflictDoNothing.name)}) do nothing`);
   if (opts.returning) parts.push(sql` returning ${sql.identifier(opts.returning.name)}::text as value`);
   const result = await db.execute(sql.join(parts));
@@ -41,4 +48,20 @@ export async function insertRows<T extends PgTable>(db: Executor, table: T, rows
   // postgres-js answers with the rows themselves, PGlite with { rows }.
   const returned = (Array.isArray(result) ? result : (result as unknown as { rows: { value: string }[] }).rows) as { value: string }[];
   return returned.map((r) => r.value);
+}
+
+const NEEDS_ESCAPE = /[\\"]/;
+const ESCAPED = /[\\"]/g;
+
+/** A one-dimensional PostgreSQL array literal: every element quoted, NULL for null. */
+function arrayLiteral(values: (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : NEEDS_ESCAPE.test(v) ? `"${v.replace(ESCAPED, '\\$&')}"` : `"${v}"`)).join(',')}}`;
+}
+
+/**
+ * `column = any(array)` with the whole list as ONE parameter: the batch form of inArray, which
+ * binds a parameter per value (costly to build for a thousand ids).
+ */
+export function inList(column: PgColumn, values: readonly (string | number)[]): SQL {
+  return sql`${column} = any(${arrayLiteral(values.map((v) => String(column.mapToDriverValue(v))))}::${sql.raw(column.getSQLType())}[])`;
 }

@@ -174,6 +174,7 @@ async function main() {
     await seedDueSubscriptions(db, n, now());
     console.log(`  seeded ${fmt(n)} due subscriptions in ${fmt((performance.now() - t) / 1000, 1)} s`);
 
+    const cpuBefore = process.cpuUsage();
     t = performance.now();
     const issued = await SWEEPS['issue-renewal-invoices'](db);
     const issueSeconds = (performance.now() - t) / 1000;
@@ -181,6 +182,8 @@ async function main() {
     const collected = await SWEEPS['collect-open-invoices'](db);
     const collectSeconds = (performance.now() - t) / 1000;
     const sweepSeconds = issueSeconds + collectSeconds;
+    const cpu = process.cpuUsage(cpuBefore);
+    const appCpuSeconds = (cpu.user + cpu.system) / 1e6;
     console.log(`  issue sweep:   ${fmt(issued)} invoices in ${fmt(issueSeconds, 2)} s`);
     console.log(`  collect sweep: ${fmt(collected)} invoices in ${fmt(collectSeconds, 2)} s`);
     const problems = await verifySweep(db, n);
@@ -199,6 +202,7 @@ async function main() {
     console.log(`    N                          ${fmt(n)}`);
     console.log(`    sweep (issue + collect)    ${fmt(sweepSeconds, 2)} s`);
     console.log(`    sweep rate                 ${fmt(sweepRate)} invoices/s`);
+    console.log(`    app CPU during the sweep   ${fmt(appCpuSeconds, 2)} s (${fmt((appCpuSeconds / n) * 1e6)} µs per invoice; the rest is the database and waiting)`);
     console.log(`    INSERT … SELECT            ${fmt(insertSeconds, 2)} s`);
     console.log(`    INSERT … SELECT rate       ${fmt(insertRate)} rows/s`);
     console.log(`    ratio sweep / insert       ${fmt(ratio, 3)}`);

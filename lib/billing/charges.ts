@@ -1,6 +1,6 @@
 // Recording charges and telling the owner about them; shared by the first payment, renewals and dunning.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { insertRows } from '@/db/bulk';
+import { and, eq, isNull } from 'drizzle-orm';
+import { inList, insertRows } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { charges, paymentMethods, users } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -33,7 +33,7 @@ export async function ownerContacts(db: Executor, accountIds: string[]): Promise
   const rows = await db
     .select({ accountId: users.accountId, email: users.email, name: users.fullName })
     .from(users)
-    .where(and(inArray(users.accountId, accountIds), eq(users.role, 'owner'), isNull(users.deletedAt)));
+    .where(and(inList(users.accountId, accountIds), eq(users.role, 'owner'), isNull(users.deletedAt)));
   for (const o of rows) if (o.accountId && o.email && !out.has(o.accountId)) out.set(o.accountId, { email: o.email, name: o.name });
   return out;
 }
@@ -61,7 +61,7 @@ export async function queueChargeConfirmation(tx: Executor, accountId: string, i
 export interface ChargeRecord {
   accountId: string;
   invoice: Pick<Invoice, 'id' | 'grossCents'>;
-  pm: PaymentMethod | null;
+  pm: Pick<PaymentMethod, 'id'> | null;
   attempt: number;
   result: ChargeResult;
   /** Defaults to the attempt's key (chargeKey). */

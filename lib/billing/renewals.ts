@@ -9,6 +9,7 @@
 //    result is recorded, so a crash between the two repeats the same charge, never a new one.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { inList } from '@/db/bulk';
 import type { Db, Tx } from '@/db/client';
 import { accounts, invoices, paymentMethods, plans, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
@@ -106,7 +107,7 @@ interface Claimed {
   invoice: Pick<Invoice, 'id' | 'number' | 'grossCents'>;
   attempt: number;
   firstFailureAt: Date | null;
-  pm: PaymentMethod | null;
+  pm: Pick<PaymentMethod, 'id' | 'processorToken' | 'kind' | 'brand' | 'last4' | 'paypalEmail'> | null;
 }
 
 async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
@@ -129,8 +130,18 @@ async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
     await tx
       .update(subscriptions)
       .set({ nextRetryAt: new Date(at.getTime() + COLLECTION_LEASE_MS) })
-      .where(inArray(subscriptions.accountId, ids));
-    const pms = await tx.select().from(paymentMethods).where(and(inArray(paymentMethods.accountId, ids), isNull(paymentMethods.replacedAt)));
+      .where(inList(subscriptions.accountId, ids));
+    const pms = await tx
+      .select({
+        id: paymentMethods.id,
+        accountId: paymentMethods.accountId,
+        processorToken: paymentMethods.processorToken,
+        kind: paymentMethods.kind,
+        brand: paymentMethods.brand,
+        last4: paymentMethods.last4,
+        paypalEmail: paymentMethods.paypalEmail,
+      })
+      .from(paymentMethods).where(and(inList(paymentMethods.accountId, ids), isNull(paymentMethods.replacedAt)));
     const pmBy = new Map(pms.map((p) => [p.accountId, p]));
     return rows.map((r) => ({
       accountId: r.accountId,
@@ -238,7 +249,7 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
     await tx
       .update(subscriptions)
       .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, updatedAt: at })
-      .where(inArray(subscriptions.accountId, paid));
+      .where(inList(subscriptions.accountId, paid));
   if (failed.length) {
     // One statement for every failed collection of the round, each with its own retry schedule.
     await tx.execute(sql`
@@ -253,7 +264,7 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
         as v(account_id uuid, status text, failed_attempts integer, first_failure_at timestamptz, next_retry_at timestamptz)
       where s.account_id = v.account_id`);
     const suspended = failed.filter((f) => f.status === 'suspended').map((f) => f.account_id);
-    if (suspended.length) await tx.update(accounts).set({ status: 'suspended' }).where(and(inArray(accounts.id, suspended), eq(accounts.status, 'active')));
+    if (suspended.length) await tx.update(accounts).set({ status: 'suspended' }).where(and(inList(accounts.id, suspended), eq(accounts.status, 'active')));
   }
   await recordAudits(tx, SYSTEM, audits);
   await queueEmails(tx, mails);

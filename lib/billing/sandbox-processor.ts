@@ -2,8 +2,8 @@
 // idempotent charges) with test cards, and keeps its own store (sandbox_* tables) that never
 // holds a card number. In test mode it can be told to time out or fail the next charge.
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
-import { insertRows } from '@/db/bulk';
+import { and, eq } from 'drizzle-orm';
+import { inList, insertRows } from '@/db/bulk';
 import type { Db } from '@/db/client';
 import { sandboxCharges, sandboxPaymentTokens } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -210,7 +210,9 @@ async function chargeManyInSandbox(db: Db, reqs: ChargeRequest[]): Promise<Batch
   const at = now();
   const byKey = new Map<string, typeof sandboxCharges.$inferSelect>();
   const unique = [...new Map(reqs.map((r) => [r.idempotencyKey, r])).values()];
-  const tokenRows = await db.select().from(sandboxPaymentTokens).where(inArray(sandboxPaymentTokens.token, [...new Set(unique.map((r) => r.token))]));
+  const tokenRows = await db
+    .select({ token: sandboxPaymentTokens.token, kind: sandboxPaymentTokens.kind, expMonth: sandboxPaymentTokens.expMonth, expYear: sandboxPaymentTokens.expYear, behaviour: sandboxPaymentTokens.behaviour })
+    .from(sandboxPaymentTokens).where(inList(sandboxPaymentTokens.token, [...new Set(unique.map((r) => r.token))]));
   const tokens = new Map(tokenRows.map((t) => [t.token, t]));
   const rows = unique.map((req) => {
     const token = tokens.get(req.token);
@@ -234,7 +236,7 @@ async function chargeManyInSandbox(db: Db, reqs: ChargeRequest[]): Promise<Batch
   const created = new Set(await insertRows(db, sandboxCharges, rows, { onConflictDoNothing: sandboxCharges.idempotencyKey, returning: sandboxCharges.idempotencyKey }));
   for (const row of rows) if (created.has(row.idempotencyKey)) byKey.set(row.idempotencyKey, row);
   const known = rows.filter((r) => !created.has(r.idempotencyKey)).map((r) => r.idempotencyKey);
-  if (known.length) for (const row of await db.select().from(sandboxCharges).where(inArray(sandboxCharges.idempotencyKey, known))) byKey.set(row.idempotencyKey, row);
+  if (known.length) for (const row of await db.select().from(sandboxCharges).where(inList(sandboxCharges.idempotencyKey, known))) byKey.set(row.idempotencyKey, row);
   return reqs.map((r) => toResult(byKey.get(r.idempotencyKey)!));
 }
 
