@@ -53,7 +53,7 @@ export interface PaymentProcessor {
 export type BatchChargeResult = ChargeResult | { status: 'unknown' };
 
 /** How many single charges are in flight at once when a processor has no batch API. */
-export const CHARGE_CONCURRENCY = 16;
+export const CHARGE_CONCURRENCY = 8;
 
 /**
  * Makes a batch of charges: in one call when the processor has `chargeMany`, otherwise as single
@@ -65,23 +65,26 @@ export async function chargeBatch(processor: PaymentProcessor, reqs: ChargeReque
   if (processor.chargeMany) return processor.chargeMany(reqs);
   const results = new Array<BatchChargeResult>(reqs.length);
   let next = 0;
-  let broken = false;
+  let failed = false;
   const worker = async () => {
-    while (!broken && next < reqs.length) {
+    while (!failed && next < reqs.length) {
       const i = next++;
       try {
         results[i] = await processor.charge(reqs[i]);
       } catch (err) {
         if (err instanceof ProcessorUnavailableError) results[i] = { status: 'unknown' };
         else {
-          // Stop handing out charges; the batch's leases expire and a later sweep repeats the same keys.
-          broken = true;
+          // Hand out no more charges; the batch's leases expire and a later sweep repeats the same keys.
+          failed = true;
           throw err;
         }
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, reqs.length) }, worker));
+  // Settle every charge in flight before answering, so none outlives the batch.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, reqs.length) }, worker));
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
   return results;
 }
 

@@ -41,15 +41,35 @@ export const RENEWAL_WORKERS = 2;
 
 /** PAY-4: issues the next period's invoice for every due subscription, `batchSize` per transaction. */
 export async function issueRenewalInvoices(db: Db, batchSize = RENEWAL_BATCH, workers = RENEWAL_WORKERS): Promise<number> {
+  return inRounds(workers, async () => {
+    const issued = await db.transaction((tx) => issueRenewalBatch(tx, batchSize));
+    return { processed: issued, more: issued === batchSize };
+  });
+}
+
+/**
+ * Runs `round` in `workers` concurrent loops, each until a round finds less than a full batch.
+ * After a failure no loop starts another round, and the first error is thrown only once every
+ * loop has stopped, so a sweep never returns while its work is still in flight.
+ */
+async function inRounds(workers: number, round: () => Promise<{ processed: number; more: boolean }>): Promise<number> {
   let total = 0;
-  const worker = async () => {
-    for (;;) {
-      const issued = await db.transaction((tx) => issueRenewalBatch(tx, batchSize));
-      total += issued;
-      if (issued < batchSize) return;
+  let failed = false;
+  const loop = async () => {
+    while (!failed) {
+      try {
+        const { processed, more } = await round();
+        total += processed;
+        if (!more) return;
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, workers) }, loop));
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
   return total;
 }
 
@@ -165,35 +185,29 @@ export const COLLECTION_WORKERS = 4;
 
 /** PAY-4/PAY-8: charges due open invoices; records each result, emails and suspends after the last retry. */
 export async function collectOpenInvoices(db: Db, processor: PaymentProcessor, batchSize = COLLECTION_BATCH, workers = COLLECTION_WORKERS): Promise<number> {
-  let total = 0;
-  const worker = async () => {
-    for (;;) {
-      const claimed = await claimCollections(db, batchSize);
-      if (!claimed.length) return;
-      const charged = claimed.filter((c) => c.pm);
-      const answers = await chargeBatch(
-        processor,
-        charged.map((c) => ({
-          token: c.pm!.processorToken,
-          amountCents: c.invoice.grossCents,
-          currency: 'EUR' as const,
-          idempotencyKey: chargeKey(c.invoice.id, c.attempt),
-          description: `Accountdesk invoice ${c.invoice.number}`,
-        })),
-      );
-      const results: Collection[] = claimed.filter((c) => !c.pm).map((c) => ({ c, result: NO_METHOD }));
-      // An unknown outcome is not recorded: the lease expires and the next sweep repeats the same key.
-      charged.forEach((c, i) => {
-        const result = answers[i];
-        if (result.status !== 'unknown') results.push({ c, result });
-      });
-      await db.transaction((tx) => recordCollections(tx, results));
-      total += claimed.length;
-      if (claimed.length < batchSize) return;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
-  return total;
+  return inRounds(workers, async () => {
+    const claimed = await claimCollections(db, batchSize);
+    if (!claimed.length) return { processed: 0, more: false };
+    const charged = claimed.filter((c) => c.pm);
+    const answers = await chargeBatch(
+      processor,
+      charged.map((c) => ({
+        token: c.pm!.processorToken,
+        amountCents: c.invoice.grossCents,
+        currency: 'EUR' as const,
+        idempotencyKey: chargeKey(c.invoice.id, c.attempt),
+        description: `Accountdesk invoice ${c.invoice.number}`,
+      })),
+    );
+    const results: Collection[] = claimed.filter((c) => !c.pm).map((c) => ({ c, result: NO_METHOD }));
+    // An unknown outcome is not recorded: the lease expires and the next sweep repeats the same key.
+    charged.forEach((c, i) => {
+      const result = answers[i];
+      if (result.status !== 'unknown') results.push({ c, result });
+    });
+    await db.transaction((tx) => recordCollections(tx, results));
+    return { processed: claimed.length, more: claimed.length === batchSize };
+  });
 }
 
 interface Collection {
