@@ -10,7 +10,7 @@ import { setClock } from '@/lib/clock';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { requestInvoiceCorrection } from './corrections';
 import { invoiceLinesOf } from './issue';
-import { listAccountDocuments } from './queries';
+import { listAccountDocuments, relatedDocuments } from './queries';
 
 let t: TestDb;
 let processor: SandboxProcessor;
@@ -88,6 +88,10 @@ describe('invoice corrections', () => {
     expect((await invoiceLinesOf(t.db, replacement.id)).map((l) => l.description)).toEqual((await invoiceLinesOf(t.db, original.id)).map((l) => l.description));
     expect(docs.find((d) => d.id === original.id)!.status).toBe('cancelled');
     expect(docs.find((d) => d.id === replacement.id)!.status).toBe('paid');
+    // The three documents link to each other.
+    expect(await relatedDocuments(t.db, original)).toMatchObject({ refersTo: null, creditNotes: [{ id: creditNote.id }], replacements: [{ id: replacement.id }] });
+    expect((await relatedDocuments(t.db, creditNote)).refersTo?.id).toBe(original.id);
+    expect((await relatedDocuments(t.db, replacement)).refersTo?.id).toBe(original.id);
     // Both documents are emailed, each in its own email, to the invoice email.
     const mails = await t.db.select().from(outbox).where(eq(outbox.to, 'rechnung@berger.test'));
     expect(mails.map((m) => m.subject).sort()).toEqual([

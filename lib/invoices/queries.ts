@@ -1,5 +1,5 @@
 // INV-5: reading invoices and credit notes, with their payment status.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, charges, invoices } from '@/db/schema';
 import type { Invoice } from './issue';
@@ -49,6 +49,30 @@ export async function getDocument(db: Executor, id: string): Promise<DocumentRow
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [doc] = await db.select().from(invoices).where(eq(invoices.id, id)).limit(1);
   return doc ? (await withStatus(db, [doc]))[0] : null;
+}
+
+export interface RelatedDocuments {
+  /** For a credit note, the invoice it cancels; for a replacement invoice, the invoice it replaces. */
+  refersTo: Invoice | null;
+  /** For a corrected invoice: the credit notes cancelling it and the invoices replacing it. */
+  creditNotes: Invoice[];
+  replacements: Invoice[];
+}
+
+/** The documents a document is linked with, within its own account. */
+export async function relatedDocuments(db: Executor, doc: Invoice): Promise<RelatedDocuments> {
+  const links = [eq(invoices.relatedInvoiceId, doc.id), ...(doc.relatedInvoiceId ? [eq(invoices.id, doc.relatedInvoiceId)] : [])];
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.accountId, doc.accountId), or(...links)))
+    .orderBy(asc(invoices.issuedAt), asc(invoices.number));
+  const pointingHere = rows.filter((r) => r.relatedInvoiceId === doc.id);
+  return {
+    refersTo: rows.find((r) => r.id === doc.relatedInvoiceId) ?? null,
+    creditNotes: pointingHere.filter((r) => r.kind === 'credit_note'),
+    replacements: pointingHere.filter((r) => r.kind === 'invoice'),
+  };
 }
 
 /** Staff: every account's documents, newest first, optionally searched by number or address. */
