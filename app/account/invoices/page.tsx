@@ -34,7 +34,7 @@ export default async function InvoicesPage() {
                 <th scope="col">Type</th>
                 <th scope="col">Issued</th>
                 <th scope="col">Period</th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="text-right!">
                   Total
                 </th>
                 <th scope="col">Status</th>

@@ -107,19 +107,19 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <thead>
               <tr>
                 <th scope="col">Description</th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="text-right!">
                   Quantity
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="text-right!">
                   Unit price
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="text-right!">
                   Net
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="text-right!">
                   VAT
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" className="text-right!">
                   Total
                 </th>
               </tr>
@@ -148,10 +148,10 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               <thead>
                 <tr>
                   <th scope="col">Rate</th>
-                  <th scope="col" className="text-right">
+                  <th scope="col" className="text-right!">
                     Net
                   </th>
-                  <th scope="col" className="text-right">
+                  <th scope="col" className="text-right!">
                     VAT
                   </th>
                 </tr>
