@@ -2,15 +2,16 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { validatedAction } from '@/lib/actions';
-import { requireOwner } from '@/lib/auth/guards';
+import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { requestCorrectionSchema } from '@/lib/invoices/correction-schema';
 import { requestInvoiceCorrection } from '@/lib/invoices/corrections';
 
-// INV-6: the account is the session's (requireOwner); the form names only the invoice the owner
-// saw as the latest, and the service refuses if that is no longer so.
+// INV-6: the account is the session's owner's; the form names only the invoice the owner saw as
+// the latest, and the service refuses if that is no longer so. Invoices stay open to the owner
+// of a suspended account (PAY-2), so a correction does too.
 export const requestCorrectionAction = validatedAction({
   schema: requestCorrectionSchema,
-  guard: requireOwner,
+  guard: requireOwnerEvenIfSuspended,
   run: async (input, ctx) => {
     const { creditNote, replacement } = await requestInvoiceCorrection(
       await getDb(),

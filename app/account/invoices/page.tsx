@@ -3,7 +3,7 @@ import { CorrectionForm } from '@/components/account/invoices/correction-form';
 import { DOCUMENT_TYPE, DocumentStatusBadge, PdfLink } from '@/components/account/invoices/document-labels';
 import { Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
-import { requireOwner } from '@/lib/auth/guards';
+import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
 import { formatDate, formatMoney } from '@/lib/format';
 import { correctionRefusal, correctionStatus } from '@/lib/invoices/corrections';
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Invoices' };
 
 export default async function InvoicesPage() {
-  const ctx = await requireOwner();
+  const ctx = await requireOwnerEvenIfSuspended();
   const db = await getDb();
   const [documents, correction] = await Promise.all([listAccountDocuments(db, ctx.account.id), correctionStatus(db, ctx.account.id, now())]);
   const latest = correction.invoice;
