@@ -2,13 +2,14 @@
 // (the guard), never from a URL or a form field.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accounts, auditLog, plans, users } from '@/db/schema';
+import { accounts, auditLog, plans, subscriptions, users } from '@/db/schema';
 
 export async function getAccountOverview(db: Executor, accountId: string) {
   const [row] = await db
-    .select({ account: accounts, plan: plans })
+    .select({ account: accounts, plan: plans, subscription: subscriptions })
     .from(accounts)
-    .leftJoin(plans, eq(plans.id, accounts.planId))
+    .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
+    .leftJoin(plans, eq(plans.id, subscriptions.planId))
     .where(eq(accounts.id, accountId))
     .limit(1);
   if (!row) return null;

@@ -20,7 +20,7 @@ import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
 import { currentBuyers } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, periodEnd } from './periods';
 import { periodLines } from './pricing';
-import { chargeKey, chargeWithRetry, ProcessorUnavailableError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
+import { chargeKey, chargeWithRetry, PaymentDeclinedError, ProcessorUnavailableError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
 import { describePaymentMethod, ownerContact, queueChargeConfirmation, recordCharge, type PaymentMethod } from './charges';
 
@@ -246,7 +246,7 @@ export async function settleOpenInvoice(
   });
   if (result.status === 'failed') {
     await recordAudit(db, input.actor, { action: 'billing.settlement_declined', accountId: input.accountId, target: `invoice:${open.invoice.number}`, details: { code: result.code } });
-    throw new DomainError(`${result.message} The open invoice is still unpaid and the new method was not saved. Try another card or PayPal.`);
+    throw new PaymentDeclinedError(result.code, `${result.message} The open invoice is still unpaid and the new method was not saved. Try another card or PayPal.`);
   }
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(subscriptions).where(eq(subscriptions.accountId, input.accountId)).for('update');
