@@ -50,7 +50,7 @@ export function BillingSection({
         Billing
       </h2>
       <div className="space-y-4">
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid items-start gap-4 lg:grid-cols-2">
           <Panel id="billing-subscription" title="Subscription">
             {s ? (
               <dl className="divide-y divide-slate-100">
@@ -85,7 +85,7 @@ export function BillingSection({
           </Panel>
         </div>
 
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid items-start gap-4 lg:grid-cols-2">
           <Panel id="billing-open-debt" title="Open debt">
             {openDebt ? (
               <dl className="divide-y divide-slate-100">

@@ -59,8 +59,9 @@ export function DocumentsTable({ rows, withAccount = false, caption, empty }: { 
               </td>
               {withAccount && (
                 <td className="whitespace-nowrap">
-                  <a href={documentPdfUrl(d.id)}>
-                    PDF<span className="sr-only"> of {d.number}</span>
+                  {/* aria-label, not an sr-only span: an absolutely positioned span escapes the table's scroll box on narrow screens. */}
+                  <a href={documentPdfUrl(d.id)} aria-label={`PDF of ${d.number}`}>
+                    PDF
                   </a>
                 </td>
               )}
