@@ -109,11 +109,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
           />
         </Card>
         <Card title="VAT number">
-          {profile ? (
-            <VatNumberForm action={saveVatNumberAction} initial={profile.vatNumber ?? ''} savedAt={profile.vatNumber && profile.vatNumberSavedAt ? formatDate(profile.vatNumberSavedAt) : undefined} />
-          ) : (
-            <p className="text-sm text-slate-600">Save your billing details first: a VAT number is checked against your billing country.</p>
-          )}
+          {!profile && <p className="mb-3 text-sm text-amber-800">Save your billing details first: a VAT number is checked against your billing country.</p>}
+          <VatNumberForm
+            action={saveVatNumberAction}
+            initial={profile?.vatNumber ?? ''}
+            savedAt={profile?.vatNumber && profile.vatNumberSavedAt ? formatDate(profile.vatNumberSavedAt) : undefined}
+          />
         </Card>
       </div>
     </>
