@@ -28,6 +28,7 @@ export function accountNav({ isOwner, suspended }: { isOwner: boolean; suspended
 export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Dashboard' },
   { href: '/staff/accounts', label: 'Accounts' },
+  { href: '/staff/invoices', label: 'Invoices' },
   { href: '/staff/gdpr', label: 'Privacy requests' },
   { href: '/staff/custom-services', label: 'Custom services' },
   { href: '/staff/deals', label: 'Deals' },

@@ -24,24 +24,43 @@ export async function ownerContact(db: Executor, accountId: string): Promise<{ e
   return o?.email ? { email: o.email, name: o.name } : null;
 }
 
-/** PAY-6: the confirmation of a successful charge. */
+/**
+ * PAY-6: the confirmation of a successful charge goes to the owner. When the billing details name
+ * a different invoice email (an accounts department), the invoice is announced there too.
+ */
 export async function queueChargeConfirmation(tx: Executor, accountId: string, invoice: Invoice, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>) {
   const owner = await ownerContact(tx, accountId);
-  if (!owner) return;
-  await queueEmail(
-    tx,
-    owner.email,
-    {
-      subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
-      greeting: `Hello ${owner.name},`,
-      paragraphs: [
-        `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
-        `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
-      ],
-      action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
-    },
-    { accountId },
-  );
+  if (owner)
+    await queueEmail(
+      tx,
+      owner.email,
+      {
+        subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
+        greeting: `Hello ${owner.name},`,
+        paragraphs: [
+          `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
+          `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
+        ],
+        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+      },
+      { accountId },
+    );
+  const invoiceEmail = invoice.buyer.email?.toLowerCase();
+  if (invoiceEmail && invoiceEmail !== owner?.email.toLowerCase())
+    await queueEmail(
+      tx,
+      invoiceEmail,
+      {
+        subject: `Invoice ${invoice.number} from Accountdesk (paid)`,
+        greeting: `Hello ${invoice.buyer.name || invoice.buyer.company},`,
+        paragraphs: [
+          `Invoice ${invoice.number} for ${formatMoney(invoice.grossCents)} has been issued and paid by ${describePaymentMethod(pm)}.`,
+          'The account owner can download it as a PDF from the invoices page of the Accountdesk account.',
+        ],
+        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+      },
+      { accountId },
+    );
 }
 
 export async function recordCharge(
