@@ -79,9 +79,10 @@ export default async function InvoicesPage() {
                     then issue a credit note cancelling {latest.number} and a new invoice with your current details — the same amounts and the same VAT
                     treatment — and email both to your invoice email.
                   </p>
-                  <CorrectionForm action={requestCorrectionAction} invoiceId={latest.id} />
                 </>
               )}
+              {/* Offered even after the deadline: asking gets the same answer, with the next invoice's date, next to the button. */}
+              <CorrectionForm action={requestCorrectionAction} invoiceId={latest.id} />
             </div>
           </Card>
         )}
