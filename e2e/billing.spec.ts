@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { signUpOwner } from './accounts';
 import { addCard, addPaypal, CARDS, submitCard } from './billing';
-import { expect, injectProcessorFault, outbox, runJobs, SERVER_LOG, setClock, test, waitForMail } from './support';
+import { expect, injectProcessorFault, outbox, runJobs, SERVER_LOG, setClock, signIn, test, waitForMail } from './support';
 
 const banner = (page: import('@playwright/test').Page) => page.getByTestId('billing-banner');
 
@@ -161,4 +161,47 @@ test('INV-3 the billing details form checks every field and saves; INV-4 the VAT
   await page.getByLabel('VAT number').fill('DE 136 695 976');
   await page.getByRole('button', { name: 'Save VAT number' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'VAT number DE136695976 saved' })).toContainText('not refunded');
+});
+
+test('PAY-4 PAY-8 a renewal is billed in advance; a failing card is retried on days 1, 3 and 5, then the account is suspended until a working card pays', async ({ page, request }) => {
+  const owner = await signUpOwner(page, request);
+  await addCard(page);
+  // The owner swaps in a card that will be declined; no charge while the period is paid.
+  await addCard(page, CARDS.declined, { replace: true });
+  await expect(page.getByRole('status').filter({ hasText: 'Payment method saved' })).toBeVisible();
+
+  const day = 86_400_000;
+  const start = Date.now();
+  const at = async (days: number) => {
+    await setClock(request, new Date(start + days * day).toISOString());
+    await runJobs(request);
+  };
+  // A month on, the renewal invoice is issued and its charge fails: the owner is told at once.
+  await at(32);
+  const firstFailure = await waitForMail(request, owner.email, /Payment failed for invoice INV-/);
+  expect(firstFailure.text).toContain('/account/billing');
+  // A month later the old session has expired: the owner signs in again.
+  await signIn(page, owner.email, owner.password);
+  await expect(page).toHaveURL(/\/account/);
+  await page.goto('/account/billing');
+  await expect(page.getByTestId('billing-banner')).toContainText(/We could not collect €18\.45 for invoice INV-\d{4}-\d{6}\. We will try again on/);
+  // Retries on days 1, 3 and 5 after the first failure; the last one suspends.
+  // (Half a day later than each due time: the test's own steps take a few seconds of clock time.)
+  await at(33.5);
+  await at(35.5);
+  await at(37.5);
+  await waitForMail(request, owner.email, /account is suspended/);
+  expect((await outbox(request, owner.email)).filter((m) => /Payment failed/.test(m.subject))).toHaveLength(3);
+  await signIn(page, owner.email, owner.password);
+  await expect(page).toHaveURL(/\/account\/billing$/);
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/account\/billing$/);
+  await expect(page.getByTestId('billing-banner')).toContainText(/suspended because invoice INV-\d{4}-\d{6} \(€18\.45\) is unpaid/);
+
+  // A working card settles the open invoice and reactivates the account.
+  await addCard(page, CARDS.ok, { replace: true });
+  await expect(page.getByRole('status').filter({ hasText: 'Payment received' })).toBeVisible();
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/account$/);
+  expect((await outbox(request, owner.email)).filter((m) => /Payment received/.test(m.subject))).toHaveLength(2);
 });
