@@ -23,7 +23,7 @@ test('PAY-3 adding a card during the trial charges the first period, ends the tr
   await addCard(page, CARDS.ok, { interval: 'yearly' });
   const notice = page.getByRole('status').filter({ hasText: 'Payment received' });
   await expect(notice).toContainText(/€\d+\.\d{2} was charged for invoice INV-\d{4}-\d{6}/);
-  await expect(page.getByText('Visa •••• 4242 · expires 12/2030')).toBeVisible();
+  await expect(page.getByText('Visa •••• 4242, expires 12/2030')).toBeVisible();
   await expect(banner(page)).toHaveCount(0);
   await expect(page.getByText(/Your subscription renews on/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Replace card' })).toBeVisible();
@@ -90,7 +90,7 @@ test('PAY-7 PayPal approval pays the first period and the card can replace it la
   const owner = await signUpOwner(page, request);
   await addPaypal(page);
   await expect(page.getByRole('status').filter({ hasText: 'Payment received' })).toBeVisible();
-  await expect(page.getByText('PayPal · sandbox-buyer@paypal.test')).toBeVisible();
+  await expect(page.getByText('PayPal (sandbox-buyer@paypal.test)')).toBeVisible();
   const mail = await waitForMail(request, owner.email, /Payment received/);
   expect(mail.text).toContain('PayPal');
   // PAY-5: the owner can replace the method at any time; no new charge while the period is paid.

@@ -3,7 +3,7 @@
 import type { FormState } from '@/lib/actions';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { AccountBilling, SubscriptionView } from '@/lib/staff/billing-queries';
-import { paymentMethodLabel } from '@/lib/staff/display';
+import { paymentMethodLabel } from '@/lib/billing/payment-method-label';
 import { SubscriptionStatusBadge } from './badges';
 import { DetailRow } from './detail-list';
 import { DocumentsTable, documentPdfUrl } from './documents-table';

@@ -8,6 +8,8 @@ import { seatPriceCents } from './pricing';
 import { trialDaysLeft } from './periods';
 import { currentPaymentMethod, getSubscription, type PaymentMethod } from './subscriptions';
 
+export { paymentMethodLabel } from './payment-method-label';
+
 export type BillingState =
   | { kind: 'trial'; endsAt: Date; daysLeft: number }
   | { kind: 'trial_ended' }
@@ -56,11 +58,4 @@ export async function getBillingOverview(db: Executor, accountId: string, at: Da
     paymentMethod,
     firstPeriodDue: firstPeriodIsDue(s),
   };
-}
-
-/** "Visa •••• 4242 · expires 12/2030" or "PayPal · name@example.com": never the token. */
-export function paymentMethodLabel(pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'expMonth' | 'expYear' | 'paypalEmail'>): string {
-  if (pm.kind === 'paypal') return `PayPal · ${pm.paypalEmail ?? 'billing agreement'}`;
-  const exp = pm.expMonth && pm.expYear ? ` · expires ${String(pm.expMonth).padStart(2, '0')}/${pm.expYear}` : '';
-  return `${pm.brand ?? 'Card'} •••• ${pm.last4}${exp}`;
 }

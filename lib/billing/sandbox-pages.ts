@@ -15,6 +15,35 @@ export function returnUrl(returnPath: string, params: Record<string, string>): s
   return `${returnPath}?${new URLSearchParams(params)}`;
 }
 
+export function htmlResponse(body: string, status = 200): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+/** Back to the merchant with the token the page produced. */
+export function returnWithToken(returnPath: string, token: string, reference: string): Response {
+  return new Response(null, { status: 303, headers: { location: returnUrl(returnPath, { token, reference }), 'cache-control': 'no-store' } });
+}
+
+export interface HostedRequest {
+  returnPath: string;
+  reference: string;
+  /** A posted field as text ('' when absent). */
+  field: (name: string) => string;
+}
+
+/** The return path and reference every hosted page carries, from the query (GET) or the form (POST). */
+export async function readHostedRequest(req: Request): Promise<HostedRequest | null> {
+  const form = req.method === 'POST' ? await req.formData().catch(() => null) : null;
+  const query = new URL(req.url).searchParams;
+  const field = (name: string) => {
+    const v = form ? form.get(name) : query.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  const returnPath = safeReturnPath(field('return'));
+  const reference = field('reference');
+  return returnPath && reference ? { returnPath, reference, field } : null;
+}
+
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f1f5f9;color:#0f172a}
 main{max-width:26rem;margin:2rem auto;padding:0 1rem}.box{background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;padding:1.5rem;box-shadow:0 1px 2px #0000000d}

@@ -14,7 +14,8 @@ import { listAllDocuments } from '@/lib/invoices/queries';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { extendTrialByStaff, retryChargeByStaff } from './billing-actions';
 import { getAccountBilling } from './billing-queries';
-import { documentRelation, paymentMethodLabel } from './display';
+import { paymentMethodLabel } from '@/lib/billing/payment-method-label';
+import { documentRelation } from './display';
 import { extendTrialSchema } from './schemas';
 import { makeUser } from './test-factories';
 

@@ -9,19 +9,6 @@ export function summariseDetails(details: Record<string, unknown> | null | undef
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** PAY-5: a payment method as staff see it — brand and last four, or the PayPal address; never a token. */
-export function paymentMethodLabel(pm: {
-  kind: 'card' | 'paypal';
-  brand: string | null;
-  last4: string | null;
-  expMonth: number | null;
-  expYear: number | null;
-  paypalEmail: string | null;
-}): string {
-  if (pm.kind === 'paypal') return `PayPal (${pm.paypalEmail ?? 'address not given'})`;
-  const card = `${pm.brand ?? 'Card'} •••• ${pm.last4 ?? '????'}`;
-  return pm.expMonth && pm.expYear ? `${card}, expires ${String(pm.expMonth).padStart(2, '0')}/${pm.expYear}` : card;
-}
 
 /** How a document relates to another: a correction names the invoice it corrects (INV-6). */
 export function documentRelation(doc: { reason: string; relatedNumber?: string | null }): string | null {
