@@ -3,6 +3,8 @@ import { browserExecutable, CHROMIUM_ARGS } from './e2e/browser';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The server's own output goes to a file too: a test reads it to prove card numbers never reach it.
+export const SERVER_LOG = process.env.E2E_SERVER_LOG ?? '.test-results/server.log';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +23,7 @@ export default defineConfig({
   webServer: process.env.E2E_EXTERNAL_SERVER
     ? undefined
     : {
-        command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+        command: `mkdir -p "$(dirname '${SERVER_LOG}')" && node_modules/.bin/next start -p ${port} -H 127.0.0.1 2>&1 | tee '${SERVER_LOG}'`,
         url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

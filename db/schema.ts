@@ -42,8 +42,6 @@ export const accounts = pgTable(
     status: text('status', { enum: ['pending_verification', 'active', 'suspended', 'stopped'] })
       .notNull()
       .default('pending_verification'),
-    planId: uuid('plan_id').references(() => plans.id),
-    trialEndsAt: ts('trial_ends_at'),
     createdAt: ts('created_at').notNull(),
     verifiedAt: ts('verified_at'),
     stoppedAt: ts('stopped_at'),

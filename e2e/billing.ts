@@ -13,9 +13,20 @@ function buttonOrLink(page: Page, name: string | RegExp) {
   return page.getByRole('link', { name }).or(page.getByRole('button', { name })).first();
 }
 
+export interface CardOptions {
+  replace?: boolean;
+  holder?: string;
+  expiry?: string;
+  /** While the first period is unpaid: the plan (its name) and the interval to start with. */
+  plan?: string;
+  interval?: 'monthly' | 'yearly';
+}
+
 /** Opens the hosted card form from /account/billing ("Add card" or "Replace card") and fills it in. */
-export async function submitCard(page: Page, number: string = CARDS.ok, opts: { replace?: boolean; holder?: string; expiry?: string } = {}) {
+export async function submitCard(page: Page, number: string = CARDS.ok, opts: CardOptions = {}) {
   await page.goto('/account/billing');
+  if (opts.plan) await page.getByLabel(opts.plan).check();
+  if (opts.interval) await page.getByLabel(opts.interval === 'yearly' ? 'Yearly' : 'Monthly').check();
   await buttonOrLink(page, opts.replace ? 'Replace card' : 'Add card').click();
   await page.getByLabel('Cardholder name').fill(opts.holder ?? 'Jana Novakova');
   await page.getByLabel('Card number').fill(number);
@@ -25,7 +36,7 @@ export async function submitCard(page: Page, number: string = CARDS.ok, opts: { 
 }
 
 /** Adds a working card and waits until the billing page confirms it. */
-export async function addCard(page: Page, number: string = CARDS.ok, opts: { replace?: boolean } = {}) {
+export async function addCard(page: Page, number: string = CARDS.ok, opts: CardOptions = {}) {
   await submitCard(page, number, opts);
   await expect(page).toHaveURL(/\/account\/billing/);
   await expect(page.getByText(/•••• \d{4}/).first()).toBeVisible();

@@ -70,3 +70,12 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Where the Playwright web server's output is written (see playwright.config.ts). */
+export const SERVER_LOG = process.env.E2E_SERVER_LOG ?? '.test-results/server.log';
+
+/** Test mode: the sandbox processor's next charge times out (after charging) or fails. */
+export async function injectProcessorFault(request: APIRequestContext, fault: 'timeout' | 'fail' | null) {
+  const res = await request.post('/api/test/processor', { data: { fault } });
+  expect(res.ok()).toBeTruthy();
+}

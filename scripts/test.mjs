@@ -73,7 +73,7 @@ async function main() {
       console.error('\nThe production build failed; browser tests were not run.');
       failed += 1;
     } else {
-      const extra = { E2E_PORT: String(await freePort()), E2E_JSON: join(results, 'playwright.json') };
+      const extra = { E2E_PORT: String(await freePort()), E2E_JSON: join(results, 'playwright.json'), E2E_SERVER_LOG: join(results, 'server.log') };
       let dropDb = null;
       if (process.env.DATABASE_URL) {
         const { default: postgres } = await import('postgres');
@@ -94,6 +94,11 @@ async function main() {
       const status = run('node_modules/.bin/playwright', ['test', ...process.argv.slice(3)], extra);
       if (dropDb) await dropDb().catch(() => {});
       const p = readJson(extra.E2E_JSON);
+      if (status !== 0 && existsSync(extra.E2E_SERVER_LOG)) {
+        // The server's side of a failure: its last lines (it writes no card data; a test checks).
+        const lines = readFileSync(extra.E2E_SERVER_LOG, 'utf8').trimEnd().split('\n');
+        console.error(`\n--- last lines of the test server's output (${extra.E2E_SERVER_LOG}) ---\n${lines.slice(-40).join('\n')}\n---`);
+      }
       if (p?.stats) {
         passed += p.stats.expected + p.stats.flaky;
         failed += p.stats.unexpected;

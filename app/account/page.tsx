@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PortalLinks } from '@/components/account/portal-links';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
@@ -5,6 +6,8 @@ import { getDb } from '@/db/client';
 import { accountAddress } from '@/lib/accounts/address';
 import { getAccountOverview } from '@/lib/accounts/portal-queries';
 import { requireMember } from '@/lib/auth/guards';
+import { trialDaysLeft } from '@/lib/billing/periods';
+import { now } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +26,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { denied } = await searchParams;
   const overview = await getAccountOverview(await getDb(), ctx.account.id);
   if (!overview) notFound();
-  const { account, plan, owner } = overview;
+  const { account, plan, subscription, owner } = overview;
   const status = STATUS[account.status] ?? { label: account.status, tone: 'slate' as const };
   const isOwner = ctx.user.role === 'owner';
 
@@ -73,14 +76,28 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <dt className="text-slate-500">Plan</dt>
               <dd className="font-medium text-slate-900">{plan ? plan.name : 'No plan chosen yet'}</dd>
             </div>
-            {account.trialEndsAt && (
+            {subscription?.status === 'trialing' && subscription.trialEndsAt && (
               <div>
-                <dt className="text-slate-500">Trial ends</dt>
-                <dd className="font-medium text-slate-900">{formatDate(account.trialEndsAt)}</dd>
+                <dt className="text-slate-500">Free trial</dt>
+                <dd className="font-medium text-slate-900">
+                  {trialDaysLeft(subscription.trialEndsAt, now())} days left · ends {formatDate(subscription.trialEndsAt)}
+                </dd>
+              </div>
+            )}
+            {subscription?.status === 'active' && subscription.currentPeriodEnd && (
+              <div>
+                <dt className="text-slate-500">Renews</dt>
+                <dd className="font-medium text-slate-900">{formatDate(subscription.currentPeriodEnd)}</dd>
               </div>
             )}
           </dl>
-          <p className="mt-3 text-sm text-slate-600">Trial and billing details will appear here once billing is enabled.</p>
+          {isOwner && (
+            <p className="mt-3 text-sm">
+              <Link href="/account/billing" className="font-medium">
+                Payment method and billing details
+              </Link>
+            </p>
+          )}
         </Card>
         <Card title="Account owner">
           <dl className="space-y-2 text-sm">

@@ -1,21 +1,34 @@
 import type { NavItem } from './nav-links';
 
-export const ACCOUNT_NAV: NavItem[] = [
+interface AccountNavItem extends NavItem {
+  ownerOnly?: boolean;
+  /** PAY-2: still reachable while the account is suspended. */
+  whileSuspended?: boolean;
+}
+
+export const ACCOUNT_NAV: AccountNavItem[] = [
   { href: '/account', label: 'My account' },
-  { href: '/account/users', label: 'Users' },
-  { href: '/account/plan', label: 'Plan' },
-  { href: '/account/billing', label: 'Billing' },
-  { href: '/account/invoices', label: 'Invoices' },
+  { href: '/account/users', label: 'Users', ownerOnly: true },
+  { href: '/account/plan', label: 'Plan', ownerOnly: true },
+  { href: '/account/billing', label: 'Billing', ownerOnly: true, whileSuspended: true },
+  { href: '/account/invoices', label: 'Invoices', ownerOnly: true, whileSuspended: true },
   { href: '/account/privacy', label: 'Privacy' },
   { href: '/account/custom-services', label: 'Custom services' },
   { href: '/account/security', label: 'Security' },
-  { href: '/account/audit', label: 'Audit log' },
-  { href: '/account/stop', label: 'Stop account' },
+  { href: '/account/audit', label: 'Audit log', ownerOnly: true },
+  { href: '/account/stop', label: 'Stop account', ownerOnly: true, whileSuspended: true },
 ];
+
+/** The sections a member can open: owners see everything; a suspended account only billing. */
+export function accountNav({ isOwner, suspended }: { isOwner: boolean; suspended: boolean }): NavItem[] {
+  if (suspended && !isOwner) return [{ href: '/account/billing', label: 'Billing' }];
+  return ACCOUNT_NAV.filter((i) => (isOwner || !i.ownerOnly) && (!suspended || i.whileSuspended)).map(({ href, label }) => ({ href, label }));
+}
 
 export const STAFF_NAV: NavItem[] = [
   { href: '/staff', label: 'Dashboard' },
   { href: '/staff/accounts', label: 'Accounts' },
+  { href: '/staff/invoices', label: 'Invoices' },
   { href: '/staff/gdpr', label: 'Privacy requests' },
   { href: '/staff/custom-services', label: 'Custom services' },
   { href: '/staff/deals', label: 'Deals' },

@@ -1,10 +1,10 @@
 // ACC-2: signups that are not verified within 7 days expire. The sweep removes what the signup
-// created (tokens, terms acceptance, sessions, the owner and the account), so that the address and
+// created (tokens, terms acceptance, sessions, the trial subscription, the owner and the account), so that the address and
 // the email can be used again; the audit log keeps a record. One account per transaction, claimed
 // with FOR UPDATE SKIP LOCKED, so two instances running the sweep never collide.
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, emailVerifications, sessions, termsAcceptances, users } from '@/db/schema';
+import { accounts, emailVerifications, sessions, subscriptions, termsAcceptances, users } from '@/db/schema';
 import { recordAudit, SYSTEM } from '@/lib/audit';
 import { now } from '@/lib/clock';
 
@@ -31,6 +31,7 @@ export async function expireUnverifiedSignups(db: Db): Promise<number> {
         await tx.delete(sessions).where(inArray(sessions.userId, ids));
         await tx.delete(users).where(inArray(users.id, ids));
       }
+      await tx.delete(subscriptions).where(eq(subscriptions.accountId, account.id));
       await tx.delete(accounts).where(eq(accounts.id, account.id));
       await recordAudit(tx, SYSTEM, {
         action: 'account.signup_expired',

@@ -19,7 +19,7 @@ describe('owner portal queries', () => {
     const agent = await makeUser(t.db, a.account.id, { role: 'agent', fullName: 'Adam Agent' });
     await recordAudit(t.db, { type: 'owner', id: a.owner.id, ip: '198.51.100.1' }, { action: 'auth.signed_in', accountId: a.account.id });
     await recordAudit(t.db, { type: 'staff', id: staff.id, ip: '192.0.2.10' }, { action: 'staff.account_access', accountId: a.account.id, details: { reason: 'Ticket #4711' } });
-    await recordAudit(t.db, SYSTEM, { action: 'billing.trial_ended', accountId: a.account.id });
+    await recordAudit(t.db, SYSTEM, { action: 'billing.seat_count_reviewed', accountId: a.account.id });
     await recordAudit(t.db, { type: 'user', id: agent.id }, { action: 'auth.signed_in', accountId: a.account.id });
     await recordAudit(t.db, { type: 'user', id: '00000000-0000-4000-8000-0000000000ff' }, { action: 'auth.signed_in', accountId: a.account.id });
     await recordAudit(t.db, { type: 'owner', id: b.owner.id }, { action: 'auth.signed_in', accountId: b.account.id, details: { secret: 'B-only' } });
@@ -35,7 +35,7 @@ describe('owner portal queries', () => {
     expect(whos).toContain('Deleted user');
     const staffRow = rows.find((r) => r.action === 'staff.account_access')!;
     expect(staffRow).toMatchObject({ actionLabel: 'Staff opened the account', note: 'Ticket #4711', ip: '192.0.2.10' });
-    expect(rows.find((r) => r.action === 'billing.trial_ended')!.actionLabel).toBe('Billing trial ended');
+    expect(rows.find((r) => r.action === 'billing.seat_count_reviewed')!.actionLabel).toBe('Billing seat count reviewed');
     expect(rows[0].at).toBeInstanceOf(Date);
   });
 

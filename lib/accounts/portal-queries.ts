@@ -2,13 +2,14 @@
 // (the guard), never from a URL or a form field.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accounts, auditLog, plans, users } from '@/db/schema';
+import { accounts, auditLog, plans, subscriptions, users } from '@/db/schema';
 
 export async function getAccountOverview(db: Executor, accountId: string) {
   const [row] = await db
-    .select({ account: accounts, plan: plans })
+    .select({ account: accounts, plan: plans, subscription: subscriptions })
     .from(accounts)
-    .leftJoin(plans, eq(plans.id, accounts.planId))
+    .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
+    .leftJoin(plans, eq(plans.id, subscriptions.planId))
     .where(eq(accounts.id, accountId))
     .limit(1);
   if (!row) return null;
@@ -51,6 +52,25 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'account.accessed_by_staff': 'Staff opened the account',
   'staff.account_access': 'Staff opened the account',
   'terms.accepted': 'Terms of service accepted',
+  'billing.plan_chosen': 'Plan and billing interval chosen',
+  'billing.first_period_charged': 'First period paid, trial ended',
+  'billing.first_charge_declined': 'Payment declined',
+  'billing.payment_method_replaced': 'Payment method replaced',
+  'billing.invoice_paid': 'Renewal paid',
+  'billing.charge_failed': 'Renewal payment failed',
+  'billing.settlement_declined': 'Payment of the open invoice declined',
+  'billing.debt_settled': 'Open invoice paid, account reactivated',
+  'billing.suspended_unpaid': 'Account suspended for an unpaid invoice',
+  'billing.trial_reminder_sent': 'Trial end reminder sent',
+  'billing.trial_ended': 'Trial ended',
+  'billing.trial_ended_suspended': 'Trial ended without payment, account suspended',
+  'billing.trial_extended': 'Trial extended by staff',
+  'billing.retry_requested': 'Staff retried the payment',
+  'billing.details_added': 'Billing details added',
+  'billing.details_updated': 'Billing details changed',
+  'billing.vat_number_saved': 'VAT number saved',
+  'billing.vat_number_removed': 'VAT number removed',
+  'invoice.corrected': 'Invoice corrected (credit note and new invoice)',
 };
 
 export function auditActionLabel(action: string): string {

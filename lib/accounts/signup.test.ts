@@ -60,7 +60,7 @@ describe('signup service', () => {
     const i = input({ email: 'First@Example.test', slug: 'first-co' });
     const r = await signUp(t.db, i, { ip: '198.51.100.7', userAgent: 'Mozilla/5.0 test' }, now());
     const [account] = await t.db.select().from(accounts).where(eq(accounts.id, r.accountId));
-    expect(account).toMatchObject({ slug: 'first-co', status: 'pending_verification', planId: null });
+    expect(account).toMatchObject({ slug: 'first-co', status: 'pending_verification' });
     const [user] = await t.db.select().from(users).where(eq(users.id, r.userId));
     expect(user).toMatchObject({ role: 'owner', email: 'first@example.test', accountId: r.accountId, emailVerifiedAt: null });
     const [acc] = await t.db

@@ -7,6 +7,7 @@ import { accounts, termsAcceptances, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { startTrial } from '@/lib/billing/subscriptions';
 import { BOT_CHECK_FAILED, verifyBotCheck } from '@/lib/bot-check';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
 import { isAdult } from './age';
@@ -78,7 +79,7 @@ export async function signUp(
       const terms = await currentTermsVersion(tx, at);
       const [account] = await tx
         .insert(accounts)
-        .values({ slug, companyName: input.companyName.trim(), status: 'pending_verification', planId: null, createdAt: at })
+        .values({ slug, companyName: input.companyName.trim(), status: 'pending_verification', createdAt: at })
         .returning({ id: accounts.id });
       // ACC-3: only the confirmation of adulthood and its time, never the date of birth.
       const [user] = await tx
@@ -102,6 +103,8 @@ export async function signUp(
         userAgent: meta.userAgent,
         method: 'signup',
       });
+      // PAY-1: the 14-day trial counts from the signup, not from the email confirmation.
+      await startTrial(tx, account.id, at);
       const token = await issueVerificationToken(tx, user.id, at);
       await recordAudit(
         tx,

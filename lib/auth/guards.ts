@@ -31,20 +31,33 @@ export async function currentUser(): Promise<UserContext & { account: SessionCon
   return { sessionId: row.session.id, user: row.user, account: row.account, ...meta };
 }
 
+export interface MemberGuardOptions {
+  /**
+   * PAY-2: a suspended account reaches only its billing page (and the few owner pages that must
+   * stay open: invoices, and stopping the account). Everything else sends members there.
+   */
+  allowSuspended?: boolean;
+}
+
 /** Any signed-in member of a customer account (owner, admin, agent). */
-export async function requireMember(): Promise<MemberContext> {
+export async function requireMember(opts: MemberGuardOptions = {}): Promise<MemberContext> {
   const ctx = await currentUser();
   if (!ctx) redirect('/login');
   if (ctx.user.role === 'staff' || !ctx.account) redirect('/staff');
+  if (ctx.account.status === 'suspended' && !opts.allowSuspended) redirect('/account/billing');
   return ctx as MemberContext;
 }
 
 /** The account's owner: owner-only pages and actions (stop account, billing, users). */
-export async function requireOwner(): Promise<MemberContext> {
-  const ctx = await requireMember();
-  if (ctx.user.role !== 'owner') redirect('/account?denied=owner');
+export async function requireOwner(opts: MemberGuardOptions = {}): Promise<MemberContext> {
+  const ctx = await requireMember(opts);
+  if (ctx.user.role !== 'owner') redirect(ctx.account.status === 'suspended' ? '/account/billing' : '/account?denied=owner');
   return ctx;
 }
+
+/** Guards for actions that must work on a suspended account too (paying, stopping). */
+export const requireMemberEvenIfSuspended = () => requireMember({ allowSuspended: true });
+export const requireOwnerEvenIfSuspended = () => requireOwner({ allowSuspended: true });
 
 /** Vendor staff: every /staff page and action. */
 export async function requireStaff(): Promise<UserContext> {

@@ -5,6 +5,7 @@ import { DomainError } from '@/lib/actions';
 import { clientIp } from '@/lib/http/request';
 import { authenticate } from './login';
 import { revokeSession, SESSION_DAYS } from './sessions';
+import { appSecret } from '@/lib/http/secret';
 
 declare module 'next-auth' {
   interface Session {
@@ -22,17 +23,9 @@ declare module 'next-auth/jwt' {
   }
 }
 
-function secret(): string {
-  const s = process.env.NEXTAUTH_SECRET;
-  if (s) return s;
-  if (process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    throw new Error('NEXTAUTH_SECRET must be set in production.');
-  }
-  return 'accountdesk-development-secret-do-not-use-in-production';
-}
 
 export const authOptions: AuthOptions = {
-  secret: secret(),
+  secret: appSecret(),
   session: { strategy: 'jwt', maxAge: SESSION_DAYS * 86_400 },
   pages: { signIn: '/login', error: '/login' },
   providers: [

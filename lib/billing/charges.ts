@@ -38,24 +38,51 @@ export async function ownerContacts(db: Executor, accountIds: string[]): Promise
   return out;
 }
 
-/** PAY-6: what the confirmation of a successful charge says. */
-export function chargeConfirmationEmail(owner: { name: string }, invoice: Pick<Invoice, 'number' | 'grossCents'>, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>): EmailContent {
-  return {
-    subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
-    greeting: `Hello ${owner.name},`,
-    paragraphs: [
-      `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
-      `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
-    ],
-    action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
-  };
+/**
+ * PAY-6: the emails a successful charge sends. The confirmation goes to the owner. When the
+ * billing details name a different invoice email (an accounts department), the invoice is
+ * announced there too.
+ */
+export function chargeConfirmationEmails(
+  owner: { email: string; name: string } | null,
+  invoice: Pick<Invoice, 'number' | 'grossCents' | 'buyer'>,
+  pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>,
+): { to: string; content: EmailContent }[] {
+  const mails: { to: string; content: EmailContent }[] = [];
+  if (owner)
+    mails.push({
+      to: owner.email,
+      content: {
+        subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
+        greeting: `Hello ${owner.name},`,
+        paragraphs: [
+          `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
+          `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
+        ],
+        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+      },
+    });
+  const invoiceEmail = invoice.buyer.email?.toLowerCase();
+  if (invoiceEmail && invoiceEmail !== owner?.email.toLowerCase())
+    mails.push({
+      to: invoiceEmail,
+      content: {
+        subject: `Invoice ${invoice.number} from Accountdesk (paid)`,
+        greeting: `Hello ${invoice.buyer.name || invoice.buyer.company},`,
+        paragraphs: [
+          `Invoice ${invoice.number} for ${formatMoney(invoice.grossCents)} has been issued and paid by ${describePaymentMethod(pm)}.`,
+          'The account owner can download it as a PDF from the invoices page of the Accountdesk account.',
+        ],
+        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+      },
+    });
+  return mails;
 }
 
-/** PAY-6: the confirmation of a successful charge. */
+/** PAY-6: queues the emails of a successful charge (chargeConfirmationEmails). */
 export async function queueChargeConfirmation(tx: Executor, accountId: string, invoice: Invoice, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>) {
   const owner = await ownerContact(tx, accountId);
-  if (!owner) return;
-  await queueEmail(tx, owner.email, chargeConfirmationEmail(owner, invoice, pm), { accountId });
+  for (const mail of chargeConfirmationEmails(owner, invoice, pm)) await queueEmail(tx, mail.to, mail.content, { accountId });
 }
 
 export interface ChargeRecord {

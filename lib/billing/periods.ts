@@ -5,6 +5,8 @@ import { TIME_ZONE } from '@/lib/clock';
 import { mulDivRoundHalfUp } from './money';
 
 export const TRIAL_DAYS = 14;
+/** The most days staff may add to a trial in one extension. */
+export const MAX_TRIAL_EXTENSION_DAYS = 60;
 export type Interval = 'monthly' | 'yearly';
 
 const inZone = (d: Date) => new TZDate(d.getTime(), TIME_ZONE);

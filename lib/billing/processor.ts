@@ -3,6 +3,8 @@
 // the method. The shipped implementation is the sandbox (sandbox-processor.ts); a real one
 // (Stripe, Braintree) implements the same interface.
 
+import { DomainError } from '@/lib/actions';
+
 export type PaymentKind = 'card' | 'paypal';
 
 export interface PaymentMethodDetails {
@@ -35,6 +37,19 @@ export class ProcessorUnavailableError extends Error {
     this.name = 'ProcessorUnavailableError';
   }
 }
+
+/** A charge the processor refused (declined, insufficient funds, expired): nothing was charged. */
+export class PaymentDeclinedError extends DomainError {
+  constructor(
+    readonly code: DeclineCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PaymentDeclinedError';
+  }
+}
+
+export type DeclineCode = Extract<ChargeResult, { status: 'failed' }>['code'];
 
 export interface PaymentProcessor {
   /** The hosted page where a person enters a card or approves PayPal; it returns to `returnPath` with ?token&reference. */

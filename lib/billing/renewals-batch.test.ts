@@ -8,6 +8,7 @@ import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { chargeBatch, chargeKey, ProcessorUnavailableError, type ChargeRequest, type PaymentProcessor } from './processor';
 import { collectOpenInvoices, issueRenewalInvoices } from './renewals';
 import { SandboxProcessor } from './sandbox-processor';
+import { saveBillingDetails } from './profile';
 import { addPaymentMethod, getSubscription } from './subscriptions';
 import { createTrialAccount, sandboxToken } from './test-helpers';
 
@@ -89,6 +90,24 @@ describe('renewals in batches', () => {
     const failed = (await mailsTo(without.owner.email!)).filter((m) => m.subject === `Payment failed for invoice ${renewal.number}`);
     expect(failed.map((m) => m.text.includes('There is no payment method on file.'))).toEqual([true]);
     await expectGaplessInvoiceNumbers();
+  });
+
+  test('PAY-6 a renewal paid in a batch is also announced to a different invoice email from the billing details', async () => {
+    const { account, owner } = await paidAccount();
+    const actor = { type: 'owner' as const, id: owner.id };
+    await saveBillingDetails(
+      t.db,
+      account.id,
+      { name: 'Jana Nováková', company: '', street: 'Vinohradská 1', city: 'Praha', postalCode: '120 00', region: '', country: 'CZ', invoiceEmail: 'Accounts@Example.test', companyId: '' },
+      actor,
+    );
+    setClock(new Date('2027-02-10T09:45:00Z'));
+    await issueRenewalInvoices(t.db, 4, 2);
+    await collectOpenInvoices(t.db, processor, 4, 2);
+    const renewal = await renewalOf(account.id);
+    expect(renewal).toMatchObject({ vatKind: 'eu_consumer', vatRate: '21', grossCents: 1815 });
+    expect((await mailsTo(owner.email!)).map((m) => m.subject)).toContain(`Payment received: €18.15 for invoice ${renewal.number}`);
+    expect((await mailsTo('accounts@example.test')).map((m) => m.subject)).toEqual([`Invoice ${renewal.number} from Accountdesk (paid)`]);
   });
 
   test('PAY-4 two sweeps at once, each with several workers and small batches, invoice, charge and mail every account exactly once, numbered without gaps', async () => {

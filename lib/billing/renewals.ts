@@ -23,9 +23,9 @@ import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
 import { currentBuyers } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, periodEnd } from './periods';
 import { periodLines } from './pricing';
-import { chargeBatch, chargeKey, chargeWithRetry, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
+import { chargeBatch, chargeKey, chargeWithRetry, PaymentDeclinedError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
-import { chargeConfirmationEmail, describePaymentMethod, ownerContacts, queueChargeConfirmation, recordCharge, recordCharges, type PaymentMethod } from './charges';
+import { chargeConfirmationEmails, describePaymentMethod, ownerContacts, queueChargeConfirmation, recordCharge, recordCharges, type PaymentMethod } from './charges';
 
 /** How long a claimed collection stays invisible to other sweeps while its charge is made. */
 const COLLECTION_LEASE_MS = 10 * 60_000;
@@ -124,7 +124,7 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
 
 interface Claimed {
   accountId: string;
-  invoice: Pick<Invoice, 'id' | 'number' | 'grossCents'>;
+  invoice: Pick<Invoice, 'id' | 'number' | 'grossCents' | 'buyer'>;
   attempt: number;
   firstFailureAt: Date | null;
   pm: Pick<PaymentMethod, 'id' | 'processorToken' | 'kind' | 'brand' | 'last4' | 'paypalEmail'> | null;
@@ -138,7 +138,7 @@ async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
         accountId: subscriptions.accountId,
         failedAttempts: subscriptions.failedAttempts,
         firstFailureAt: subscriptions.firstFailureAt,
-        invoice: { id: invoices.id, number: invoices.number, grossCents: invoices.grossCents },
+        invoice: { id: invoices.id, number: invoices.number, grossCents: invoices.grossCents, buyer: invoices.buyer },
       })
       .from(subscriptions)
       .innerJoin(invoices, eq(invoices.id, subscriptions.dunningInvoiceId))
@@ -241,7 +241,7 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
     if (result.status === 'succeeded') {
       paid.push(c.accountId);
       audits.push({ action: 'billing.invoice_paid', accountId: c.accountId, target, details: { attempt: c.attempt } });
-      mail(c.accountId, (owner) => chargeConfirmationEmail(owner, c.invoice, c.pm!));
+      for (const m of chargeConfirmationEmails(owners.get(c.accountId) ?? null, c.invoice, c.pm!)) mails.push({ ...m, accountId: c.accountId });
       continue;
     }
     const failures = c.attempt;
@@ -336,7 +336,7 @@ export async function settleOpenInvoice(
   });
   if (result.status === 'failed') {
     await recordAudit(db, input.actor, { action: 'billing.settlement_declined', accountId: input.accountId, target: `invoice:${open.invoice.number}`, details: { code: result.code } });
-    throw new DomainError(`${result.message} The open invoice is still unpaid and the new method was not saved. Try another card or PayPal.`);
+    throw new PaymentDeclinedError(result.code, `${result.message} The open invoice is still unpaid and the new method was not saved. Try another card or PayPal.`);
   }
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(subscriptions).where(eq(subscriptions.accountId, input.accountId)).for('update');

@@ -35,3 +35,9 @@ export type BillingDetailsInput = z.infer<typeof billingDetailsSchema>;
 export const vatNumberSchema = z.object({
   vatNumber: z.string().trim().max(20, 'A VAT number has at most 20 characters.').default(''),
 });
+
+export const paymentSetupSchema = z.object({
+  method: z.enum(['card', 'paypal'], { error: 'Choose a card or PayPal.' }),
+  plan: z.string().trim().max(40).optional(),
+  interval: z.enum(['monthly', 'yearly'], { error: 'Choose monthly or yearly billing.' }).optional(),
+});

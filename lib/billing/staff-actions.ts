@@ -9,10 +9,22 @@ import { queueEmail } from '@/lib/email/outbox';
 import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { ownerContact } from './charges';
+import { MAX_TRIAL_EXTENSION_DAYS } from './periods';
 import { collectOpenInvoices } from './renewals';
 import type { PaymentProcessor } from './processor';
 
-export const MAX_TRIAL_EXTENSION_DAYS = 60;
+type SubscriptionState = Pick<typeof subscriptions.$inferSelect, 'status' | 'dunningInvoiceId' | 'currentPeriodEnd'>;
+
+/** A trial that is running, or one that ended without any payment (suspended, never paid). */
+export function canExtendTrial(s: SubscriptionState): boolean {
+  const endedTrial = s.status === 'suspended' && !s.dunningInvoiceId && !s.currentPeriodEnd;
+  return s.status === 'trialing' || endedTrial;
+}
+
+/** An open invoice still inside its retry schedule; after the last retry only the owner's new method settles it. */
+export function canRetryCharge(s: Pick<SubscriptionState, 'status' | 'dunningInvoiceId'>): boolean {
+  return !!s.dunningInvoiceId && (s.status === 'active' || s.status === 'past_due');
+}
 
 /** Moves the trial end later by `days`; a suspended trial account becomes active again. */
 export async function extendTrial(db: Db, accountId: string, days: number, reason: string, actor: Actor): Promise<{ message: string }> {
@@ -20,13 +32,12 @@ export async function extendTrial(db: Db, accountId: string, days: number, reaso
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).for('update');
     if (!s) throw new DomainError('This account has no subscription.');
-    const endedTrial = s.status === 'suspended' && !s.dunningInvoiceId && !s.currentPeriodEnd;
-    if (s.status !== 'trialing' && !endedTrial) throw new DomainError('Only a trial (running, or ended without payment) can be extended.');
+    if (!canExtendTrial(s)) throw new DomainError('Only a trial (running, or ended without payment) can be extended.');
     const at = now();
     const base = s.trialEndsAt && s.trialEndsAt > at ? s.trialEndsAt : at;
     const trialEndsAt = new Date(base.getTime() + days * 86_400_000);
     await tx.update(subscriptions).set({ status: 'trialing', trialEndsAt, trialReminderSentAt: null, suspendedAt: null, updatedAt: at }).where(eq(subscriptions.accountId, accountId));
-    if (endedTrial) await tx.update(accounts).set({ status: 'active' }).where(eq(accounts.id, accountId));
+    if (s.status === 'suspended') await tx.update(accounts).set({ status: 'active' }).where(eq(accounts.id, accountId));
     await recordAudit(tx, actor, { action: 'billing.trial_extended', accountId, details: { days, reason, trialEndsAt: trialEndsAt.toISOString() } });
     const owner = await ownerContact(tx, accountId);
     if (owner)
@@ -50,6 +61,7 @@ export async function retryChargeNow(db: Db, processor: PaymentProcessor, accoun
   const [s] = await db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId));
   if (!s?.dunningInvoiceId) throw new DomainError('There is no open invoice to collect.');
   if (s.status === 'suspended') throw new DomainError('After the last retry only a new payment method from the owner can settle the invoice.');
+  if (!canRetryCharge(s)) throw new DomainError('This subscription is no longer being collected.');
   await db.transaction(async (tx) => {
     await tx.update(subscriptions).set({ nextRetryAt: now() }).where(eq(subscriptions.accountId, accountId));
     await recordAudit(tx, actor, { action: 'billing.retry_requested', accountId });

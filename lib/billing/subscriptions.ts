@@ -13,7 +13,7 @@ import { priceLines, type Line } from './money';
 import { bratislavaDay, periodEnd, trialEndsAt } from './periods';
 import { periodLines } from './pricing';
 import { describePaymentMethod, queueChargeConfirmation, recordCharge, type PaymentMethod } from './charges';
-import { chargeKey, chargeWithRetry, type PaymentProcessor } from './processor';
+import { chargeKey, chargeWithRetry, PaymentDeclinedError, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
 import { settleOpenInvoice } from './renewals';
 
@@ -122,7 +122,7 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
   });
   if (result.status === 'failed') {
     await recordAudit(db, input.actor, { action: 'billing.first_charge_declined', accountId: input.accountId, details: { code: result.code } });
-    throw new DomainError(`${result.message} Nothing was charged and your card was not saved. Try another card or PayPal.`);
+    throw new PaymentDeclinedError(result.code, `${result.message} Nothing was charged and the payment method was not saved. Try another card or PayPal.`);
   }
 
   return db.transaction(async (tx) => {

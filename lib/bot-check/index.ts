@@ -2,13 +2,13 @@
 // with an HMAC key; the browser finds the number whose SHA-256 with the salt matches; the server
 // checks the signature, the expiry and the solution, then records the signature so that each
 // solved challenge is accepted once.
-import { createHash } from 'node:crypto';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Challenge, Payload } from 'altcha-lib/v1/types';
 import { lt } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { spentChallenges } from '@/db/schema';
 import { testHooksEnabled } from '@/lib/http/test-hooks';
+import { derivedKey } from '@/lib/http/secret';
 
 /** Accepted instead of a solution only when TEST_HOOKS=1. */
 export const TEST_PASS_TOKEN = 'test-pass';
@@ -23,8 +23,7 @@ function maxNumber(): number {
 
 export function botCheckKey(): string {
   if (process.env.BOT_CHECK_SECRET) return process.env.BOT_CHECK_SECRET;
-  const base = process.env.NEXTAUTH_SECRET ?? 'accountdesk-development-secret-do-not-use-in-production';
-  return createHash('sha256').update(`bot-check:${base}`).digest('hex');
+  return derivedKey('bot-check');
 }
 
 /** A fresh signed challenge for the browser. `at` is real time: the expiry is checked against it. */

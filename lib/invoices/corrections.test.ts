@@ -10,7 +10,7 @@ import { setClock } from '@/lib/clock';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { requestInvoiceCorrection } from './corrections';
 import { invoiceLinesOf } from './issue';
-import { listAccountDocuments } from './queries';
+import { listAccountDocuments, relatedDocuments } from './queries';
 
 let t: TestDb;
 let processor: SandboxProcessor;
@@ -88,9 +88,20 @@ describe('invoice corrections', () => {
     expect((await invoiceLinesOf(t.db, replacement.id)).map((l) => l.description)).toEqual((await invoiceLinesOf(t.db, original.id)).map((l) => l.description));
     expect(docs.find((d) => d.id === original.id)!.status).toBe('cancelled');
     expect(docs.find((d) => d.id === replacement.id)!.status).toBe('paid');
-    const mail = (await t.db.select().from(outbox).where(eq(outbox.to, 'rechnung@berger.test'))).find((m) => m.subject.startsWith('Corrected invoice'))!;
-    expect(mail.text).toContain(creditNote.number);
-    expect(mail.text).toContain(replacement.number);
+    // The three documents link to each other.
+    expect(await relatedDocuments(t.db, original)).toMatchObject({ refersTo: null, creditNotes: [{ id: creditNote.id }], replacements: [{ id: replacement.id }] });
+    expect((await relatedDocuments(t.db, creditNote)).refersTo?.id).toBe(original.id);
+    expect((await relatedDocuments(t.db, replacement)).refersTo?.id).toBe(original.id);
+    // Both documents are emailed, each in its own email, to the invoice email.
+    const mails = await t.db.select().from(outbox).where(eq(outbox.to, 'rechnung@berger.test'));
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      `Corrected invoice ${replacement.number} (replaces ${original.number})`,
+      `Credit note ${creditNote.number} cancels invoice ${original.number}`,
+    ]);
+    for (const mail of mails) {
+      expect(mail.text).toContain(creditNote.number);
+      expect(mail.text).toContain(replacement.number);
+    }
   });
 
   test('INV-6 a request after 15 days is refused with the date of the next invoice', async () => {
@@ -101,6 +112,17 @@ describe('invoice corrections', () => {
     await saveBillingDetails(t.db, account.id, details({ name: 'Klaus B. Berger' }), actor);
     setClock(new Date('2027-05-16T22:30:00Z')); // 17 May in Bratislava: too late, also for the replacement
     await expect(requestInvoiceCorrection(t.db, account.id, actor)).rejects.toThrow(/until 16 May 2027.*next invoice, on 1 Jun 2027/);
+  });
+
+  test('INV-6 a request for an invoice that is no longer the latest corrects nothing', async () => {
+    const { account, actor } = await paidAccount('2027-07-01T08:00:00Z');
+    await saveBillingDetails(t.db, account.id, details(), actor);
+    const [seen] = await listAccountDocuments(t.db, account.id);
+    const { replacement } = await requestInvoiceCorrection(t.db, account.id, actor, { invoiceId: seen.id });
+    await saveBillingDetails(t.db, account.id, details({ name: 'Klaus B. Berger' }), actor);
+    // A second tab still shows the original invoice as the latest.
+    await expect(requestInvoiceCorrection(t.db, account.id, actor, { invoiceId: seen.id })).rejects.toThrow(`Your latest invoice is now ${replacement.number}`);
+    expect(await listAccountDocuments(t.db, account.id)).toHaveLength(3);
   });
 
   test('INV-6 without changed billing details there is nothing to correct', async () => {

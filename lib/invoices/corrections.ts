@@ -57,6 +57,14 @@ export async function correctionStatus(db: Executor, accountId: string, at: Date
   return { invoice, allowed: correctionAllowed(start, at), deadline: correctionDeadline(start), nextInvoiceAt: sub?.end ?? null };
 }
 
+/** Why a correction cannot be requested now, in the words the owner sees; null when it can. */
+export function correctionRefusal(status: CorrectionStatus): string | null {
+  if (!status.invoice) return 'There is no invoice to correct yet.';
+  if (status.allowed) return null;
+  const next = status.nextInvoiceAt ? ` Your next invoice, on ${formatDate(status.nextInvoiceAt)}, will show your new details.` : '';
+  return `Invoice ${status.invoice.number} can no longer be corrected: corrections are possible for 15 days after the issue date, until ${formatDate(status.deadline)}.${next}`;
+}
+
 function sameParty(a: PartySnapshot, b: PartySnapshot): boolean {
   const keys: (keyof PartySnapshot)[] = ['name', 'company', 'street', 'city', 'postalCode', 'region', 'country', 'email', 'companyId'];
   return keys.every((k) => (a[k] ?? '') === (b[k] ?? ''));
@@ -66,7 +74,16 @@ function treatmentOf(invoice: Invoice): VatTreatment {
   return { kind: invoice.vatKind, rate: Number(invoice.vatRate), country: invoice.buyer.country } as VatTreatment;
 }
 
-export async function requestInvoiceCorrection(db: Db, accountId: string, actor: Actor): Promise<{ creditNote: Invoice; replacement: Invoice }> {
+/**
+ * `invoiceId`, when given, is the invoice the owner saw as the latest: if another one has been
+ * issued since (a renewal, a correction from another tab), nothing is corrected.
+ */
+export async function requestInvoiceCorrection(
+  db: Db,
+  accountId: string,
+  actor: Actor,
+  opts: { invoiceId?: string } = {},
+): Promise<{ creditNote: Invoice; replacement: Invoice }> {
   const profile = await getBillingProfile(db, accountId);
   if (!profile) throw new DomainError('Save your billing details first; the corrected invoice will show them.');
   return db.transaction(async (tx) => {
@@ -74,13 +91,11 @@ export async function requestInvoiceCorrection(db: Db, accountId: string, actor:
     await tx.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).for('update');
     const at = now();
     const status = await correctionStatus(tx, accountId, at);
-    const original = status.invoice;
-    if (!original) throw new DomainError('There is no invoice to correct yet.');
-    if (!status.allowed) {
-      const next = status.nextInvoiceAt ? ` Your next invoice, on ${formatDate(status.nextInvoiceAt)}, will show your new details.` : '';
-      throw new DomainError(
-        `Invoice ${original.number} can no longer be corrected: corrections are possible for 15 days after the issue date, until ${formatDate(status.deadline)}.${next}`,
-      );
+    const refusal = correctionRefusal(status);
+    if (refusal) throw new DomainError(refusal);
+    const original = status.invoice!;
+    if (opts.invoiceId && opts.invoiceId !== original.id) {
+      throw new DomainError(`Your latest invoice is now ${original.number}. Reload the page and check it before asking for a correction.`);
     }
     const buyer = await currentBuyer(tx, accountId);
     if (sameParty(buyer, original.buyer)) throw new DomainError(`Invoice ${original.number} already shows your current billing details. Update them above first.`);
@@ -124,6 +139,23 @@ export async function requestInvoiceCorrection(db: Db, accountId: string, actor:
       target: `invoice:${original.number}`,
       details: { creditNote: creditNote.number, replacement: replacement.number },
     });
+    // INV-6: both documents are emailed, each on its own, to the invoice email.
+    const documentsUrl = `${appUrl()}/account/invoices`;
+    await queueEmail(
+      tx,
+      profile.invoiceEmail,
+      {
+        subject: `Credit note ${creditNote.number} cancels invoice ${original.number}`,
+        greeting: `Hello ${profile.name},`,
+        paragraphs: [
+          `As requested, invoice ${original.number} is being reissued with your updated billing details.`,
+          `Credit note ${creditNote.number} cancels invoice ${original.number} in full (${formatMoney(creditNote.grossCents)}). Invoice ${replacement.number} replaces it; we are sending it in a separate email.`,
+          'The credit note is available as PDF on your invoices page.',
+        ],
+        action: { label: 'View invoices', url: documentsUrl },
+      },
+      { accountId },
+    );
     await queueEmail(
       tx,
       profile.invoiceEmail,
@@ -132,12 +164,12 @@ export async function requestInvoiceCorrection(db: Db, accountId: string, actor:
         greeting: `Hello ${profile.name},`,
         paragraphs: [
           `As requested, invoice ${original.number} has been reissued with your updated billing details.`,
-          `Credit note ${creditNote.number} cancels ${original.number} (${formatMoney(creditNote.grossCents)}), and invoice ${replacement.number} replaces it with the same amount, ${formatMoney(replacement.grossCents)}, and the same VAT treatment.`,
+          `Invoice ${replacement.number} replaces ${original.number} with the same amount, ${formatMoney(replacement.grossCents)}, and the same VAT treatment. Credit note ${creditNote.number} cancels the original.`,
           wasPaid
-            ? 'Both documents are available as PDF on your invoices page. There is nothing to pay: the payment for the original invoice covers the new one.'
-            : `Both documents are available as PDF on your invoices page. Invoice ${replacement.number} is still open and will be collected from your payment method.`,
+            ? 'The invoice is available as PDF on your invoices page. There is nothing to pay: the payment for the original invoice covers the new one.'
+            : `The invoice is available as PDF on your invoices page. Invoice ${replacement.number} is still open and will be collected from your payment method.`,
         ],
-        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+        action: { label: 'View invoices', url: documentsUrl },
       },
       { accountId },
     );

@@ -1,13 +1,17 @@
 // INV-5: reading invoices and credit notes, with their payment status.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, charges, invoices } from '@/db/schema';
+import { addressToSlugQuery } from '@/lib/staff/address';
+import { escapeLike } from '@/lib/staff/queries';
 import type { Invoice } from './issue';
 
 export type DocumentStatus = 'paid' | 'open' | 'cancelled' | 'credit_note';
 
 export interface DocumentRow extends Invoice {
   status: DocumentStatus;
+  /** The number of the document `relatedInvoiceId` points to (the invoice a credit note cancels or a replacement replaces). */
+  relatedNumber?: string | null;
   accountSlug?: string;
 }
 
@@ -30,6 +34,7 @@ async function withStatus(db: Executor, docs: Invoice[]): Promise<DocumentRow[]>
   };
   return docs.map((d) => ({
     ...d,
+    relatedNumber: d.relatedInvoiceId ? (byId.get(d.relatedInvoiceId)?.number ?? null) : null,
     status: d.kind === 'credit_note' ? 'credit_note' : cancelled.has(d.id) ? 'cancelled' : isPaid(d) ? 'paid' : d.grossCents === 0 ? 'paid' : 'open',
   }));
 }
@@ -51,17 +56,60 @@ export async function getDocument(db: Executor, id: string): Promise<DocumentRow
   return doc ? (await withStatus(db, [doc]))[0] : null;
 }
 
-/** Staff: every account's documents, newest first, optionally searched by number or address. */
-export async function listAllDocuments(db: Executor, opts: { limit?: number; offset?: number } = {}): Promise<DocumentRow[]> {
+export interface RelatedDocuments {
+  /** For a credit note, the invoice it cancels; for a replacement invoice, the invoice it replaces. */
+  refersTo: Invoice | null;
+  /** For a corrected invoice: the credit notes cancelling it and the invoices replacing it. */
+  creditNotes: Invoice[];
+  replacements: Invoice[];
+}
+
+/** The documents a document is linked with, within its own account. */
+export async function relatedDocuments(db: Executor, doc: Invoice): Promise<RelatedDocuments> {
+  const links = [eq(invoices.relatedInvoiceId, doc.id), ...(doc.relatedInvoiceId ? [eq(invoices.id, doc.relatedInvoiceId)] : [])];
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.accountId, doc.accountId), or(...links)))
+    .orderBy(asc(invoices.issuedAt), asc(invoices.number));
+  const pointingHere = rows.filter((r) => r.relatedInvoiceId === doc.id);
+  return {
+    refersTo: rows.find((r) => r.id === doc.relatedInvoiceId) ?? null,
+    creditNotes: pointingHere.filter((r) => r.kind === 'credit_note'),
+    replacements: pointingHere.filter((r) => r.kind === 'invoice'),
+  };
+}
+
+export const DOCUMENTS_PAGE_SIZE = 50;
+
+export interface DocumentSearch {
+  /** Part of a document number or of an account address (`acme` or `acme.accountdesk.app`). */
+  q?: string;
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+/** Staff (INV-5): every account's documents, newest first, searched by number or account address. */
+export async function listAllDocuments(db: Executor, opts: DocumentSearch = {}): Promise<{ rows: DocumentRow[]; page: number; hasNext: boolean }> {
+  const page = opts.page ?? 1;
+  const size = opts.pageSize ?? DOCUMENTS_PAGE_SIZE;
+  const q = opts.q?.trim();
+  const where = q
+    ? or(ilike(invoices.number, `%${escapeLike(q)}%`), ilike(accounts.slug, `%${escapeLike(addressToSlugQuery(q))}%`))
+    : undefined;
+  // One row more than the page tells whether there is a next page.
   const rows = await db
     .select({ doc: invoices, slug: accounts.slug })
     .from(invoices)
     .innerJoin(accounts, eq(accounts.id, invoices.accountId))
+    .where(where)
     .orderBy(desc(invoices.issuedAt), desc(invoices.number))
-    .limit(opts.limit ?? 100)
-    .offset(opts.offset ?? 0);
-  const withS = await withStatus(db, rows.map((r) => r.doc));
-  return withS.map((d, i) => ({ ...d, accountSlug: rows[i].slug }));
+    .limit(size + 1)
+    .offset((page - 1) * size);
+  const shown = rows.slice(0, size);
+  const withS = await withStatus(db, shown.map((r) => r.doc));
+  return { rows: withS.map((d, i) => ({ ...d, accountSlug: shown[i].slug })), page, hasNext: rows.length > size };
 }
 
 export async function isInvoicePaid(db: Executor, invoice: Invoice): Promise<boolean> {

@@ -8,3 +8,10 @@ export function summariseDetails(details: Record<string, unknown> | null | undef
   const s = parts.join(', ');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
+
+
+/** How a document relates to another: a correction names the invoice it corrects (INV-6). */
+export function documentRelation(doc: { reason: string; relatedNumber?: string | null }): string | null {
+  if (!doc.relatedNumber) return null;
+  return doc.reason === 'correction' ? `Correction of ${doc.relatedNumber}` : `Related to ${doc.relatedNumber}`;
+}

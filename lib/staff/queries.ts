@@ -3,7 +3,7 @@
 // "Next" appears only when there is a next page.
 import { aliasedTable, and, count, desc, eq, gte, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { accounts, auditLog, outbox, plans, users } from '@/db/schema';
+import { accounts, auditLog, outbox, users } from '@/db/schema';
 import { addressToSlugQuery } from './address';
 
 export const ACCOUNT_STATUSES = ['pending_verification', 'active', 'suspended', 'stopped'] as const;
@@ -223,11 +223,8 @@ export async function getAccountDetail(db: Executor, id: string) {
       verifiedAt: accounts.verifiedAt,
       stoppedAt: accounts.stoppedAt,
       stopReason: accounts.stopReason,
-      trialEndsAt: accounts.trialEndsAt,
-      planName: plans.name,
     })
     .from(accounts)
-    .leftJoin(plans, eq(plans.id, accounts.planId))
     .where(eq(accounts.id, id));
   if (!account) return null;
 

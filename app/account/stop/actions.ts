@@ -1,14 +1,14 @@
 'use server';
 import { getDb } from '@/db/client';
 import { validatedAction } from '@/lib/actions';
-import { requireOwner } from '@/lib/auth/guards';
+import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { stopAccountSchema } from '@/lib/cancellation/schemas';
 import { stopAccount } from '@/lib/cancellation/stop-account';
 
 // The account is the session's (requireOwner); the form only carries the typed confirmation.
 export const stopAccountAction = validatedAction({
   schema: stopAccountSchema,
-  guard: requireOwner,
+  guard: requireOwnerEvenIfSuspended,
   run: async (input, ctx) => {
     await stopAccount(
       await getDb(),

@@ -1,7 +1,7 @@
 import { StopAccountForm } from '@/components/account/stop-account-form';
 import { Card, PageHeader } from '@/components/ui/page';
 import { accountAddress } from '@/lib/accounts/address';
-import { requireOwner } from '@/lib/auth/guards';
+import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { INVOICE_RETENTION_YEARS } from '@/lib/cancellation/stop-account';
 import { stopAccountAction } from './actions';
 
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Stop account' };
 
 export default async function StopAccountPage() {
-  const ctx = await requireOwner();
+  const ctx = await requireOwnerEvenIfSuspended();
   const address = accountAddress(ctx.account.slug);
   return (
     <>

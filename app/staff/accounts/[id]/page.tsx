@@ -3,31 +3,28 @@ import { accountAddress } from '@/lib/staff/address';
 import { notFound } from 'next/navigation';
 import { AuditTable } from '@/components/staff/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
+import { BillingSection } from '@/components/staff/billing-section';
+import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
 import { Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { getAccountBilling } from '@/lib/staff/billing-queries';
 import { DETAIL_LIMIT, getAccountDetail } from '@/lib/staff/queries';
+import { extendTrialAction, retryChargeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
 const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', agent: 'Agent', staff: 'Staff' } as const;
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-3 gap-2 py-2 sm:grid-cols-4">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="col-span-2 text-sm text-slate-900 sm:col-span-3">{children}</dd>
-    </div>
-  );
-}
-
 export default async function StaffAccountDetail({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
   const { id } = await params;
-  const d = await getAccountDetail(await getDb(), id);
+  const db = await getDb();
+  const d = await getAccountDetail(db, id);
   if (!d) notFound();
+  const billing = await getAccountBilling(db, d.account.id);
   const a = d.account;
   return (
     <>
@@ -38,18 +35,18 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
       <div className="space-y-6">
         <Card title="Summary">
           <dl className="divide-y divide-slate-100">
-            <Row label="Company">{a.companyName}</Row>
-            <Row label="Status">
+            <DetailRow label="Company">{a.companyName}</DetailRow>
+            <DetailRow label="Status">
               <AccountStatusBadge status={a.status} />
-            </Row>
-            <Row label="Created">{formatDateTime(a.createdAt)}</Row>
-            <Row label="Verified">{a.verifiedAt ? formatDateTime(a.verifiedAt) : 'Not verified'}</Row>
-            {a.stoppedAt && <Row label="Stopped">{formatDateTime(a.stoppedAt)}</Row>}
-            {a.stoppedAt && <Row label="Stop reason">{a.stopReason || 'No reason given'}</Row>}
-            <Row label="Plan">{a.planName ?? 'No plan'}</Row>
-            {a.trialEndsAt && <Row label="Trial ends">{formatDate(a.trialEndsAt)}</Row>}
+            </DetailRow>
+            <DetailRow label="Created">{formatDateTime(a.createdAt)}</DetailRow>
+            <DetailRow label="Verified">{a.verifiedAt ? formatDateTime(a.verifiedAt) : 'Not verified'}</DetailRow>
+            {a.stoppedAt && <DetailRow label="Stopped">{formatDateTime(a.stoppedAt)}</DetailRow>}
+            {a.stoppedAt && <DetailRow label="Stop reason">{a.stopReason || 'No reason given'}</DetailRow>}
           </dl>
         </Card>
+
+        <BillingSection accountId={a.id} billing={billing} extendTrialAction={extendTrialAction} retryChargeAction={retryChargeAction} />
 
         <section aria-labelledby="users-heading">
           <h2 id="users-heading" className="mb-3 text-base font-semibold text-slate-900">

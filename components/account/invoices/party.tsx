@@ -1,0 +1,25 @@
+// A seller or buyer as printed on the document (the snapshot taken when it was issued).
+import type { PartySnapshot } from '@/db/schema';
+import { countryName } from '@/lib/billing/countries';
+
+export function PartyAddress({ party }: { party: PartySnapshot }) {
+  const lines = [
+    party.company || party.name,
+    party.company && party.name && party.company !== party.name ? party.name : '',
+    party.street,
+    [party.postalCode, party.city].filter(Boolean).join(' '),
+    [party.region, countryName(party.country)].filter(Boolean).join(', '),
+  ].filter((l) => l.trim());
+  return (
+    <address className="space-y-0.5 text-sm not-italic text-slate-700">
+      {lines.map((l, i) => (
+        <div key={i} className={i === 0 ? 'font-medium text-slate-900' : undefined}>
+          {l}
+        </div>
+      ))}
+      {party.companyId && <div>Company ID: {party.companyId}</div>}
+      {party.vatNumber && <div>VAT number: {party.vatNumber}</div>}
+      {party.email && <div className="break-all">{party.email}</div>}
+    </address>
+  );
+}

@@ -1,0 +1,61 @@
+// What the owner portal shows about billing: where the subscription stands, what it costs, and
+// what (if anything) the owner must do. One read used by the banner, the overview and /account/billing.
+import { eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { invoices } from '@/db/schema';
+import { firstPeriodIsDue } from './payment-setup';
+import { seatPriceCents } from './pricing';
+import { trialDaysLeft } from './periods';
+import { currentPaymentMethod, getSubscription, type PaymentMethod } from './subscriptions';
+
+export { paymentMethodLabel } from './payment-method-label';
+
+export type BillingState =
+  | { kind: 'trial'; endsAt: Date; daysLeft: number }
+  | { kind: 'trial_ended' }
+  | { kind: 'active'; renewsAt: Date | null }
+  | { kind: 'past_due'; invoiceNumber: string; amountCents: number; nextRetryAt: Date | null }
+  | { kind: 'suspended_unpaid'; invoiceNumber: string; amountCents: number }
+  | { kind: 'lifetime' }
+  | { kind: 'canceled' };
+
+export interface BillingOverview {
+  state: BillingState;
+  planName: string;
+  planCode: string;
+  seats: number;
+  interval: 'monthly' | 'yearly';
+  /** Net price of one period at the current plan, seats and interval (VAT is added on the invoice). */
+  periodNetCents: number;
+  paymentMethod: PaymentMethod | null;
+  /** PAY-3: adding a method now charges the first period. */
+  firstPeriodDue: boolean;
+}
+
+export async function getBillingOverview(db: Executor, accountId: string, at: Date): Promise<BillingOverview | null> {
+  const sub = await getSubscription(db, accountId);
+  if (!sub) return null;
+  const s = sub.subscription;
+  const paymentMethod = await currentPaymentMethod(db, accountId);
+  let state: BillingState;
+  if (s.dunningInvoiceId) {
+    const [open] = await db.select().from(invoices).where(eq(invoices.id, s.dunningInvoiceId)).limit(1);
+    const invoiceNumber = open?.number ?? '';
+    const amountCents = open?.grossCents ?? 0;
+    state = s.status === 'suspended' ? { kind: 'suspended_unpaid', invoiceNumber, amountCents } : { kind: 'past_due', invoiceNumber, amountCents, nextRetryAt: s.nextRetryAt };
+  } else if (s.status === 'trialing' && s.trialEndsAt) state = { kind: 'trial', endsAt: s.trialEndsAt, daysLeft: trialDaysLeft(s.trialEndsAt, at) };
+  else if (s.status === 'suspended') state = { kind: 'trial_ended' };
+  else if (s.status === 'lifetime') state = { kind: 'lifetime' };
+  else if (s.status === 'canceled') state = { kind: 'canceled' };
+  else state = { kind: 'active', renewsAt: s.currentPeriodEnd };
+  return {
+    state,
+    planName: sub.plan.name,
+    planCode: sub.plan.code,
+    seats: s.seats,
+    interval: s.interval,
+    periodNetCents: seatPriceCents(sub.plan, s.interval) * s.seats,
+    paymentMethod,
+    firstPeriodDue: firstPeriodIsDue(s),
+  };
+}

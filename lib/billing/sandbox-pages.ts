@@ -1,0 +1,109 @@
+// The sandbox processor's hosted pages (card form and PayPal approval), rendered as plain HTML by
+// its own routes under /api/processor/*. They belong to the processor, not to Accountdesk: the
+// card number is posted here, turned into a token, and never sent on to the app.
+import type { CardErrors } from './sandbox-processor';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Only a path on this site may be returned to: never another origin (no open redirect). */
+export function safeReturnPath(value: string | null): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
+  return value;
+}
+
+export function returnUrl(returnPath: string, params: Record<string, string>): string {
+  return `${returnPath}?${new URLSearchParams(params)}`;
+}
+
+export function htmlResponse(body: string, status = 200): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+/** Back to the merchant with the token the page produced. */
+export function returnWithToken(returnPath: string, token: string, reference: string): Response {
+  return new Response(null, { status: 303, headers: { location: returnUrl(returnPath, { token, reference }), 'cache-control': 'no-store' } });
+}
+
+export interface HostedRequest {
+  returnPath: string;
+  reference: string;
+  /** A posted field as text ('' when absent). */
+  field: (name: string) => string;
+}
+
+/** The return path and reference every hosted page carries, from the query (GET) or the form (POST). */
+export async function readHostedRequest(req: Request): Promise<HostedRequest | null> {
+  const form = req.method === 'POST' ? await req.formData().catch(() => null) : null;
+  const query = new URL(req.url).searchParams;
+  const field = (name: string) => {
+    const v = form ? form.get(name) : query.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  const returnPath = safeReturnPath(field('return'));
+  const reference = field('reference');
+  return returnPath && reference ? { returnPath, reference, field } : null;
+}
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f1f5f9;color:#0f172a}
+main{max-width:26rem;margin:2rem auto;padding:0 1rem}.box{background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;padding:1.5rem;box-shadow:0 1px 2px #0000000d}
+.brand{display:flex;align-items:center;gap:.5rem;font-weight:700;color:#4338ca;margin-bottom:.25rem}.sandbox{font-size:.75rem;font-weight:600;background:#fef3c7;color:#92400e;border-radius:999px;padding:.1rem .5rem}
+h1{font-size:1.25rem;margin:.25rem 0 .25rem}p{margin:.25rem 0 1rem;color:#475569;font-size:.9rem}
+label{display:block;font-weight:600;font-size:.875rem;margin:.9rem 0 .25rem}input{width:100%;font:inherit;padding:.55rem .7rem;border:1px solid #cbd5e1;border-radius:.5rem}
+input:focus{outline:2px solid #6366f1;outline-offset:1px}input[aria-invalid=true]{border-color:#dc2626}.row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
+.err{color:#b91c1c;font-size:.85rem;margin:.25rem 0 0}.alert{background:#fef2f2;border:1px solid #fecaca;color:#991b1b;border-radius:.5rem;padding:.6rem .8rem;font-size:.9rem}
+button{width:100%;margin-top:1.25rem;font:inherit;font-weight:600;padding:.65rem;border:0;border-radius:.5rem;background:#4338ca;color:#fff;cursor:pointer}button:hover{background:#3730a3}
+.paypal button{background:#ffc439;color:#111}.paypal button:hover{background:#f2b600}.cancel{display:block;text-align:center;margin-top:.9rem;font-size:.9rem;color:#475569}
+.hint{font-size:.8rem;color:#64748b;margin-top:1rem;border-top:1px solid #e2e8f0;padding-top:.75rem}code{font-size:.8rem}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+}
+
+function field(id: string, label: string, opts: { value?: string; error?: string; autocomplete: string; inputmode?: string; placeholder?: string; maxlength?: number }): string {
+  const err = opts.error ? `<p class="err" id="${id}-error">${esc(opts.error)}</p>` : '';
+  return `<label for="${id}">${esc(label)}</label><input id="${id}" name="${id}" autocomplete="${opts.autocomplete}"${opts.inputmode ? ` inputmode="${opts.inputmode}"` : ''}${opts.placeholder ? ` placeholder="${esc(opts.placeholder)}"` : ''}${opts.maxlength ? ` maxlength="${opts.maxlength}"` : ''} value="${esc(opts.value ?? '')}" required${opts.error ? ` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${err}`;
+}
+
+function header(title: string, lead: string): string {
+  return `<div class="brand">SandboxPay <span class="sandbox">Test mode</span></div><h1>${esc(title)}</h1><p>${esc(lead)}</p>`;
+}
+
+export function cardFormPage(opts: { returnPath: string; reference: string; holderName?: string; expiry?: string; errors?: CardErrors }): string {
+  const e = opts.errors ?? {};
+  const count = Object.keys(e).length;
+  const alert = count
+    ? `<div class="alert" role="alert">${count === 1 ? 'One field needs' : `${count} fields need`} your attention. For your security, enter the card number and CVC again.</div>`
+    : '';
+  const cancel = returnUrl(opts.returnPath, { cancelled: '1' });
+  return page(
+    'Add a card · SandboxPay',
+    `<div class="box">${header('Add a card for Accountdesk', 'Your card details go to SandboxPay only; Accountdesk never sees the card number.')}${alert}
+<form method="post" action="/api/processor/card" novalidate>
+<input type="hidden" name="return" value="${esc(opts.returnPath)}"><input type="hidden" name="reference" value="${esc(opts.reference)}">
+${field('holderName', 'Cardholder name', { value: opts.holderName, error: e.holderName, autocomplete: 'cc-name', maxlength: 200 })}
+${field('number', 'Card number', { error: e.number, autocomplete: 'cc-number', inputmode: 'numeric', placeholder: '1234 1234 1234 1234', maxlength: 23 })}
+<div class="row"><div>${field('expiry', 'Expiry date', { value: opts.expiry, error: e.expiry, autocomplete: 'cc-exp', inputmode: 'numeric', placeholder: 'MM/YY', maxlength: 7 })}</div>
+<div>${field('cvc', 'CVC', { error: e.cvc, autocomplete: 'cc-csc', inputmode: 'numeric', placeholder: '123', maxlength: 4 })}</div></div>
+<button type="submit">Save card</button></form>
+<a class="cancel" href="${esc(cancel)}">Cancel and return to Accountdesk</a>
+<p class="hint">Test cards: <code>4242 4242 4242 4242</code> succeeds, <code>4000 0000 0000 0002</code> is declined, <code>4000 0000 0000 9995</code> has insufficient funds. Any future expiry date and any CVC.</p></div>`,
+  );
+}
+
+export function paypalApprovalPage(opts: { returnPath: string; reference: string; email?: string; error?: string }): string {
+  const cancel = returnUrl(opts.returnPath, { cancelled: '1' });
+  return page(
+    'Approve PayPal · SandboxPay',
+    `<div class="box paypal">${header('Pay Accountdesk with PayPal', 'Approving sets up a billing agreement: Accountdesk can charge your PayPal account for its invoices until you replace it.')}
+<form method="post" action="/api/processor/paypal" novalidate>
+<input type="hidden" name="return" value="${esc(opts.returnPath)}"><input type="hidden" name="reference" value="${esc(opts.reference)}">
+${field('email', 'PayPal email', { value: opts.email ?? 'sandbox-buyer@paypal.test', error: opts.error, autocomplete: 'email', maxlength: 200 })}
+<button type="submit">Approve</button></form>
+<a class="cancel" href="${esc(cancel)}">Cancel and return to Accountdesk</a></div>`,
+  );
+}
+
+export function badRequestPage(): string {
+  return page('Payment page unavailable · SandboxPay', `<div class="box">${header('This payment page has expired', 'Go back to Accountdesk and start again from the billing page.')}<a class="cancel" href="/account/billing">Back to billing</a></div>`);
+}
