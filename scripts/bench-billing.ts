@@ -62,10 +62,9 @@ async function seedDueSubscriptions(db: Db, n: number, at: Date): Promise<void> 
   await db.transaction(async (tx) => {
     const id = accountIdOf('g');
     await tx.execute(sql`
-      insert into accounts (id, slug, company_name, status, plan_id, created_at, verified_at)
-      select ${id}, 'bench-' || g, 'Bench ' || g || ' s.r.o.', 'active', p.id,
-             ${atIso}::timestamptz - interval '400 days', ${atIso}::timestamptz - interval '400 days'
-      from generate_series(1, ${n}) g, plans p where p.code = 'team'`);
+      insert into accounts (id, slug, company_name, status, created_at, verified_at)
+      select ${id}, 'bench-' || g, 'Bench ' || g || ' s.r.o.', 'active', ${atIso}::timestamptz - interval '400 days', ${atIso}::timestamptz - interval '400 days'
+      from generate_series(1, ${n}) g`);
     await tx.execute(sql`
       insert into users (account_id, role, full_name, email, email_verified_at, adult_confirmed_at, created_at)
       select ${id}, 'owner', 'Owner ' || g, 'owner-' || g || '@bench.test',
@@ -213,6 +212,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  // drizzle wraps a failed statement; the database's own message is its cause.
+  console.error(err instanceof Error ? [err.message, err.cause instanceof Error ? err.cause.message : null].filter(Boolean).join('\n') : err);
   process.exit(1);
 });
