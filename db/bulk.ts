@@ -30,10 +30,20 @@ export async function insertRows<T extends PgTable>(db: Executor, table: T, rows
     const column = columns[k];
     const type = column.getSQLType();
     if (type.endsWith(']')) throw new TypeError(`insertRows does not handle array column ${column.name}`);
-    const literal = arrayLiteral(rows.map((row) => {
-      const value = (row as Record<string, unknown>)[k];
-      return value === null || value === undefined ? null : String(column.mapToDriverValue(value));
-    }));
+    // Rows of a batch often share one value (the same Date, the seller snapshot): convert it once.
+    let previous: unknown;
+    let previousText: string | null = null;
+    const literal = arrayLiteral(
+      rows.map((row) => {
+        const value = (row as Record<string, unknown>)[k];
+        if (value === null || value === undefined) return null;
+        if (value !== previous) {
+          previous = value;
+          previousText = String(column.mapToDriverValue(value));
+        }
+        return previousText;
+      }),
+    );
     return sql`${literal}::${sql.raw(type)}[]`;
   });
   const names = sql.join(
