@@ -1,5 +1,5 @@
-// OPS-2: the append-only audit log. Only `recordAudit` and `recordAudits` write it; nothing in the code updates or
-// deletes its rows, and a database trigger refuses it if anything tries.
+// OPS-2: the append-only audit log. Only `recordAudit` and `recordAudits` write it; nothing in
+// the code updates or deletes its rows, and a database trigger refuses it if anything tries.
 import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { insertRows } from '@/db/bulk';
 import type { Executor } from '@/db/client';

@@ -1,12 +1,17 @@
 // PAY-4 renewals and PAY-8 dunning, as idempotent sweeps.
 //
 // 1. issueRenewalInvoices: every active subscription whose period has ended gets its next
-//    period's invoice, in advance, at the price in force; hundreds per transaction, claimed with
-//    FOR UPDATE SKIP LOCKED so two instances never invoice the same period.
-// 2. collectOpenInvoices: every open renewal invoice whose (re)try is due is charged. A row is
-//    leased first (next_retry_at moved ahead) and the processor is called outside any
-//    transaction; the attempt number — and so the idempotency key — only changes once the
-//    result is recorded, so a crash between the two repeats the same charge, never a new one.
+//    period's invoice, in advance, at the price in force; a thousand per transaction, claimed
+//    with FOR UPDATE SKIP LOCKED so two instances never invoice the same period.
+// 2. collectOpenInvoices: every open renewal invoice whose (re)try is due is charged. A round of
+//    rows is leased first (next_retry_at moved ahead) and the processor is called outside any
+//    transaction (in one batch call when it has one); the attempt number — and so the
+//    idempotency key — only changes once the result is recorded, so a crash between the two
+//    repeats the same charge, never a new one. One transaction records a whole round: charges,
+//    subscription states, audit entries and emails, each in one multi-row statement.
+//
+// Both sweeps run a few rounds at once (RENEWAL_WORKERS, COLLECTION_WORKERS); they divide the
+// work by the same claims that keep two instances apart. `npm run bench:billing` measures them.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { inList } from '@/db/bulk';
@@ -161,7 +166,8 @@ async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
         last4: paymentMethods.last4,
         paypalEmail: paymentMethods.paypalEmail,
       })
-      .from(paymentMethods).where(and(inList(paymentMethods.accountId, ids), isNull(paymentMethods.replacedAt)));
+      .from(paymentMethods)
+      .where(and(inList(paymentMethods.accountId, ids), isNull(paymentMethods.replacedAt)));
     const pmBy = new Map(pms.map((p) => [p.accountId, p]));
     return rows.map((r) => ({
       accountId: r.accountId,

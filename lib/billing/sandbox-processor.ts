@@ -211,8 +211,15 @@ async function chargeManyInSandbox(db: Db, reqs: ChargeRequest[]): Promise<Batch
   const byKey = new Map<string, typeof sandboxCharges.$inferSelect>();
   const unique = [...new Map(reqs.map((r) => [r.idempotencyKey, r])).values()];
   const tokenRows = await db
-    .select({ token: sandboxPaymentTokens.token, kind: sandboxPaymentTokens.kind, expMonth: sandboxPaymentTokens.expMonth, expYear: sandboxPaymentTokens.expYear, behaviour: sandboxPaymentTokens.behaviour })
-    .from(sandboxPaymentTokens).where(inList(sandboxPaymentTokens.token, [...new Set(unique.map((r) => r.token))]));
+    .select({
+      token: sandboxPaymentTokens.token,
+      kind: sandboxPaymentTokens.kind,
+      expMonth: sandboxPaymentTokens.expMonth,
+      expYear: sandboxPaymentTokens.expYear,
+      behaviour: sandboxPaymentTokens.behaviour,
+    })
+    .from(sandboxPaymentTokens)
+    .where(inList(sandboxPaymentTokens.token, [...new Set(unique.map((r) => r.token))]));
   const tokens = new Map(tokenRows.map((t) => [t.token, t]));
   const rows = unique.map((req) => {
     const token = tokens.get(req.token);
@@ -236,7 +243,10 @@ async function chargeManyInSandbox(db: Db, reqs: ChargeRequest[]): Promise<Batch
   const created = new Set(await insertRows(db, sandboxCharges, rows, { onConflictDoNothing: sandboxCharges.idempotencyKey, returning: sandboxCharges.idempotencyKey }));
   for (const row of rows) if (created.has(row.idempotencyKey)) byKey.set(row.idempotencyKey, row);
   const known = rows.filter((r) => !created.has(r.idempotencyKey)).map((r) => r.idempotencyKey);
-  if (known.length) for (const row of await db.select().from(sandboxCharges).where(inList(sandboxCharges.idempotencyKey, known))) byKey.set(row.idempotencyKey, row);
+  if (known.length) {
+    const earlier = await db.select().from(sandboxCharges).where(inList(sandboxCharges.idempotencyKey, known));
+    for (const row of earlier) byKey.set(row.idempotencyKey, row);
+  }
   return reqs.map((r) => toResult(byKey.get(r.idempotencyKey)!));
 }
 
