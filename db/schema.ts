@@ -240,6 +240,8 @@ export const subscriptions = pgTable(
     firstFailureAt: ts('first_failure_at'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     nextRetryAt: ts('next_retry_at'),
+    /** While set in the future, one collector (the sweep or the owner's new method) is charging the open invoice. */
+    collectionLeaseUntil: ts('collection_lease_until'),
     suspendedAt: ts('suspended_at'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),

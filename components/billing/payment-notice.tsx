@@ -15,6 +15,7 @@ const ERRORS: Record<string, string> = {
   invalid: 'We could not match that payment to your session. Please start again from this page.',
   unconfirmed: 'The payment processor could not confirm the payment method. Nothing was charged; please try again.',
   owner_only: 'Only the account owner can change how the account pays.',
+  busy: 'Your open invoice is being charged right now. Nothing else was charged and the new payment method was not saved; please try again in a few minutes.',
 };
 
 function Box({ tone, role, children }: { tone: 'ok' | 'error' | 'info'; role: 'status' | 'alert'; children: React.ReactNode }) {

@@ -13,9 +13,9 @@
 // Both sweeps run a few rounds at once (RENEWAL_WORKERS, COLLECTION_WORKERS); they divide the
 // work by the same claims that keep two instances apart. `npm run bench:billing` measures them.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { inList } from '@/db/bulk';
-import type { Db, Tx } from '@/db/client';
+import type { Db, Executor, Tx } from '@/db/client';
 import { accounts, invoices, paymentMethods, plans, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, recordAudits, SYSTEM, type Actor, type AuditEntry } from '@/lib/audit';
@@ -147,14 +147,21 @@ async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
       })
       .from(subscriptions)
       .innerJoin(invoices, eq(invoices.id, subscriptions.dunningInvoiceId))
-      .where(and(isNotNull(subscriptions.dunningInvoiceId), inArray(subscriptions.status, ['active', 'past_due']), lte(subscriptions.nextRetryAt, at)))
+      .where(
+        and(
+          isNotNull(subscriptions.dunningInvoiceId),
+          inArray(subscriptions.status, ['active', 'past_due']),
+          lte(subscriptions.nextRetryAt, at),
+          or(isNull(subscriptions.collectionLeaseUntil), lte(subscriptions.collectionLeaseUntil, at)),
+        ),
+      )
       .limit(batchSize)
       .for('update', { of: subscriptions, skipLocked: true });
     if (!rows.length) return [];
     const ids = rows.map((r) => r.accountId);
     await tx
       .update(subscriptions)
-      .set({ nextRetryAt: new Date(at.getTime() + COLLECTION_LEASE_MS) })
+      .set({ collectionLeaseUntil: new Date(at.getTime() + COLLECTION_LEASE_MS) })
       .where(inList(subscriptions.accountId, ids));
     const pms = await tx
       .select({
@@ -268,7 +275,7 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
   if (paid.length)
     await tx
       .update(subscriptions)
-      .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, updatedAt: at })
+      .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, collectionLeaseUntil: null, updatedAt: at })
       .where(inList(subscriptions.accountId, paid));
   if (failed.length) {
     // One statement for every failed collection of the round, each with its own retry schedule.
@@ -278,6 +285,7 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
         failed_attempts = v.failed_attempts,
         first_failure_at = v.first_failure_at,
         next_retry_at = v.next_retry_at,
+        collection_lease_until = null,
         suspended_at = case when v.status = 'suspended' then ${at.toISOString()}::timestamptz else s.suspended_at end,
         updated_at = ${at.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(failed)}::jsonb)
@@ -315,6 +323,14 @@ function suspendedUnpaidEmail(owner: { name: string }, c: Claimed, failures: num
   };
 }
 
+/** The open invoice is being charged by another collector (a sweep, another tab) right now. */
+export class CollectionInProgressError extends DomainError {
+  constructor(invoiceNumber: string) {
+    super(`Invoice ${invoiceNumber} is being charged right now. Nothing else was charged; please try again in a few minutes.`);
+    this.name = 'CollectionInProgressError';
+  }
+}
+
 /**
  * PAY-8: a new payment method settles the open invoice before it is saved: it is charged with
  * its own key (one per invoice and token, so repeating the same card cannot charge twice). A
@@ -326,13 +342,30 @@ export async function settleOpenInvoice(
   processor: PaymentProcessor,
   input: { accountId: string; details: PaymentMethodDetails; actor: Actor },
 ): Promise<{ invoice: Invoice; paymentMethod: PaymentMethod }> {
-  const [open] = await db
-    .select({ subscription: subscriptions, invoice: invoices })
-    .from(subscriptions)
-    .innerJoin(invoices, eq(invoices.id, subscriptions.dunningInvoiceId))
-    .where(eq(subscriptions.accountId, input.accountId));
-  if (!open) throw new DomainError('There is no open invoice to pay.');
+  // Take the collection lease first, so a sweep cannot charge the old method for the same
+  // invoice while the new one is being charged (and this cannot run while a sweep is charging).
+  const open = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ subscription: subscriptions, invoice: invoices })
+      .from(subscriptions)
+      .innerJoin(invoices, eq(invoices.id, subscriptions.dunningInvoiceId))
+      .where(eq(subscriptions.accountId, input.accountId))
+      .for('update', { of: subscriptions });
+    if (!row) throw new DomainError('There is no open invoice to pay.');
+    const at = now();
+    if (row.subscription.collectionLeaseUntil && row.subscription.collectionLeaseUntil > at)
+      throw new CollectionInProgressError(row.invoice.number);
+    await tx
+      .update(subscriptions)
+      .set({ collectionLeaseUntil: new Date(at.getTime() + COLLECTION_LEASE_MS) })
+      .where(eq(subscriptions.accountId, input.accountId));
+    return row;
+  });
+  const releaseLease = (tx: Executor) =>
+    tx.update(subscriptions).set({ collectionLeaseUntil: null }).where(eq(subscriptions.accountId, input.accountId));
   const idempotencyKey = `invoice:${open.invoice.id}:method:${input.details.token}`;
+  // An unknown outcome (the processor did not answer) keeps the lease until it expires: the same
+  // method may retry with the same key, but no sweep charges the old one meanwhile.
   const result = await chargeWithRetry(processor, {
     token: input.details.token,
     amountCents: open.invoice.grossCents,
@@ -341,7 +374,10 @@ export async function settleOpenInvoice(
     description: `Accountdesk invoice ${open.invoice.number}`,
   });
   if (result.status === 'failed') {
-    await recordAudit(db, input.actor, { action: 'billing.settlement_declined', accountId: input.accountId, target: `invoice:${open.invoice.number}`, details: { code: result.code } });
+    await db.transaction(async (tx) => {
+      await releaseLease(tx);
+      await recordAudit(tx, input.actor, { action: 'billing.settlement_declined', accountId: input.accountId, target: `invoice:${open.invoice.number}`, details: { code: result.code } });
+    });
     throw new PaymentDeclinedError(result.code, `${result.message} The open invoice is still unpaid and the new method was not saved. Try another card or PayPal.`);
   }
   return db.transaction(async (tx) => {
@@ -352,7 +388,7 @@ export async function settleOpenInvoice(
       const at = now();
       await tx
         .update(subscriptions)
-        .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, suspendedAt: null, updatedAt: at })
+        .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, collectionLeaseUntil: null, suspendedAt: null, updatedAt: at })
         .where(eq(subscriptions.accountId, input.accountId));
       await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended')));
     }

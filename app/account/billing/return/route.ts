@@ -7,6 +7,7 @@ import { currentUser } from '@/lib/auth/guards';
 import { checkSetupReference } from '@/lib/billing/payment-setup';
 import { processor } from '@/lib/billing/processor-instance';
 import { PaymentDeclinedError, ProcessorUnavailableError } from '@/lib/billing/processor';
+import { CollectionInProgressError } from '@/lib/billing/renewals';
 import { addPaymentMethod } from '@/lib/billing/subscriptions';
 import { now } from '@/lib/clock';
 
@@ -41,6 +42,7 @@ export async function GET(req: Request) {
     if (err instanceof PaymentDeclinedError) return back({ declined: err.code });
     // The outcome is unknown; returning with the same token reuses the same idempotency key.
     if (err instanceof ProcessorUnavailableError) return back({ error: 'unavailable', token, reference });
+    if (err instanceof CollectionInProgressError) return back({ error: 'busy' });
     if (err instanceof DomainError) return back({ error: 'unconfirmed' });
     throw err;
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "subscriptions" ADD COLUMN "collection_lease_until" timestamp with time zone;
