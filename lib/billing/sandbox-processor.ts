@@ -12,6 +12,7 @@ import {
   type BatchChargeResult,
   type ChargeRequest,
   type ChargeResult,
+  type DeclineCode,
   type PaymentKind,
   type PaymentMethodDetails,
   type PaymentProcessor,
@@ -161,14 +162,7 @@ export class SandboxProcessor implements PaymentProcessor {
 
   private async createCharge(db: Db, req: ChargeRequest): Promise<ChargeResult> {
     const [token] = await db.select().from(sandboxPaymentTokens).where(eq(sandboxPaymentTokens.token, req.token)).limit(1);
-    const behaviour: Behaviour | 'expired' = !token
-      ? 'decline'
-      : token.kind === 'card' && isExpired(token.expMonth!, token.expYear!, now())
-        ? 'expired'
-        : token.behaviour;
-    const status = behaviour === 'succeed' ? 'succeeded' : 'failed';
-    const failureCode =
-      behaviour === 'decline' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : behaviour === 'expired' ? 'expired_card' : null;
+    const { status, failureCode } = chargeOutcome(token, now());
     const id = `ch_${randomBytes(12).toString('hex')}`;
     const [row] = await db
       .insert(sandboxCharges)
@@ -223,20 +217,12 @@ async function chargeManyInSandbox(db: Db, reqs: ChargeRequest[]): Promise<Batch
   const tokens = new Map(tokenRows.map((t) => [t.token, t]));
   const rows = unique.map((req) => {
     const token = tokens.get(req.token);
-    const behaviour: Behaviour | 'expired' = !token
-      ? 'decline'
-      : token.kind === 'card' && isExpired(token.expMonth!, token.expYear!, at)
-        ? 'expired'
-        : token.behaviour;
-    const failureCode =
-      behaviour === 'decline' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : behaviour === 'expired' ? 'expired_card' : null;
     return {
       id: `ch_${randomBytes(12).toString('hex')}`,
       idempotencyKey: req.idempotencyKey,
       token: req.token,
       amountCents: req.amountCents,
-      status: behaviour === 'succeed' ? ('succeeded' as const) : ('failed' as const),
-      failureCode,
+      ...chargeOutcome(token, at),
       createdAt: at,
     };
   });
@@ -248,6 +234,15 @@ async function chargeManyInSandbox(db: Db, reqs: ChargeRequest[]): Promise<Batch
     for (const row of earlier) byKey.set(row.idempotencyKey, row);
   }
   return reqs.map((r) => toResult(byKey.get(r.idempotencyKey)!));
+}
+
+type TokenBehaviour = Pick<typeof sandboxPaymentTokens.$inferSelect, 'kind' | 'expMonth' | 'expYear' | 'behaviour'>;
+
+/** What charging a token does: its test card's behaviour, or a decline for an unknown or expired one. */
+function chargeOutcome(token: TokenBehaviour | undefined, at: Date): { status: 'succeeded' | 'failed'; failureCode: DeclineCode | null } {
+  const behaviour: Behaviour | 'expired' = !token ? 'decline' : token.kind === 'card' && isExpired(token.expMonth!, token.expYear!, at) ? 'expired' : token.behaviour;
+  const failureCode = behaviour === 'decline' ? 'card_declined' : behaviour === 'insufficient_funds' ? 'insufficient_funds' : behaviour === 'expired' ? 'expired_card' : null;
+  return { status: behaviour === 'succeed' ? 'succeeded' : 'failed', failureCode };
 }
 
 function isExpired(expMonth: number, expYear: number, at: Date): boolean {
