@@ -1,38 +1,20 @@
 // The renewal sweep works in batches, with several rounds in flight and charges made in bulk:
 // these tests hold it to the same per-account outcome as one renewal at a time.
 import { and, eq, inArray, like } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { auditLog, charges, invoices, outbox, paymentMethods, sandboxCharges } from '@/db/schema';
 import { setClock } from '@/lib/clock';
-import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { chargeBatch, chargeKey, ProcessorUnavailableError, type ChargeRequest, type PaymentProcessor } from './processor';
 import { collectOpenInvoices, issueRenewalInvoices } from './renewals';
-import { SandboxProcessor } from './sandbox-processor';
 import { saveBillingDetails } from './profile';
-import { addPaymentMethod, getSubscription } from './subscriptions';
-import { createTrialAccount, sandboxToken } from './test-helpers';
+import { getSubscription } from './subscriptions';
+import { createPaidAccount, sandboxToken, useBillingTestDb } from './test-helpers';
 
-let t: TestDb;
-let processor: SandboxProcessor;
-beforeAll(async () => {
-  t = await createTestDb();
-  processor = new SandboxProcessor(async () => t.db);
-});
-afterAll(async () => {
-  setClock(null);
-  await t.dispose();
-});
-afterEach(() => setClock(null));
+const t = useBillingTestDb();
 
-/** An account that paid its first month on 10 Jan 2027 09:00 UTC, so it renews on 10 Feb; then `card` is its method. */
-async function paidAccount(card = '4242424242424242') {
-  setClock(new Date('2027-01-10T09:00:00Z'));
-  const { account, owner } = await createTrialAccount(t.db, new Date('2027-01-05T09:00:00Z'));
-  const actor = { type: 'owner' as const, id: owner.id };
-  await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4242424242424242'), reference: 'ref', actor });
-  if (card !== '4242424242424242') await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, card), reference: 'ref', actor });
-  return { account, owner };
-}
+/** An account that paid its first month on 10 Jan 2027 09:00 UTC (so it renews on 10 Feb), then optionally switched to `card`. */
+const paidAccount = (card?: string) =>
+  createPaidAccount(t, { card, signedUpAt: new Date('2027-01-05T09:00:00Z'), paidAt: new Date('2027-01-10T09:00:00Z') });
 
 const renewalOf = async (accountId: string) => {
   const docs = await t.db.select().from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.reason, 'renewal')));
@@ -60,7 +42,7 @@ describe('renewals in batches', () => {
     setClock(new Date('2027-02-10T09:30:00Z'));
     // Small batches and two workers, so the accounts are spread over several concurrent rounds.
     await issueRenewalInvoices(t.db, 4, 2);
-    await collectOpenInvoices(t.db, processor, 4, 2);
+    await collectOpenInvoices(t.db, t.processor, 4, 2);
 
     for (const { account, owner } of good) {
       const renewal = await renewalOf(account.id);
@@ -103,7 +85,7 @@ describe('renewals in batches', () => {
     );
     setClock(new Date('2027-02-10T09:45:00Z'));
     await issueRenewalInvoices(t.db, 4, 2);
-    await collectOpenInvoices(t.db, processor, 4, 2);
+    await collectOpenInvoices(t.db, t.processor, 4, 2);
     const renewal = await renewalOf(account.id);
     expect(renewal).toMatchObject({ vatKind: 'eu_consumer', vatRate: '21', grossCents: 1815 });
     expect((await mailsTo(owner.email!)).map((m) => m.subject)).toContain(`Payment received: €18.15 for invoice ${renewal.number}`);
@@ -115,7 +97,7 @@ describe('renewals in batches', () => {
     setClock(new Date('2027-02-10T10:00:00Z'));
     const sweep = async () => {
       await issueRenewalInvoices(t.db, 3, 3);
-      await collectOpenInvoices(t.db, processor, 3, 3);
+      await collectOpenInvoices(t.db, t.processor, 3, 3);
     };
     await Promise.all([sweep(), sweep()]);
     for (const { account, owner } of made) {
@@ -137,10 +119,10 @@ describe('renewals in batches', () => {
     let dropped = false;
     // No chargeMany: the sweep makes single charges, a few at a time, as with a remote processor.
     const flaky: PaymentProcessor = {
-      hostedPageUrl: (kind, opts) => processor.hostedPageUrl(kind, opts),
-      retrievePaymentMethod: (token, reference) => processor.retrievePaymentMethod(token, reference),
+      hostedPageUrl: (kind, opts) => t.processor.hostedPageUrl(kind, opts),
+      retrievePaymentMethod: (token, reference) => t.processor.retrievePaymentMethod(token, reference),
       charge: async (req) => {
-        const result = await processor.charge(req);
+        const result = await t.processor.charge(req);
         if (req.idempotencyKey === chargeKey(lostInvoice.id, 1) && !dropped) {
           dropped = true;
           throw new ProcessorUnavailableError();
@@ -171,13 +153,13 @@ describe('charging in bulk', () => {
 
   test('PAY-5 the sandbox charges a batch once per key: a repeated key, in the batch or later, answers with the original charge', async () => {
     setClock(new Date('2027-03-01T09:00:00Z'));
-    const ok = await sandboxToken(processor, '4242424242424242');
-    const bad = await sandboxToken(processor, '4000000000000002');
-    const [a, b, aAgain] = await processor.chargeMany([request('bulk:a', ok), request('bulk:b', bad), request('bulk:a', ok)]);
+    const ok = await sandboxToken(t.processor, '4242424242424242');
+    const bad = await sandboxToken(t.processor, '4000000000000002');
+    const [a, b, aAgain] = await t.processor.chargeMany([request('bulk:a', ok), request('bulk:b', bad), request('bulk:a', ok)]);
     expect(a.status).toBe('succeeded');
     expect(b).toMatchObject({ status: 'failed', code: 'card_declined', message: 'The card was declined by the bank.' });
     expect(aAgain).toEqual(a);
-    const [[aLater, c], cSingle] = await Promise.all([processor.chargeMany([request('bulk:a', ok), request('bulk:c', ok)]), processor.charge(request('bulk:c', ok))]);
+    const [[aLater, c], cSingle] = await Promise.all([t.processor.chargeMany([request('bulk:a', ok), request('bulk:c', ok)]), t.processor.charge(request('bulk:c', ok))]);
     expect(aLater).toEqual(a);
     expect(c).toEqual(cSingle);
     expect(await t.db.select().from(sandboxCharges).where(inArray(sandboxCharges.idempotencyKey, ['bulk:a', 'bulk:b', 'bulk:c']))).toHaveLength(3);

@@ -1,40 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { accounts, charges, invoices, outbox, sandboxCharges, subscriptions } from '@/db/schema';
 import { setClock } from '@/lib/clock';
-import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { collectOpenInvoices, issueRenewalInvoices } from './renewals';
-import { SandboxProcessor } from './sandbox-processor';
 import { addPaymentMethod, getSubscription } from './subscriptions';
-import { createTrialAccount, sandboxToken } from './test-helpers';
+import { createPaidAccount, createTrialAccount, sandboxToken, useBillingTestDb } from './test-helpers';
 import { sendTrialReminders, suspendEndedTrials } from './trials';
 
-let t: TestDb;
-let processor: SandboxProcessor;
-beforeAll(async () => {
-  t = await createTestDb();
-  processor = new SandboxProcessor(async () => t.db);
-});
-afterAll(async () => {
-  setClock(null);
-  await t.dispose();
-});
-afterEach(() => setClock(null));
+const t = useBillingTestDb();
 
-async function paidAccount(card = '4242424242424242') {
-  setClock(new Date('2027-01-10T09:00:00Z'));
-  const { account, owner } = await createTrialAccount(t.db, new Date('2027-01-05T09:00:00Z'));
-  await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4242424242424242'), reference: 'ref', actor: { type: 'owner', id: owner.id } });
-  if (card !== '4242424242424242') {
-    // Swap to a failing card for the renewal (replacing on an active subscription charges nothing).
-    await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, card), reference: 'ref', actor: { type: 'owner', id: owner.id } });
-  }
-  return { account, owner };
-}
+/** An account that paid its first month on 10 Jan 2027 09:00 UTC (so it renews on 10 Feb), then optionally switched to `card`. */
+const paidAccount = (card?: string) =>
+  createPaidAccount(t, { card, signedUpAt: new Date('2027-01-05T09:00:00Z'), paidAt: new Date('2027-01-10T09:00:00Z') });
 
 const sweepAll = async () => {
   await issueRenewalInvoices(t.db);
-  await collectOpenInvoices(t.db, processor);
+  await collectOpenInvoices(t.db, t.processor);
 };
 const invoicesOf = (accountId: string) => t.db.select().from(invoices).where(eq(invoices.accountId, accountId));
 const mailsTo = async (to: string) => (await t.db.select().from(outbox).where(eq(outbox.to, to))).map((m) => m.subject);
@@ -111,8 +92,8 @@ describe('dunning', () => {
     expect((await getSubscription(t.db, account.id))!.subscription.status).toBe('suspended');
     setClock(new Date('2027-02-16T10:00:00Z'));
     const actor = { type: 'owner' as const, id: owner.id };
-    await expect(addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4000000000000002'), reference: 'ref', actor })).rejects.toThrow(/declined/);
-    const r = await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4242424242424242'), reference: 'ref', actor });
+    await expect(addPaymentMethod(t.db, t.processor, { accountId: account.id, token: await sandboxToken(t.processor, '4000000000000002'), reference: 'ref', actor })).rejects.toThrow(/declined/);
+    const r = await addPaymentMethod(t.db, t.processor, { accountId: account.id, token: await sandboxToken(t.processor, '4242424242424242'), reference: 'ref', actor });
     expect(r.outcome).toBe('charged');
     const sub = (await getSubscription(t.db, account.id))!.subscription;
     expect(sub).toMatchObject({ status: 'active', dunningInvoiceId: null, failedAttempts: 0 });
@@ -144,7 +125,7 @@ describe('trial end', () => {
     expect((await getSubscription(t.db, account.id))!.subscription.status).toBe('suspended');
     expect((await t.db.select().from(accounts).where(eq(accounts.id, account.id)))[0].status).toBe('suspended');
     expect(await mailsTo(owner.email!)).toContain('Your trial has ended and your account is suspended');
-    const r = await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4242424242424242'), reference: 'ref', actor: { type: 'owner', id: owner.id } });
+    const r = await addPaymentMethod(t.db, t.processor, { accountId: account.id, token: await sandboxToken(t.processor, '4242424242424242'), reference: 'ref', actor: { type: 'owner', id: owner.id } });
     expect(r.outcome).toBe('charged');
     expect((await t.db.select().from(accounts).where(eq(accounts.id, account.id)))[0].status).toBe('active');
     expect((await t.db.select().from(subscriptions).where(eq(subscriptions.accountId, account.id)))[0].status).toBe('active');

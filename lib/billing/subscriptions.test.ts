@@ -1,23 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { charges, invoices, outbox, paymentMethods, sandboxCharges, subscriptions } from '@/db/schema';
 import { setClock } from '@/lib/clock';
-import { createTestDb, type TestDb } from '@/lib/test-utils/db';
-import { injectSandboxFault, SandboxProcessor } from './sandbox-processor';
+import { injectSandboxFault } from './sandbox-processor';
 import { addPaymentMethod, getSubscription } from './subscriptions';
-import { createTrialAccount, sandboxToken } from './test-helpers';
+import { createTrialAccount, sandboxToken, useBillingTestDb } from './test-helpers';
 
-let t: TestDb;
-let processor: SandboxProcessor;
-beforeAll(async () => {
-  t = await createTestDb();
-  processor = new SandboxProcessor(async () => t.db);
-});
-afterAll(async () => t.dispose());
-afterEach(() => {
-  setClock(null);
-  injectSandboxFault(null);
-});
+const t = useBillingTestDb();
 
 const signup = new Date('2026-11-25T09:00:00Z');
 
@@ -32,8 +21,8 @@ describe('subscriptions', () => {
   test('PAY-3 adding a card during the trial charges the first period at once and ends the trial', async () => {
     const { account, owner } = await createTrialAccount(t.db, signup);
     setClock(new Date('2026-11-27T10:00:00Z'));
-    const token = await sandboxToken(processor, '4242 4242 4242 4242');
-    const r = await addPaymentMethod(t.db, processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } });
+    const token = await sandboxToken(t.processor, '4242 4242 4242 4242');
+    const r = await addPaymentMethod(t.db, t.processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } });
     expect(r.outcome).toBe('charged');
     if (r.outcome !== 'charged') return;
     // Team plan, 1 seat, monthly: €15.00 + 23 % Slovak VAT (no billing details yet) = €18.45.
@@ -50,8 +39,8 @@ describe('subscriptions', () => {
 
   test('PAY-6 a successful charge emails the amount, invoice number, card brand and last four', async () => {
     const { account, owner } = await createTrialAccount(t.db, signup);
-    const token = await sandboxToken(processor, '4242424242424242');
-    const r = await addPaymentMethod(t.db, processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } });
+    const token = await sandboxToken(t.processor, '4242424242424242');
+    const r = await addPaymentMethod(t.db, t.processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } });
     if (r.outcome !== 'charged') throw new Error('expected a charge');
     const mails = await t.db.select().from(outbox).where(eq(outbox.to, owner.email!));
     const mail = mails.find((m) => m.subject.startsWith('Payment received'))!;
@@ -62,22 +51,22 @@ describe('subscriptions', () => {
 
   test('PAY-3 a declined card stores nothing: no method, no invoice, still trialing', async () => {
     const { account, owner } = await createTrialAccount(t.db, signup);
-    const token = await sandboxToken(processor, '4000 0000 0000 0002');
+    const token = await sandboxToken(t.processor, '4000 0000 0000 0002');
     await expect(
-      addPaymentMethod(t.db, processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } }),
+      addPaymentMethod(t.db, t.processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } }),
     ).rejects.toThrow(/declined/);
     expect(await t.db.select().from(paymentMethods).where(eq(paymentMethods.accountId, account.id))).toHaveLength(0);
     expect(await t.db.select().from(invoices).where(eq(invoices.accountId, account.id))).toHaveLength(0);
     expect((await getSubscription(t.db, account.id))!.subscription.status).toBe('trialing');
   });
 
-  test('PAY-5 a processor timeout after charging, then a repeated return, still makes exactly one charge', async () => {
+  test('PAY-5 a t.processor timeout after charging, then a repeated return, still makes exactly one charge', async () => {
     const { account, owner } = await createTrialAccount(t.db, signup);
-    const token = await sandboxToken(processor, '4242424242424242');
+    const token = await sandboxToken(t.processor, '4242424242424242');
     injectSandboxFault('timeout');
     const input = { accountId: account.id, token, reference: 'ref', actor: { type: 'owner' as const, id: owner.id } };
-    const first = await addPaymentMethod(t.db, processor, input);
-    const again = await addPaymentMethod(t.db, processor, input);
+    const first = await addPaymentMethod(t.db, t.processor, input);
+    const again = await addPaymentMethod(t.db, t.processor, input);
     expect(first.outcome).toBe('charged');
     expect(again.outcome).toBe('charged');
     if (first.outcome === 'charged' && again.outcome === 'charged') expect(again.invoice.id).toBe(first.invoice.id);
@@ -87,17 +76,17 @@ describe('subscriptions', () => {
 
   test('PAY-5 a token issued for another reference is refused', async () => {
     const { account, owner } = await createTrialAccount(t.db, signup);
-    const token = await sandboxToken(processor, '4242424242424242', 'someone-else');
+    const token = await sandboxToken(t.processor, '4242424242424242', 'someone-else');
     await expect(
-      addPaymentMethod(t.db, processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } }),
+      addPaymentMethod(t.db, t.processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } }),
     ).rejects.toThrow(/could not be confirmed/);
   });
 
   test('PAY-5 replacing the card on an active subscription charges nothing', async () => {
     const { account, owner } = await createTrialAccount(t.db, signup);
     const actor = { type: 'owner' as const, id: owner.id };
-    await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4242424242424242'), reference: 'ref', actor });
-    const r = await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '5555555555554444'), reference: 'ref', actor });
+    await addPaymentMethod(t.db, t.processor, { accountId: account.id, token: await sandboxToken(t.processor, '4242424242424242'), reference: 'ref', actor });
+    const r = await addPaymentMethod(t.db, t.processor, { accountId: account.id, token: await sandboxToken(t.processor, '5555555555554444'), reference: 'ref', actor });
     expect(r.outcome).toBe('saved');
     expect(r.paymentMethod).toMatchObject({ brand: 'Mastercard', last4: '4444' });
     expect(await t.db.select().from(invoices).where(eq(invoices.accountId, account.id))).toHaveLength(1);
@@ -108,11 +97,11 @@ describe('subscriptions', () => {
 });
 
 describe('concurrency', () => {
-  test('PAY-3 two simultaneous returns from the processor make one charge and one invoice', async () => {
+  test('PAY-3 two simultaneous returns from the t.processor make one charge and one invoice', async () => {
     const { account, owner } = await createTrialAccount(t.db, signup);
-    const token = await sandboxToken(processor, '4242424242424242');
+    const token = await sandboxToken(t.processor, '4242424242424242');
     const input = { accountId: account.id, token, reference: 'ref', actor: { type: 'owner' as const, id: owner.id } };
-    const [a, b] = await Promise.all([addPaymentMethod(t.db, processor, input), addPaymentMethod(t.db, processor, input)]);
+    const [a, b] = await Promise.all([addPaymentMethod(t.db, t.processor, input), addPaymentMethod(t.db, t.processor, input)]);
     expect(a.outcome).toBe('charged');
     expect(b.outcome).toBe('charged');
     expect(await t.db.select().from(invoices).where(eq(invoices.accountId, account.id))).toHaveLength(1);

@@ -1,25 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { auditLog, outbox } from '@/db/schema';
 import { saveBillingDetails, saveVatNumber } from '@/lib/billing/profile';
-import { SandboxProcessor } from '@/lib/billing/sandbox-processor';
 import { billingDetailsSchema } from '@/lib/billing/schemas';
-import { addPaymentMethod } from '@/lib/billing/subscriptions';
-import { createTrialAccount, sandboxToken } from '@/lib/billing/test-helpers';
+import { createPaidAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { setClock } from '@/lib/clock';
-import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { requestInvoiceCorrection } from './corrections';
 import { invoiceLinesOf } from './issue';
 import { listAccountDocuments, relatedDocuments } from './queries';
 
-let t: TestDb;
-let processor: SandboxProcessor;
-beforeAll(async () => {
-  t = await createTestDb();
-  processor = new SandboxProcessor(async () => t.db);
-});
-afterAll(async () => t.dispose());
-afterEach(() => setClock(null));
+const t = useBillingTestDb();
 
 const details = (over: Record<string, string> = {}) =>
   billingDetailsSchema.parse({
@@ -27,13 +17,8 @@ const details = (over: Record<string, string> = {}) =>
     region: 'Berlin', country: 'DE', invoiceEmail: 'Rechnung@Berger.test', companyId: 'HRB 12345', ...over,
   });
 
-async function paidAccount(at: string) {
-  setClock(new Date(at));
-  const { account, owner } = await createTrialAccount(t.db, new Date(at));
-  const actor = { type: 'owner' as const, id: owner.id };
-  await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4242424242424242'), reference: 'ref', actor });
-  return { account, owner, actor };
-}
+/** An account that signed up and paid its first month at `at`. */
+const paidAccount = (at: string) => createPaidAccount(t, { signedUpAt: new Date(at), paidAt: new Date(at) });
 
 describe('billing details', () => {
   test('INV-3 billing details need name, street, city, postal code, country and invoice email; companies in SK give their IČO', () => {

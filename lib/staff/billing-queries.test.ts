@@ -1,17 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { accounts, auditLog, paymentMethods, sandboxPaymentTokens } from '@/db/schema';
 import { saveBillingDetails } from '@/lib/billing/profile';
 import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewals';
-import { SandboxProcessor } from '@/lib/billing/sandbox-processor';
 import { billingDetailsSchema } from '@/lib/billing/schemas';
 import { addPaymentMethod } from '@/lib/billing/subscriptions';
-import { createTrialAccount, sandboxToken } from '@/lib/billing/test-helpers';
+import { createPaidAccount, createTrialAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { suspendEndedTrials } from '@/lib/billing/trials';
 import { setClock } from '@/lib/clock';
 import { requestInvoiceCorrection } from '@/lib/invoices/corrections';
 import { listAllDocuments } from '@/lib/invoices/queries';
-import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { extendTrialByStaff, retryChargeByStaff } from './billing-actions';
 import { getAccountBilling } from './billing-queries';
 import { paymentMethodLabel } from '@/lib/billing/payment-method-label';
@@ -19,33 +17,19 @@ import { documentRelation } from './display';
 import { extendTrialSchema } from './schemas';
 import { makeUser } from './test-factories';
 
-let t: TestDb;
-let processor: SandboxProcessor;
+const t = useBillingTestDb();
+
 let staff: { type: 'staff'; id: string; ip: string };
 beforeAll(async () => {
-  t = await createTestDb();
-  processor = new SandboxProcessor(async () => t.db);
   const user = await makeUser(t.db, null, { role: 'staff', fullName: 'Support Person' });
   staff = { type: 'staff', id: user.id, ip: '192.0.2.10' };
 });
-afterAll(async () => {
-  setClock(null);
-  await t.dispose();
-});
-afterEach(() => setClock(null));
 
 const signup = new Date('2027-01-05T09:00:00Z');
 
-/** A trial account that added a card on 10 Jan 2027 (first period paid), optionally then swapped to `card`. */
-async function paidAccount(card?: string) {
-  setClock(new Date('2027-01-10T09:00:00Z'));
-  const { account, owner } = await createTrialAccount(t.db, signup);
-  const actor = { type: 'owner' as const, id: owner.id };
-  await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, '4242424242424242'), reference: 'ref', actor });
-  // Replacing the method on an active subscription charges nothing; the renewal then uses it.
-  if (card) await addPaymentMethod(t.db, processor, { accountId: account.id, token: await sandboxToken(processor, card), reference: 'ref', actor });
-  return { account, owner, actor };
-}
+/** An account that paid its first month on 10 Jan 2027 09:00 UTC (so it renews on 10 Feb), then optionally switched to `card`. */
+const paidAccount = (card?: string) =>
+  createPaidAccount(t, { card, signedUpAt: new Date('2027-01-05T09:00:00Z'), paidAt: new Date('2027-01-10T09:00:00Z') });
 
 const auditOf = (accountId: string, action: string) =>
   t.db.select().from(auditLog).where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, action)));
@@ -74,8 +58,8 @@ describe('staff billing view', () => {
   test('PAY-7 a PayPal method shows its address, never its billing-agreement token', async () => {
     setClock(new Date('2027-01-06T09:00:00Z'));
     const { account, owner } = await createTrialAccount(t.db, signup);
-    const token = await processor.approvePaypal('payer@example.test', 'ref');
-    await addPaymentMethod(t.db, processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } });
+    const token = await t.processor.approvePaypal('payer@example.test', 'ref');
+    await addPaymentMethod(t.db, t.processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } });
     const billing = await getAccountBilling(t.db, account.id);
     expect(paymentMethodLabel(billing.paymentMethod!)).toBe('PayPal (payer@example.test)');
     expect(JSON.stringify(billing)).not.toContain(token);
@@ -140,7 +124,7 @@ describe('staff open debt', () => {
     const { account } = await paidAccount('4000000000009995');
     setClock(new Date('2027-02-10T10:00:00Z'));
     await issueRenewalInvoices(t.db);
-    await collectOpenInvoices(t.db, processor);
+    await collectOpenInvoices(t.db, t.processor);
 
     const owing = await getAccountBilling(t.db, account.id);
     expect(owing.subscription?.status).toBe('past_due');
@@ -152,14 +136,14 @@ describe('staff open debt', () => {
     expect(owing.documents.find((d) => d.id === owing.openDebt!.invoiceId)?.status).toBe('open');
 
     // Still no funds: the retry fails again and counts as the next attempt.
-    const again = await retryChargeByStaff(t.db, processor, account.id, staff);
+    const again = await retryChargeByStaff(t.db, t.processor, account.id, staff);
     expect(again.message).toMatch(/failed again/);
     expect((await getAccountBilling(t.db, account.id)).openDebt?.failedAttempts).toBe(2);
 
     // The customer topped up the card: the next staff retry pays the invoice.
     const [current] = await t.db.select().from(paymentMethods).where(and(eq(paymentMethods.accountId, account.id), isNull(paymentMethods.replacedAt)));
     await t.db.update(sandboxPaymentTokens).set({ behaviour: 'succeed' }).where(eq(sandboxPaymentTokens.token, current.processorToken));
-    const paid = await retryChargeByStaff(t.db, processor, account.id, staff);
+    const paid = await retryChargeByStaff(t.db, t.processor, account.id, staff);
     expect(paid.message).toBe('The open invoice is paid.');
     const after = await getAccountBilling(t.db, account.id);
     expect(after.openDebt).toBeNull();
@@ -167,7 +151,7 @@ describe('staff open debt', () => {
     expect(after.canRetryCharge).toBe(false);
     expect(after.documents.every((d) => d.status === 'paid')).toBe(true);
     expect(await auditOf(account.id, 'billing.retry_requested')).toHaveLength(2);
-    await expect(retryChargeByStaff(t.db, processor, account.id, staff)).rejects.toThrow(/no open invoice/);
+    await expect(retryChargeByStaff(t.db, t.processor, account.id, staff)).rejects.toThrow(/no open invoice/);
   });
 });
 
