@@ -4,6 +4,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { charges, invoices, paymentMethods, plans, subscriptions } from '@/db/schema';
+import type { PaymentMethodShown } from '@/lib/billing/payment-method-label';
 import { canExtendTrial, canRetryCharge } from '@/lib/billing/staff-actions';
 import { trialDaysLeft } from '@/lib/billing/periods';
 import { now } from '@/lib/clock';
@@ -35,13 +36,7 @@ export interface SubscriptionView {
 }
 
 /** What identifies a payment method to a person; deliberately without the processor token. */
-export interface PaymentMethodView {
-  kind: 'card' | 'paypal';
-  brand: string | null;
-  last4: string | null;
-  expMonth: number | null;
-  expYear: number | null;
-  paypalEmail: string | null;
+export interface PaymentMethodView extends PaymentMethodShown {
   addedAt: Date;
 }
 
