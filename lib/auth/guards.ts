@@ -55,8 +55,7 @@ export async function requireOwner(opts: MemberGuardOptions = {}): Promise<Membe
   return ctx;
 }
 
-/** Guards for actions that must work on a suspended account too (paying, stopping). */
-export const requireMemberEvenIfSuspended = () => requireMember({ allowSuspended: true });
+/** The guard for owner actions that must work on a suspended account too (paying, invoices, stopping). */
 export const requireOwnerEvenIfSuspended = () => requireOwner({ allowSuspended: true });
 
 /** Vendor staff: every /staff page and action. */

@@ -3,10 +3,9 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { invoices } from '@/db/schema';
-import { firstPeriodIsDue } from './payment-setup';
 import { seatPriceCents } from './pricing';
 import { trialDaysLeft } from './periods';
-import { currentPaymentMethod, getSubscription, type PaymentMethod } from './subscriptions';
+import { currentPaymentMethod, firstPeriodIsDue, getSubscription, type PaymentMethod } from './subscriptions';
 
 export { paymentMethodLabel } from './payment-method-label';
 

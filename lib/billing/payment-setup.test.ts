@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkSetupReference, createSetupReference, firstPeriodIsDue, SETUP_REFERENCE_TTL_MS } from './payment-setup';
+import { checkSetupReference, createSetupReference, SETUP_REFERENCE_TTL_MS } from './payment-setup';
+import { firstPeriodIsDue } from './subscriptions';
 
 const me = { accountId: '0b3c1b36-0000-4000-a000-000000000001', sessionId: 'session-1' };
 const at = new Date('2026-11-26T10:00:00Z');

@@ -10,7 +10,7 @@ import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { derivedKey } from '@/lib/http/secret';
 import type { PaymentKind, PaymentProcessor } from './processor';
-import { getSubscription } from './subscriptions';
+import { firstPeriodIsDue, getSubscription } from './subscriptions';
 
 /** How long the owner has to finish on the processor's page. */
 export const SETUP_REFERENCE_TTL_MS = 60 * 60 * 1000;
@@ -40,11 +40,6 @@ export function checkSetupReference(reference: string, b: Binding, at: Date): Re
   const given = Buffer.from(parts[2]);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
   return Number(parts[1]) * 1000 < at.getTime() ? 'expired' : 'ok';
-}
-
-/** Is the next payment method the one that pays the first period (PAY-3)? */
-export function firstPeriodIsDue(s: Pick<typeof subscriptions.$inferSelect, 'status' | 'dunningInvoiceId'>): boolean {
-  return s.status === 'trialing' || (s.status === 'suspended' && !s.dunningInvoiceId);
 }
 
 export interface PaymentSetupInput {

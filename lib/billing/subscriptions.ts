@@ -38,6 +38,14 @@ export async function startTrial(tx: Executor, accountId: string, signedUpAt: Da
   });
 }
 
+/**
+ * PAY-3: does the next payment method pay the first period? During the trial, or after it ended
+ * unpaid — not while a renewal invoice is open (the new method settles that one, PAY-8).
+ */
+export function firstPeriodIsDue(s: Pick<typeof subscriptions.$inferSelect, 'status' | 'dunningInvoiceId'>): boolean {
+  return s.status === 'trialing' || (s.status === 'suspended' && !s.dunningInvoiceId);
+}
+
 export async function getSubscription(db: Executor, accountId: string) {
   const [row] = await db
     .select({ subscription: subscriptions, plan: plans })
@@ -92,14 +100,13 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
   const current = await currentPaymentMethod(db, input.accountId);
   if (already && current) return { outcome: 'charged', paymentMethod: current, invoice: already };
   if (current?.processorToken === details.token) return { outcome: 'saved', paymentMethod: current };
-  const needsFirstCharge = sub.subscription.status === 'trialing' || (sub.subscription.status === 'suspended' && !sub.subscription.dunningInvoiceId);
 
   // PAY-8: with an open renewal invoice, the new method must first pay it.
   if (sub.subscription.dunningInvoiceId) {
     const settled = await settleOpenInvoice(db, processor, { accountId: input.accountId, details, actor: input.actor });
     return { outcome: 'charged', ...settled };
   }
-  if (!needsFirstCharge) {
+  if (!firstPeriodIsDue(sub.subscription)) {
     const saved = await db.transaction(async (tx) => {
       const pm = await replacePaymentMethod(tx, input.accountId, details);
       await recordAudit(tx, input.actor, { action: 'billing.payment_method_replaced', accountId: input.accountId, target: `payment_method:${pm.id}`, details: { kind: pm.kind, last4: pm.last4 } });
