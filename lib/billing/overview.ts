@@ -1,6 +1,9 @@
 // What the owner portal shows about billing: where the subscription stands, what it costs, and
 // what (if anything) the owner must do. One read used by the banner, the overview and /account/billing.
 import { eq } from 'drizzle-orm';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { now } from '@/lib/clock';
 import type { Executor } from '@/db/client';
 import { invoices } from '@/db/schema';
 import { seatPriceCents } from './pricing';
@@ -58,3 +61,9 @@ export async function getBillingOverview(db: Executor, accountId: string, at: Da
     firstPeriodDue: firstPeriodIsDue(s),
   };
 }
+
+/**
+ * The overview for the current request: the portal layout (banner) and the page under it ask for
+ * the same account in one render, and read the database once.
+ */
+export const billingOverviewForRequest = cache(async (accountId: string) => getBillingOverview(await getDb(), accountId, now()));

@@ -50,6 +50,12 @@ export async function getAccountDocument(db: Executor, accountId: string, id: st
   return doc ? (await withStatus(db, [doc]))[0] : null;
 }
 
+/** One of the account's documents by its number (INV-… or CN-…). */
+export async function getAccountDocumentByNumber(db: Executor, accountId: string, number: string): Promise<Invoice | null> {
+  const [doc] = await db.select().from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.number, number))).limit(1);
+  return doc ?? null;
+}
+
 export async function getDocument(db: Executor, id: string): Promise<DocumentRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [doc] = await db.select().from(invoices).where(eq(invoices.id, id)).limit(1);

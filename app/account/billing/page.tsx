@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { BillingDetailsForm } from '@/components/billing/billing-details-form';
 import { BillingStatus } from '@/components/billing/billing-status';
@@ -7,13 +6,12 @@ import { PaymentNotice } from '@/components/billing/payment-notice';
 import { VatNumberForm } from '@/components/billing/vat-number-form';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
-import { invoices } from '@/db/schema';
 import { requireMember } from '@/lib/auth/guards';
 import { ownerContact } from '@/lib/billing/charges';
-import { getBillingOverview, paymentMethodLabel } from '@/lib/billing/overview';
+import { billingOverviewForRequest, paymentMethodLabel } from '@/lib/billing/overview';
 import { getBillingProfile } from '@/lib/billing/profile';
-import { now } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
+import { getAccountDocumentByNumber } from '@/lib/invoices/queries';
 import { listPublicPlans } from '@/lib/plans/queries';
 import { saveBillingDetailsAction, saveVatNumberAction, startPaymentSetupAction } from './actions';
 
@@ -44,23 +42,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
 
   const raw = await searchParams;
   const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const at = now();
-  const [overview, profile, plans] = await Promise.all([getBillingOverview(db, ctx.account.id, at), getBillingProfile(db, ctx.account.id), listPublicPlans(db)]);
-  let paidAmountCents: number | undefined;
-  if (params.paid) {
-    const [inv] = await db
-      .select({ grossCents: invoices.grossCents })
-      .from(invoices)
-      .where(and(eq(invoices.accountId, ctx.account.id), eq(invoices.number, params.paid)))
-      .limit(1);
-    paidAmountCents = inv?.grossCents;
-  }
+  const [overview, profile, plans, paid] = await Promise.all([
+    billingOverviewForRequest(ctx.account.id),
+    getBillingProfile(db, ctx.account.id),
+    listPublicPlans(db),
+    params.paid ? getAccountDocumentByNumber(db, ctx.account.id, params.paid) : null,
+  ]);
   const pm = overview?.paymentMethod ?? null;
 
   return (
     <>
       <PageHeader title="Billing" description="How your account pays, and the details printed on your invoices." />
-      <PaymentNotice params={params} paidAmountCents={paidAmountCents} />
+      <PaymentNotice params={params} paidAmountCents={paid?.grossCents} />
       {overview && <BillingStatus overview={overview} />}
       <div className="space-y-6">
         <Card title="Payment method">
