@@ -28,6 +28,13 @@ afterAll(async () => t.dispose());
 const CARD = '4242424242424242';
 const FRAGMENTS = [CARD, '4242 4242 4242 4242', '424242424242', '42424242'];
 
+/** Posts the hosted card form the way the browser does; `return` and `reference` default to the app's. */
+function submitHostedCardForm(fields: Record<string, string>): Promise<Response> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ return: '/account/billing/return', reference: 'ref', ...fields })) form.set(k, v);
+  return postCardForm(new Request('http://localhost/api/processor/card', { method: 'POST', body: form }));
+}
+
 /** Everything written to the console or the process streams while `fn` runs. */
 async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T; output: string }> {
   const chunks: string[] = [];
@@ -62,15 +69,8 @@ async function everyTableAsText(): Promise<string> {
 describe('card data', () => {
   test('PAY-5 a submitted card number appears nowhere in our database or server logs', async () => {
     const { account, owner } = await createTrialAccount(t.db, new Date());
-    const form = new FormData();
-    form.set('return', '/account/billing/return');
-    form.set('reference', 'ref-card-data');
-    form.set('holderName', 'Eva Billing');
-    form.set('number', '4242 4242 4242 4242');
-    form.set('expiry', '12/34');
-    form.set('cvc', '123');
     const { result: res, output } = await captureOutput(async () => {
-      const r = await postCardForm(new Request('http://localhost/api/processor/card', { method: 'POST', body: form }));
+      const r = await submitHostedCardForm({ reference: 'ref-card-data', holderName: 'Eva Billing', number: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' });
       const location = new URL(r.headers.get('location')!, 'http://localhost');
       const token = location.searchParams.get('token')!;
       await addPaymentMethod(t.db, new SandboxProcessor(async () => t.db), { accountId: account.id, token, reference: 'ref-card-data', actor: { type: 'owner', id: owner.id } });
@@ -93,14 +93,7 @@ describe('card data', () => {
   });
 
   test('PAY-5 an invalid card is refused on the hosted form and the page does not echo the number back', async () => {
-    const form = new FormData();
-    form.set('return', '/account/billing/return');
-    form.set('reference', 'ref');
-    form.set('holderName', 'Eva Billing');
-    form.set('number', '4242 4242 4242 4241');
-    form.set('expiry', '13/30');
-    form.set('cvc', '12');
-    const res = await postCardForm(new Request('http://localhost/api/processor/card', { method: 'POST', body: form }));
+    const res = await submitHostedCardForm({ holderName: 'Eva Billing', number: '4242 4242 4242 4241', expiry: '13/30', cvc: '12' });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('This card number is not valid.');
@@ -111,10 +104,7 @@ describe('card data', () => {
   });
 
   test('PAY-5 the hosted form never sends the owner to another site', async () => {
-    const form = new FormData();
-    form.set('return', '//evil.example/steal');
-    form.set('reference', 'ref');
-    const res = await postCardForm(new Request('http://localhost/api/processor/card', { method: 'POST', body: form }));
+    const res = await submitHostedCardForm({ return: '//evil.example/steal' });
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
   });
