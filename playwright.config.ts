@@ -23,7 +23,7 @@ export default defineConfig({
   webServer: process.env.E2E_EXTERNAL_SERVER
     ? undefined
     : {
-        command: `mkdir -p "$(dirname '${SERVER_LOG}')" && node_modules/.bin/next start -p ${port} -H 127.0.0.1 2>&1 | tee '${SERVER_LOG}'`,
+        command: `mkdir -p "$(dirname '${SERVER_LOG}')" && node scripts/server.mjs -p ${port} -H 127.0.0.1 2>&1 | tee '${SERVER_LOG}'`,
         url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,

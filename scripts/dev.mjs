@@ -28,6 +28,6 @@ console.log(`
   Emails:    ${env.SMTP_URL ? 'sent through SMTP_URL' : 'kept in the staff outbox (' + url + '/staff/outbox)'}
 `);
 
-const child = spawn('node_modules/.bin/next', ['dev', '-p', port], { stdio: 'inherit', env });
+const child = spawn(process.execPath, ['scripts/server.mjs', '--dev', '-p', port], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

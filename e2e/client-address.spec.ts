@@ -1,0 +1,65 @@
+// The client's address cannot be chosen by the client: without TRUST_PROXY it is the TCP peer,
+// whatever X-Forwarded-For (or our own internal header) says; with TRUST_PROXY=1 it is the
+// right-most X-Forwarded-For entry, the one the trusted proxy wrote.
+import type { Browser, Page } from '@playwright/test';
+import { startSecondServer, type SecondServer } from './second-server';
+import { expect, signIn, STAFF, test } from './support';
+
+async function latestSignInIp(page: Page): Promise<string> {
+  await page.goto('/staff/audit');
+  const row = page.getByRole('row').filter({ hasText: 'auth.signed_in' }).first();
+  await expect(row).toBeVisible();
+  const cells = row.getByRole('cell');
+  return (await cells.last().innerText()).trim();
+}
+
+async function staffSignInFrom(browser: Browser, baseURL: string, headers: Record<string, string>) {
+  const ctx = await browser.newContext({ baseURL, extraHTTPHeaders: headers });
+  const page = await ctx.newPage();
+  await signIn(page, STAFF.email, STAFF.password);
+  await expect(page).toHaveURL(/\/staff/);
+  return { ctx, page };
+}
+
+test.describe('without TRUST_PROXY', () => {
+  let server: SecondServer;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    server = await startSecondServer({ TRUST_PROXY: undefined });
+  });
+  test.afterAll(async () => server?.stop());
+
+  test('a forged X-Forwarded-For or peer header never becomes the address in the audit log', async ({ browser }) => {
+    const { ctx, page } = await staffSignInFrom(browser, server.baseURL, {
+      'x-forwarded-for': '203.0.113.66',
+      'x-accountdesk-peer': '198.51.100.77',
+    });
+    const ip = await latestSignInIp(page);
+    expect(ip).toBe('127.0.0.1');
+    await expect(page.getByText('203.0.113.66')).toHaveCount(0);
+    await expect(page.getByText('198.51.100.77')).toHaveCount(0);
+    await ctx.close();
+  });
+});
+
+test('with TRUST_PROXY=1 the address the proxy appended is used, not what the client wrote before it', async ({ browser }, testInfo) => {
+  const { ctx, page } = await staffSignInFrom(browser, String(testInfo.project.use.baseURL), {
+    'x-forwarded-for': '203.0.113.99, 198.51.100.23',
+  });
+  expect(await latestSignInIp(page)).toBe('198.51.100.23');
+  await ctx.close();
+});
+
+test('`next start` run directly (no peer address) refuses to start in production and says why', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ACCOUNTDESK_SERVER') env[k] = v;
+  Object.assign(env, { NEXTAUTH_SECRET: 'e2e-secret', PGLITE_DIR: '/nonexistent/never-opened', NEXT_TELEMETRY_DISABLED: '1' });
+  const r = spawnSync('node_modules/.bin/next', ['start', '-p', '0', '-H', '127.0.0.1'], {
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(r.status).toBe(1);
+  expect(`${r.stdout}${r.stderr}`).toMatch(/Start the app with `npm start`/);
+});
