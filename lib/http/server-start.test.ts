@@ -13,3 +13,12 @@ describe('starting the production server', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
+
+describe('productionStartProblems', () => {
+  test('a production app needs the secret and must be started through scripts/server.mjs', async () => {
+    const { productionStartProblems } = await import('./production-start');
+    expect(productionStartProblems({ NODE_ENV: 'production', NEXTAUTH_SECRET: 's', ACCOUNTDESK_SERVER: '1' })).toEqual([]);
+    expect(productionStartProblems({ NODE_ENV: 'production', ACCOUNTDESK_SERVER: '1' }).join()).toMatch(/NEXTAUTH_SECRET/);
+    expect(productionStartProblems({ NODE_ENV: 'production', NEXTAUTH_SECRET: 's' }).join()).toMatch(/npm start/);
+  });
+});
