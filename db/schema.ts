@@ -233,6 +233,8 @@ export const subscriptions = pgTable(
     status: text('status', { enum: ['trialing', 'active', 'past_due', 'suspended', 'lifetime', 'canceled'] }).notNull(),
     trialEndsAt: ts('trial_ends_at'),
     trialReminderSentAt: ts('trial_reminder_sent_at'),
+    /** PAY-4: the start of the first paid period; every period end is counted from it (keeps the 31st). */
+    periodAnchor: ts('period_anchor'),
     currentPeriodStart: ts('current_period_start'),
     currentPeriodEnd: ts('current_period_end'),
     /** PAY-8 dunning: the open renewal invoice and its retry schedule. */

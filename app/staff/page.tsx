@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AuditTable } from '@/components/staff/audit-table';
+import { AuditTable } from '@/components/audit-table';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
@@ -70,7 +70,7 @@ export default async function StaffDashboard() {
               Full audit log
             </Link>
           </div>
-          <AuditTable rows={d.latestAudit} caption="Latest audit entries" />
+          <AuditTable view="staff" rows={d.latestAudit} caption="Latest audit entries" empty="No audit entries match." />
         </section>
         <Card title="Sections">
           <ul className="grid gap-3 sm:grid-cols-2">

@@ -1,5 +1,6 @@
-// GET search forms and pagination links for the staff lists. Plain HTML forms: they work without
-// JavaScript and every filter ends up in the URL, so a filtered list can be shared or bookmarked.
+// GET search forms for the staff lists (their paging links come with DataTable). Plain HTML forms:
+// they work without JavaScript and every filter ends up in the URL, so a filtered list can be
+// shared or bookmarked.
 import Link from 'next/link';
 import { inputClass } from '@/components/ui/form';
 
@@ -71,37 +72,6 @@ export function FilterForm({ action, texts, select }: { action: string; texts: T
         </Link>
       </div>
     </form>
-  );
-}
-
-/** "Previous" / "Next" links that keep the current filters. */
-export function Pagination({
-  path,
-  params,
-  page,
-  hasNext,
-}: {
-  path: string;
-  params: Record<string, string | undefined>;
-  page: number;
-  hasNext: boolean;
-}) {
-  if (page <= 1 && !hasNext) return null;
-  const href = (p: number) => {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v) sp.set(k, v);
-    if (p > 1) sp.set('page', String(p));
-    const qs = sp.toString();
-    return qs ? `${path}?${qs}` : path;
-  };
-  const linkClass =
-    'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 no-underline hover:bg-slate-50 hover:no-underline';
-  return (
-    <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3 text-sm">
-      <div>{page > 1 && <Link href={href(page - 1)} className={linkClass}>Previous</Link>}</div>
-      <span className="text-slate-500">Page {page}</span>
-      <div>{hasNext && <Link href={href(page + 1)} className={linkClass}>Next</Link>}</div>
-    </nav>
   );
 }
 

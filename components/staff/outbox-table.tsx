@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { DataTable, EmptyState } from '@/components/ui/page';
+import { DataTable, type Columns } from '@/components/ui/data-table';
+import type { PaginationProps } from '@/components/ui/pagination';
 import { formatDateTime } from '@/lib/format';
 import type { OutboxStatus } from '@/lib/staff/queries';
 import { OutboxStatusBadge } from './badges';
@@ -14,36 +15,25 @@ export interface OutboxListRow {
   sentAt: Date | null;
 }
 
-export function OutboxTable({ rows, compact = false, caption = 'Emails' }: { rows: OutboxListRow[]; compact?: boolean; caption?: string }) {
-  if (rows.length === 0) return <EmptyState>No emails match.</EmptyState>;
-  return (
-    <DataTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">To</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Status</th>
-          {!compact && <th scope="col">Attempts</th>}
-          <th scope="col">Created</th>
-          {!compact && <th scope="col">Sent</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className="whitespace-nowrap">{r.to}</td>
-            <td className="min-w-48">
-              <Link href={`/staff/outbox/${r.id}`}>{r.subject}</Link>
-            </td>
-            <td>
-              <OutboxStatusBadge status={r.status} />
-            </td>
-            {!compact && <td className="tabular-nums">{r.attempts}</td>}
-            <td className="whitespace-nowrap text-slate-600">{formatDateTime(r.createdAt)}</td>
-            {!compact && <td className="whitespace-nowrap text-slate-600">{formatDateTime(r.sentAt)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
-  );
+/** The outbox, or one account's emails (`compact`: without attempts and sent time). */
+export function OutboxTable({
+  rows,
+  compact = false,
+  caption = 'Emails',
+  pagination,
+}: {
+  rows: OutboxListRow[];
+  compact?: boolean;
+  caption?: string;
+  pagination?: PaginationProps;
+}) {
+  const columns: Columns<OutboxListRow> = [
+    { header: 'To', cell: (r) => r.to, className: 'whitespace-nowrap' },
+    { header: 'Subject', cell: (r) => <Link href={`/staff/outbox/${r.id}`}>{r.subject}</Link>, className: 'min-w-48' },
+    { header: 'Status', cell: (r) => <OutboxStatusBadge status={r.status} /> },
+    !compact && { header: 'Attempts', cell: (r) => r.attempts, align: 'right' },
+    { header: 'Created', cell: (r) => formatDateTime(r.createdAt), className: 'whitespace-nowrap text-slate-600' },
+    !compact && { header: 'Sent', cell: (r) => formatDateTime(r.sentAt), className: 'whitespace-nowrap text-slate-600' },
+  ];
+  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => r.id} empty="No emails match." pagination={pagination} />;
 }

@@ -30,18 +30,6 @@ export function Badge({ children, tone = 'slate' }: { children: React.ReactNode;
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
 
-/** A table that scrolls sideways on narrow screens instead of breaking the layout. */
-export function DataTable({ caption, children }: { caption?: string; children: React.ReactNode }) {
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-4 [&_td]:py-2.5 [&_th]:px-4 [&_th]:py-2.5 [&_th]:text-left [&_th]:font-medium [&_th]:text-slate-600 [&_thead]:bg-slate-50 [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100">
-        {caption && <caption className="sr-only">{caption}</caption>}
-        {children}
-      </table>
-    </div>
-  );
-}
-
 export function EmptyState({ children }: { children: React.ReactNode }) {
   return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-500">{children}</p>;
 }

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { correctionAllowed } from '@/lib/invoices/correction';
 import { documentYear, formatDocumentNumber } from '@/lib/invoices/numbering';
 import { lineVat, mulDivRoundHalfUp, priceLines } from './money';
-import { nextDunningAttempt, periodEnd, proratedUpgradeCents, trialDaysLeft, trialEndsAt } from './periods';
+import { anchoredPeriodEnd, nextDunningAttempt, nextPeriodEnd, proratedUpgradeCents, trialDaysLeft, trialEndsAt } from './periods';
 
 describe('money', () => {
   test('VAT per line is rounded half up, once', () => {
@@ -63,8 +63,8 @@ describe('trial and periods', () => {
   });
 
   test('PAY-4 monthly and yearly periods follow the calendar', () => {
-    expect(periodEnd(new Date('2026-01-31T10:00:00Z'), 'monthly').toISOString()).toBe('2026-02-28T10:00:00.000Z');
-    expect(periodEnd(new Date('2026-03-15T10:00:00Z'), 'yearly').toISOString()).toBe('2027-03-15T10:00:00.000Z');
+    expect(nextPeriodEnd(new Date('2026-01-31T10:00:00Z'), new Date('2026-01-31T10:00:00Z'), 'monthly').toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(nextPeriodEnd(new Date('2026-03-15T10:00:00Z'), new Date('2026-03-15T10:00:00Z'), 'yearly').toISOString()).toBe('2027-03-15T10:00:00.000Z');
   });
 
   test('PAY-4 a period ends at the same Bratislava time a calendar month or year later, as date-fns computes it, across DST (property)', () => {
@@ -88,10 +88,68 @@ describe('trial and periods', () => {
       });
     fc.assert(
       fc.property(fc.oneof(anyInstant, nearSwitch), fc.constantFrom('monthly' as const, 'yearly' as const), (start, interval) => {
-        expect(periodEnd(start, interval).toISOString()).toBe(reference(start, interval).toISOString());
+        expect(anchoredPeriodEnd(start, interval, 1).toISOString()).toBe(reference(start, interval).toISOString());
       }),
       { numRuns: 5000 },
     );
+  });
+
+  /** The chain of period ends the renewal sweep produces: each period starts where the last ended. */
+  const renewalChain = (start: Date, interval: 'monthly' | 'yearly', periods: number) => {
+    const ends: Date[] = [];
+    let periodStart = start;
+    for (let k = 1; k <= periods; k++) {
+      periodStart = nextPeriodEnd(start, periodStart, interval);
+      ends.push(periodStart);
+    }
+    return ends;
+  };
+  /** Bratislava wall clock, as the owner reads it on the invoice. */
+  const wall = (d: Date) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Bratislava', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+  test('PAY-4 a monthly subscription started on 31 January renews on the last day of shorter months and returns to the 31st', () => {
+    const start = new Date('2027-01-31T09:00:00Z'); // 10:00 in Bratislava
+    expect(renewalChain(start, 'monthly', 6).map(wall)).toEqual([
+      '2027-02-28, 10:00',
+      '2027-03-31, 10:00',
+      '2027-04-30, 10:00',
+      '2027-05-31, 10:00',
+      '2027-06-30, 10:00',
+      '2027-07-31, 10:00',
+    ]);
+    expect(renewalChain(new Date('2028-01-31T09:00:00Z'), 'monthly', 2).map(wall)).toEqual(['2028-02-29, 10:00', '2028-03-31, 10:00']);
+    expect(renewalChain(new Date('2027-01-30T09:00:00Z'), 'monthly', 2).map(wall)).toEqual(['2027-02-28, 10:00', '2027-03-30, 10:00']);
+  });
+
+  test('PAY-4 a yearly subscription started on 29 February renews on 28 February, and on 29 February in leap years', () => {
+    const start = new Date('2028-02-29T09:00:00Z');
+    expect(renewalChain(start, 'yearly', 4).map(wall)).toEqual(['2029-02-28, 10:00', '2030-02-28, 10:00', '2031-02-28, 10:00', '2032-02-29, 10:00']);
+  });
+
+  test('PAY-4 the k-th renewal is the start plus k months (or years), clamped, on the Bratislava wall clock, as date-fns computes it (property)', () => {
+    const reference = (start: Date, interval: 'monthly' | 'yearly', k: number) => {
+      const z = new TZDate(start.getTime(), 'Europe/Bratislava');
+      return new Date((interval === 'monthly' ? addMonths(z, k) : addYears(z, k)).getTime()).toISOString();
+    };
+    // Any instant from 2024 to 2030, plus month ends (the clamped days), at any time of day.
+    const anyInstant = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true });
+    const monthEnd = fc
+      .record({ year: fc.integer({ min: 2024, max: 2030 }), month: fc.integer({ min: 0, max: 11 }), back: fc.integer({ min: 0, max: 3 }), minute: fc.integer({ min: 0, max: 24 * 60 - 1 }) })
+      .map(({ year, month, back, minute }) => new Date(Date.UTC(year, month + 1, -back, 0, minute)));
+    fc.assert(
+      fc.property(fc.oneof(anyInstant, monthEnd), fc.constantFrom('monthly' as const, 'yearly' as const), fc.integer({ min: 1, max: 36 }), (start, interval, periods) => {
+        const chain = renewalChain(start, interval, periods);
+        chain.forEach((end, i) => expect(end.toISOString()).toBe(reference(start, interval, i + 1)));
+        expect(anchoredPeriodEnd(start, interval, periods).toISOString()).toBe(reference(start, interval, periods));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('PAY-4 a period start off the anchor chain (a drifted 28th) lands back on the anchor day instead of a period of a few days', () => {
+    const anchor = new Date('2027-01-31T09:00:00Z');
+    expect(wall(nextPeriodEnd(anchor, new Date('2027-04-28T08:00:00Z'), 'monthly'))).toBe('2027-05-31, 10:00');
   });
 
   test('PAY-8 a failed renewal is retried on days 1, 3 and 5, then stops', () => {

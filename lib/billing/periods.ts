@@ -32,21 +32,45 @@ export function trialDaysLeft(endsAt: Date, now: Date): number {
 
 const zoneOffsetMs = (t: number) => tzOffset(TIME_ZONE, new Date(t)) * 60_000;
 
+const MONTHS: Record<Interval, number> = { monthly: 1, yearly: 12 };
+
+/** The Bratislava wall clock of an instant, as a Date whose UTC fields read that wall time. */
+const wallClock = (d: Date) => new Date(d.getTime() + zoneOffsetMs(d.getTime()));
+
 /**
- * PAY-4: the end of a billing period that starts at `start`: the same Bratislava time of day a
- * calendar month (or year) later, on the month's last day when it is shorter (31 Jan → 28 Feb).
- * Computed on the wall clock with plain UTC arithmetic and two offset look-ups, because the
- * renewal sweep works this out for every subscription it renews; a property test holds it equal
- * to date-fns' addMonths/addYears on a TZDate, DST changes included.
+ * PAY-4: the end of the `k`-th billing period of a subscription anchored at `anchor` (the start
+ * of its first paid period): `anchor` plus k calendar months (or years) on the Bratislava wall
+ * clock, at the anchor's time of day, on the month's last day when that month is shorter. Each
+ * period is counted from the anchor, never from the previous end, so the anchor day comes back:
+ * 31 Jan → 28 Feb → 31 Mar → 30 Apr, and 29 Feb (yearly) → 28 Feb → … → 29 Feb.
+ * Computed with plain UTC arithmetic and two offset look-ups, because the renewal sweep works
+ * this out for every subscription it renews; a property test holds it equal to date-fns'
+ * addMonths/addYears on a TZDate, DST changes included.
  */
-export function periodEnd(start: Date, interval: Interval): Date {
-  const wall = new Date(start.getTime() + zoneOffsetMs(start.getTime()));
+export function anchoredPeriodEnd(anchor: Date, interval: Interval, k: number): Date {
+  const wall = wallClock(anchor);
   const year = wall.getUTCFullYear();
-  const month = wall.getUTCMonth() + (interval === 'monthly' ? 1 : 12);
+  const month = wall.getUTCMonth() + k * MONTHS[interval];
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const target = Date.UTC(year, month, Math.min(wall.getUTCDate(), lastDay), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
   // The offset at the target instant: guessed from the wall time, then corrected once across a DST change.
   return new Date(target - zoneOffsetMs(target - zoneOffsetMs(target)));
+}
+
+/**
+ * PAY-4: the one rule for where a period that starts at `periodStart` ends, for a subscription
+ * anchored at `anchor`: the next anchored boundary in a later calendar month (or year) than the
+ * start. For the first period (`periodStart` = `anchor`) that is one month or year later; for a
+ * renewal (`periodStart` = the previous end = the k-th boundary) it is boundary k + 1. A start
+ * that is off the anchor's chain (data from before the anchor was kept) gets one longer period
+ * that lands back on the anchor day, never a period of a few days.
+ */
+export function nextPeriodEnd(anchor: Date, periodStart: Date, interval: Interval): Date {
+  const a = wallClock(anchor);
+  const s = wallClock(periodStart);
+  const months = (s.getUTCFullYear() - a.getUTCFullYear()) * 12 + (s.getUTCMonth() - a.getUTCMonth());
+  const elapsed = Math.max(0, Math.floor(months / MONTHS[interval]));
+  return anchoredPeriodEnd(anchor, interval, elapsed + 1);
 }
 
 /** PAY-8: a failed renewal is retried this many days after the first failure. */

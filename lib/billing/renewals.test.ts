@@ -41,6 +41,29 @@ describe('renewals', () => {
     expect(await invoicesOf(account.id)).toHaveLength(2);
   });
 
+  test('PAY-4 a subscription paid on 31 January renews on 28 February, 31 March and 30 April (the anchor day comes back)', async () => {
+    // 31 Jan 2027 10:00 in Bratislava; the summer periods end at 10:00 CEST (08:00 UTC).
+    const { account } = await createPaidAccount(t, { signedUpAt: new Date('2027-01-20T09:00:00Z'), paidAt: new Date('2027-01-31T09:00:00Z') });
+    const sub = async () => (await getSubscription(t.db, account.id))!.subscription;
+    expect((await sub()).periodAnchor?.toISOString().slice(0, 16)).toBe('2027-01-31T09:00');
+    expect((await sub()).currentPeriodEnd?.toISOString().slice(0, 16)).toBe('2027-02-28T09:00');
+    const ends: string[] = [];
+    for (const at of ['2027-02-28T09:00:05Z', '2027-03-31T08:00:05Z', '2027-04-30T08:00:05Z']) {
+      setClock(new Date(at));
+      await sweepAll();
+      await sweepAll();
+      ends.push((await sub()).currentPeriodEnd!.toISOString().slice(0, 16));
+    }
+    expect(ends).toEqual(['2027-03-31T08:00', '2027-04-30T08:00', '2027-05-31T08:00']);
+    const renewals = (await invoicesOf(account.id)).filter((d) => d.reason === 'renewal').sort((a, b) => a.periodStart!.getTime() - b.periodStart!.getTime());
+    expect(renewals.map((d) => [d.periodStart!.toISOString().slice(0, 10), d.periodEnd!.toISOString().slice(0, 10)])).toEqual([
+      ['2027-02-28', '2027-03-31'],
+      ['2027-03-31', '2027-04-30'],
+      ['2027-04-30', '2027-05-31'],
+    ]);
+    expect((await sub()).status).toBe('active');
+  });
+
   test('PAY-4 two sweeps running at once never invoice, charge or mail twice', async () => {
     const made = await Promise.all([paidAccount(), paidAccount(), paidAccount()]);
     setClock(new Date('2027-02-11T09:00:00Z'));

@@ -26,7 +26,7 @@ import { formatDate, formatMoney } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
 import { currentBuyers } from './buyer';
-import { DUNNING_RETRY_DAYS, nextDunningAttempt, periodEnd } from './periods';
+import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
 import { chargeBatch, chargeKey, chargeWithRetry, PaymentDeclinedError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
@@ -86,6 +86,8 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
       seats: subscriptions.seats,
       interval: subscriptions.interval,
       periodStart: subscriptions.currentPeriodEnd,
+      anchor: subscriptions.periodAnchor,
+      previousStart: subscriptions.currentPeriodStart,
       plan: { name: plans.name, seatPriceMonthlyCents: plans.seatPriceMonthlyCents, seatPriceYearlyCents: plans.seatPriceYearlyCents },
     })
     .from(subscriptions)
@@ -105,7 +107,8 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
     lines: periodLines(s.plan, s.seats, s.interval),
     issuedAt: at,
     periodStart: s.periodStart!,
-    periodEnd: periodEnd(s.periodStart!, s.interval),
+    // PAY-4: counted from the anchor, so a subscription started on the 31st returns to the 31st.
+    periodEnd: nextPeriodEnd(s.anchor ?? s.previousStart ?? s.periodStart!, s.periodStart!, s.interval),
   }));
   // One statement advances every claimed subscription to its new period and opens its invoice.
   // It runs before the invoices are numbered: issuing takes the year's counter row, and the

@@ -1,5 +1,6 @@
 // Zod schemas shared by the billing forms (in the browser) and their server actions.
 import { z } from 'zod';
+import { euIsoCode } from '@/lib/vat/rates';
 import { COMPANY_ID_RULES, COUNTRY_CODES, normalizeCompanyId } from './countries';
 
 const text = (label: string, max = 200) =>
@@ -18,7 +19,11 @@ export const billingDetailsSchema = z
     city: text('city', 100),
     postalCode: z.string().trim().min(2, 'Enter the postal code.').max(12, 'Use at most 12 characters.').regex(/^[A-Za-z0-9 -]+$/, 'Use letters, digits, spaces and dashes only.'),
     region: optional(100),
-    country: z.string({ error: 'Choose your country.' }).refine((c) => COUNTRY_CODES.has(c), 'Choose your country.'),
+    // Greece may arrive by its VAT prefix EL; it is stored by its ISO code GR like every country.
+    country: z
+      .string({ error: 'Choose your country.' })
+      .transform((c) => euIsoCode(c) ?? c)
+      .refine((c) => COUNTRY_CODES.has(c), 'Choose your country.'),
     invoiceEmail: z.email('Enter a valid email address, e.g. billing@example.com.').max(200),
     companyId: optional(40),
   })

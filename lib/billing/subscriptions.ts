@@ -10,7 +10,7 @@ import { issueDocument, type Invoice } from '@/lib/invoices/issue';
 import { vatTreatment } from '@/lib/vat/treatment';
 import { currentBuyer } from './buyer';
 import { priceLines, type Line } from './money';
-import { bratislavaDay, periodEnd, trialEndsAt } from './periods';
+import { bratislavaDay, nextPeriodEnd, trialEndsAt } from './periods';
 import { periodLines } from './pricing';
 import { describePaymentMethod, queueChargeConfirmation, recordCharge, type PaymentMethod } from './charges';
 import { chargeKey, chargeWithRetry, PaymentDeclinedError, type PaymentProcessor } from './processor';
@@ -138,6 +138,8 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
     const [done] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1);
     if (done) return { outcome: 'charged' as const, paymentMethod: (await currentPaymentMethod(tx, input.accountId))!, invoice: done };
     const pm = await replacePaymentMethod(tx, input.accountId, details);
+    // PAY-4: the first paid period anchors every later one.
+    const firstPeriodEnd = nextPeriodEnd(at, at, locked.interval);
     const invoice = await issueDocument(tx, {
       id: invoiceId,
       accountId: input.accountId,
@@ -147,13 +149,13 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
       lines,
       issuedAt: at,
       periodStart: at,
-      periodEnd: periodEnd(at, locked.interval),
+      periodEnd: firstPeriodEnd,
     });
     if (invoice.grossCents !== preview) throw new Error('Charged amount differs from the invoice total');
     await recordCharge(tx, { accountId: input.accountId, invoice, pm, attempt: 1, result });
     await tx
       .update(subscriptions)
-      .set({ status: 'active', currentPeriodStart: at, currentPeriodEnd: periodEnd(at, locked.interval), suspendedAt: null, updatedAt: at })
+      .set({ status: 'active', periodAnchor: at, currentPeriodStart: at, currentPeriodEnd: firstPeriodEnd, suspendedAt: null, updatedAt: at })
       .where(eq(subscriptions.accountId, input.accountId));
     await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended')));
     await recordAudit(tx, input.actor, {

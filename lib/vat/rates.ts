@@ -55,15 +55,38 @@ export const EU_STANDARD_RATES: Record<string, RatePeriod[]> = {
   ],
 };
 
+/** ISO 3166-1 alpha-2 codes of the 27 member states. */
 export const EU_COUNTRIES = Object.keys(EU_STANDARD_RATES);
 
+/** Greece's VAT prefix is EL, its ISO code GR; every other member state's prefix is its ISO code. */
+const VAT_PREFIX_TO_ISO: Record<string, string> = { EL: 'GR' };
+const ISO_TO_VAT_PREFIX: Record<string, string> = { GR: 'EL' };
+
+/**
+ * The ISO code of the EU member state named by an ISO code or a VAT prefix (EL and GR both give
+ * GR), or null outside the EU. Every VAT look-up goes through this, so Greece is Greece whichever
+ * code a caller holds.
+ */
+export function euIsoCode(codeOrPrefix: string): string | null {
+  const code = codeOrPrefix.trim().toUpperCase();
+  const iso = VAT_PREFIX_TO_ISO[code] ?? code;
+  return Object.hasOwn(EU_STANDARD_RATES, iso) ? iso : null;
+}
+
+/** The VAT number prefix of a member state given by ISO code or prefix (GR → EL). */
+export function vatPrefixOf(country: string): string {
+  const iso = euIsoCode(country) ?? country.toUpperCase();
+  return ISO_TO_VAT_PREFIX[iso] ?? iso;
+}
+
 export function isEuCountry(country: string): boolean {
-  return country.toUpperCase() in EU_STANDARD_RATES;
+  return euIsoCode(country) !== null;
 }
 
 /** The standard rate of an EU state on a Bratislava calendar day (YYYY-MM-DD). */
 export function standardRate(country: string, day: string): number {
-  const periods = EU_STANDARD_RATES[country.toUpperCase()];
+  const iso = euIsoCode(country);
+  const periods = iso ? EU_STANDARD_RATES[iso] : undefined;
   if (!periods) throw new Error(`${country} is not an EU member state`);
   let rate: number | undefined;
   for (const p of periods) if (p.from <= day) rate = p.rate;

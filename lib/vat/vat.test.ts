@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkVatNumber } from './number';
-import { EU_COUNTRIES, standardRate } from './rates';
+import { EU_COUNTRIES, euIsoCode, standardRate, vatPrefixOf } from './rates';
+import { isEu } from '@/lib/billing/countries';
+import { billingDetailsSchema } from '@/lib/billing/schemas';
 import { vatTreatment } from './treatment';
 
 const day = '2026-11-25';
@@ -47,6 +49,62 @@ describe('VAT treatment', () => {
         },
       ),
     );
+  });
+});
+
+describe('Greece: VAT prefix EL and ISO code GR', () => {
+  /** Standard rates on 25 Nov 2026, by ISO code, written out here rather than read from the table. */
+  const RATES_2026: Record<string, number> = {
+    AT: 20, BE: 21, BG: 20, CY: 19, CZ: 21, DE: 19, DK: 25, EE: 24, ES: 21, FI: 25.5, FR: 20, GR: 24, HR: 25, HU: 27,
+    IE: 23, IT: 22, LT: 21, LU: 17, LV: 21, MT: 18, NL: 21, PL: 23, PT: 23, RO: 21, SE: 25, SI: 22, SK: 23,
+  };
+
+  test('INV-2 every member state, by ISO code and by VAT prefix (EL for Greece), is inside the EU with its own standard rate', () => {
+    expect(Object.keys(RATES_2026).sort()).toEqual([...EU_COUNTRIES].sort());
+    expect(vatPrefixOf('GR')).toBe('EL');
+    for (const [iso, rate] of Object.entries(RATES_2026)) {
+      const prefix = iso === 'GR' ? 'EL' : iso;
+      expect(vatPrefixOf(iso)).toBe(prefix);
+      for (const code of [iso, prefix, prefix.toLowerCase()]) {
+        expect(euIsoCode(code)).toBe(iso);
+        expect(isEu(code)).toBe(true);
+        expect(standardRate(code, day)).toBe(rate);
+        const consumer = vatTreatment({ country: code, vatNumber: null, day });
+        const business = vatTreatment({ country: code, vatNumber: `${prefix}123`, day });
+        expect(consumer.kind).not.toBe('outside_eu');
+        expect(business.kind).not.toBe('outside_eu');
+        if (iso === 'SK') {
+          expect(consumer).toEqual({ kind: 'domestic', rate, country: 'SK' });
+          expect(business).toEqual({ kind: 'domestic', rate, country: 'SK' });
+        } else {
+          expect(consumer).toEqual({ kind: 'eu_consumer', rate, country: iso });
+          expect(business).toEqual({ kind: 'reverse_charge', rate: 0, country: iso });
+        }
+      }
+    }
+  });
+
+  test('INV-2 codes that are neither a member state nor a VAT prefix stay outside the EU', () => {
+    for (const code of ['GB', 'CH', 'NO', 'US', 'XI', 'EU', '']) {
+      expect(euIsoCode(code)).toBeNull();
+      expect(isEu(code)).toBe(false);
+    }
+  });
+
+  test('INV-4 a Greek VAT number EL… is accepted for billing country GR (and EL), without its prefix, and with the ISO prefix GR; it is stored as EL…', () => {
+    // 094259216: the weighted sum 256·0 + 128·9 + … + 2·1 = 1634 ≡ 6 (mod 11), the last digit.
+    for (const raw of ['EL094259216', 'el 094 259 216', '094259216', 'GR094259216', 'GR 094259216']) {
+      expect(checkVatNumber(raw, 'GR')).toEqual({ ok: true, normalized: 'EL094259216' });
+      expect(checkVatNumber(raw, 'EL')).toEqual({ ok: true, normalized: 'EL094259216' });
+    }
+    expect(checkVatNumber('EL094259217', 'GR')).toMatchObject({ ok: false, message: expect.stringMatching(/check digit/) });
+    expect(checkVatNumber('DE136695976', 'GR')).toMatchObject({ ok: false, message: expect.stringMatching(/starts with EL/) });
+    expect(checkVatNumber('EL094259216', 'DE')).toMatchObject({ ok: false, message: expect.stringMatching(/starts with DE/) });
+  });
+
+  test('INV-3 billing details sent with country EL are saved with the ISO code GR', () => {
+    const parsed = billingDetailsSchema.parse({ name: 'Eleni Papadopoulou', street: 'Odos Ermou 1', city: 'Athens', postalCode: '105 63', country: 'EL', invoiceEmail: 'billing@example.gr' });
+    expect(parsed.country).toBe('GR');
   });
 });
 

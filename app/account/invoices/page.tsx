@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { CorrectionForm } from '@/components/account/invoices/correction-form';
 import { DOCUMENT_TYPE, DocumentStatusBadge, PdfLink } from '@/components/account/invoices/document-labels';
-import { Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
+import { DataTable } from '@/components/ui/data-table';
+import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
@@ -24,44 +25,25 @@ export default async function InvoicesPage() {
     <>
       <PageHeader title="Invoices" description="Your invoices and credit notes. Download any of them as PDF." />
       <div className="space-y-6">
-        {documents.length === 0 ? (
-          <EmptyState>No invoices yet — your first invoice is issued when you add a payment method.</EmptyState>
-        ) : (
-          <DataTable caption="Invoices and credit notes, newest first">
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Type</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Period</th>
-                <th scope="col" className="text-right!">
-                  Total
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">PDF</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((d) => (
-                <tr key={d.id}>
-                  <td className="whitespace-nowrap font-medium">
-                    <Link href={`/account/invoices/${d.id}`}>{d.number}</Link>
-                  </td>
-                  <td className="whitespace-nowrap">{DOCUMENT_TYPE[d.kind]}</td>
-                  <td className="whitespace-nowrap">{formatDate(d.issuedAt)}</td>
-                  <td className="whitespace-nowrap">{d.periodStart && d.periodEnd ? `${formatDate(d.periodStart)} – ${formatDate(d.periodEnd)}` : '—'}</td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatMoney(d.grossCents)}</td>
-                  <td>
-                    <DocumentStatusBadge status={d.status} />
-                  </td>
-                  <td>
-                    <PdfLink doc={d} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+        <DataTable
+          caption="Invoices and credit notes, newest first"
+          rows={documents}
+          rowKey={(d) => d.id}
+          empty="No invoices yet — your first invoice is issued when you add a payment method."
+          columns={[
+            { header: 'Number', className: 'whitespace-nowrap font-medium', cell: (d) => <Link href={`/account/invoices/${d.id}`}>{d.number}</Link> },
+            { header: 'Type', className: 'whitespace-nowrap', cell: (d) => DOCUMENT_TYPE[d.kind] },
+            { header: 'Issued', className: 'whitespace-nowrap', cell: (d) => formatDate(d.issuedAt) },
+            {
+              header: 'Period',
+              className: 'whitespace-nowrap',
+              cell: (d) => (d.periodStart && d.periodEnd ? `${formatDate(d.periodStart)} – ${formatDate(d.periodEnd)}` : '—'),
+            },
+            { header: 'Total', align: 'right', className: 'whitespace-nowrap', cell: (d) => formatMoney(d.grossCents) },
+            { header: 'Status', cell: (d) => <DocumentStatusBadge status={d.status} /> },
+            { header: 'PDF', cell: (d) => <PdfLink doc={d} /> },
+          ]}
+        />
 
         {latest && (
           <Card title="Correct the latest invoice">

@@ -1,6 +1,7 @@
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
 import { describeDevice } from '@/components/account/device';
-import { Badge, Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
+import { DataTable } from '@/components/ui/data-table';
+import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireMember } from '@/lib/auth/guards';
 import { listActiveSessions } from '@/lib/auth/sessions';
@@ -21,37 +22,30 @@ export default async function SecurityPage() {
           <h2 id="sessions-heading" className="text-lg font-semibold text-slate-900">
             Active sessions
           </h2>
-          {rows.length === 0 ? (
-            <EmptyState>No active sessions.</EmptyState>
-          ) : (
-            <DataTable caption="Your active sessions">
-              <thead>
-                <tr>
-                  <th scope="col">Device</th>
-                  <th scope="col">IP address</th>
-                  <th scope="col">Signed in</th>
-                  <th scope="col">Last active</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <span className="font-medium text-slate-900">{describeDevice(s.userAgent)}</span>
-                      {s.id === ctx.sessionId && (
-                        <span className="ml-2">
-                          <Badge tone="blue">This device</Badge>
-                        </span>
-                      )}
-                    </td>
-                    <td className="whitespace-nowrap">{s.ip ?? '—'}</td>
-                    <td className="whitespace-nowrap">{formatDateTime(s.createdAt)}</td>
-                    <td className="whitespace-nowrap">{formatDateTime(s.lastSeenAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          )}
+          <DataTable
+            caption="Your active sessions"
+            rows={rows}
+            rowKey={(s) => s.id}
+            empty="No active sessions."
+            columns={[
+              {
+                header: 'Device',
+                cell: (s) => (
+                  <>
+                    <span className="font-medium text-slate-900">{describeDevice(s.userAgent)}</span>
+                    {s.id === ctx.sessionId && (
+                      <span className="ml-2">
+                        <Badge tone="blue">This device</Badge>
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+              { header: 'IP address', className: 'whitespace-nowrap', cell: (s) => s.ip ?? '—' },
+              { header: 'Signed in', className: 'whitespace-nowrap', cell: (s) => formatDateTime(s.createdAt) },
+              { header: 'Last active', className: 'whitespace-nowrap', cell: (s) => formatDateTime(s.lastSeenAt) },
+            ]}
+          />
         </section>
         <Card title="Sign out everywhere">
           <p className="mb-4 text-sm text-slate-600">

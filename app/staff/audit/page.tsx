@@ -1,5 +1,5 @@
-import { AuditTable } from '@/components/staff/audit-table';
-import { FilterForm, Pagination, param } from '@/components/staff/filters';
+import { AuditTable } from '@/components/audit-table';
+import { FilterForm, param } from '@/components/staff/filters';
 import { PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
@@ -29,8 +29,13 @@ export default async function StaffAudit({ searchParams }: { searchParams: Searc
           { name: 'account', label: 'Account address', value: account, placeholder: 'acme' },
         ]}
       />
-      <AuditTable rows={res.rows} />
-      <Pagination path="/staff/audit" params={{ q, account }} page={res.page} hasNext={res.hasNext} />
+      <AuditTable
+        view="staff"
+        rows={res.rows}
+        caption="Audit log"
+        empty="No audit entries match."
+        pagination={{ path: '/staff/audit', params: { q, account }, page: res.page, hasNext: res.hasNext }}
+      />
     </>
   );
 }

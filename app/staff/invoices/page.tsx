@@ -1,5 +1,5 @@
 import { DocumentsTable } from '@/components/staff/documents-table';
-import { FilterForm, Pagination, param } from '@/components/staff/filters';
+import { FilterForm, param } from '@/components/staff/filters';
 import { PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
@@ -27,8 +27,8 @@ export default async function StaffInvoices({ searchParams }: { searchParams: Se
         withAccount
         caption="Invoices and credit notes"
         empty={q ? 'No invoices or credit notes match this search.' : 'No invoices or credit notes have been issued yet.'}
+        pagination={{ path: '/staff/invoices', params: { q }, page: res.page, hasNext: res.hasNext }}
       />
-      <Pagination path="/staff/invoices" params={{ q }} page={res.page} hasNext={res.hasNext} />
     </>
   );
 }

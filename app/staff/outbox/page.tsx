@@ -1,4 +1,4 @@
-import { FilterForm, Pagination, param } from '@/components/staff/filters';
+import { FilterForm, param } from '@/components/staff/filters';
 import { OutboxTable } from '@/components/staff/outbox-table';
 import { PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
@@ -28,8 +28,7 @@ export default async function StaffOutbox({ searchParams }: { searchParams: Sear
         texts={[{ name: 'q', label: 'Search emails', value: q, placeholder: 'Recipient or subject' }]}
         select={{ name: 'status', label: 'Status', value: status, options: OUTBOX_STATUSES.map((s) => ({ value: s, label: OUTBOX_STATUS_LABEL[s] })) }}
       />
-      <OutboxTable rows={res.rows} caption="Outbox" />
-      <Pagination path="/staff/outbox" params={{ q, status }} page={res.page} hasNext={res.hasNext} />
+      <OutboxTable rows={res.rows} caption="Outbox" pagination={{ path: '/staff/outbox', params: { q, status }, page: res.page, hasNext: res.hasNext }} />
     </>
   );
 }

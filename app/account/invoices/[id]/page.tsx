@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DOCUMENT_TYPE, DocumentStatusBadge, PdfLink } from '@/components/account/invoices/document-labels';
 import { PartyAddress } from '@/components/account/invoices/party';
-import { Card, DataTable, PageHeader } from '@/components/ui/page';
+import { DataTable } from '@/components/ui/data-table';
+import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { countryName } from '@/lib/billing/countries';
@@ -103,40 +104,20 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <h2 id="lines-heading" className="text-lg font-semibold text-slate-900">
             Items
           </h2>
-          <DataTable caption={`Items of ${doc.number}`}>
-            <thead>
-              <tr>
-                <th scope="col">Description</th>
-                <th scope="col" className="text-right!">
-                  Quantity
-                </th>
-                <th scope="col" className="text-right!">
-                  Unit price
-                </th>
-                <th scope="col" className="text-right!">
-                  Net
-                </th>
-                <th scope="col" className="text-right!">
-                  VAT
-                </th>
-                <th scope="col" className="text-right!">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.id}>
-                  <td className="min-w-48">{l.description}</td>
-                  <td className="text-right tabular-nums">{l.quantity}</td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatMoney(l.unitPriceCents)}</td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatMoney(l.netCents)}</td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatMoney(l.vatCents)}</td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatMoney(l.grossCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DataTable
+            caption={`Items of ${doc.number}`}
+            rows={lines}
+            rowKey={(l) => String(l.id)}
+            empty="This document has no items."
+            columns={[
+              { header: 'Description', className: 'min-w-48', cell: (l) => l.description },
+              { header: 'Quantity', align: 'right', cell: (l) => l.quantity },
+              { header: 'Unit price', align: 'right', className: 'whitespace-nowrap', cell: (l) => formatMoney(l.unitPriceCents) },
+              { header: 'Net', align: 'right', className: 'whitespace-nowrap', cell: (l) => formatMoney(l.netCents) },
+              { header: 'VAT', align: 'right', className: 'whitespace-nowrap', cell: (l) => formatMoney(l.vatCents) },
+              { header: 'Total', align: 'right', className: 'whitespace-nowrap', cell: (l) => formatMoney(l.grossCents) },
+            ]}
+          />
         </section>
 
         <div className="grid gap-6 sm:grid-cols-2">
@@ -144,28 +125,24 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <h2 id="vat-heading" className="text-lg font-semibold text-slate-900">
               VAT breakdown
             </h2>
-            <DataTable caption={`VAT of ${doc.number}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Rate</th>
-                  <th scope="col" className="text-right!">
-                    Net
-                  </th>
-                  <th scope="col" className="text-right!">
-                    VAT
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <td>
-                    {doc.vatRate} % <span className="text-slate-500">({vatTreatmentLabel(doc)})</span>
-                  </td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatMoney(doc.netCents)}</td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatMoney(doc.vatCents)}</td>
-                </tr>
-              </tbody>
-            </DataTable>
+            <DataTable
+              caption={`VAT of ${doc.number}`}
+              rows={[doc]}
+              rowKey={(d) => d.id}
+              empty={null}
+              columns={[
+                {
+                  header: 'Rate',
+                  cell: (d) => (
+                    <>
+                      {d.vatRate} % <span className="text-slate-500">({vatTreatmentLabel(d)})</span>
+                    </>
+                  ),
+                },
+                { header: 'Net', align: 'right', className: 'whitespace-nowrap', cell: (d) => formatMoney(d.netCents) },
+                { header: 'VAT', align: 'right', className: 'whitespace-nowrap', cell: (d) => formatMoney(d.vatCents) },
+              ]}
+            />
             {doc.vatKind === 'reverse_charge' && <p className="text-sm text-slate-700">{REVERSE_CHARGE_NOTE}</p>}
             {doc.vatKind === 'outside_eu' && <p className="text-sm text-slate-700">Supply of services outside the EU: not subject to EU VAT.</p>}
           </section>

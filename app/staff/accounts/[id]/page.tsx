@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { accountAddress } from '@/lib/staff/address';
 import { notFound } from 'next/navigation';
-import { AuditTable } from '@/components/staff/audit-table';
+import { AuditTable } from '@/components/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
 import { BillingSection } from '@/components/staff/billing-section';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
-import { Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
+import { DataTable } from '@/components/ui/data-table';
+import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -52,32 +53,19 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
           <h2 id="users-heading" className="mb-3 text-base font-semibold text-slate-900">
             Users
           </h2>
-          {d.users.length === 0 ? (
-            <EmptyState>This account has no users.</EmptyState>
-          ) : (
-            <DataTable caption="Users">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Verified</th>
-                  <th scope="col">Last active</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.users.map((u) => (
-                  <tr key={u.id}>
-                    <td className={u.erased ? 'text-slate-500 italic' : ''}>{u.displayName}</td>
-                    <td className="whitespace-nowrap">{u.displayEmail}</td>
-                    <td>{ROLE_LABEL[u.role]}</td>
-                    <td className="whitespace-nowrap text-slate-600">{u.emailVerifiedAt ? formatDate(u.emailVerifiedAt) : 'No'}</td>
-                    <td className="whitespace-nowrap text-slate-600">{formatDateTime(u.lastActiveAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          )}
+          <DataTable
+            caption="Users"
+            rows={d.users}
+            rowKey={(u) => u.id}
+            empty="This account has no users."
+            columns={[
+              { header: 'Name', cell: (u) => (u.erased ? <span className="text-slate-500 italic">{u.displayName}</span> : u.displayName) },
+              { header: 'Email', className: 'whitespace-nowrap', cell: (u) => u.displayEmail },
+              { header: 'Role', cell: (u) => ROLE_LABEL[u.role] },
+              { header: 'Verified', className: 'whitespace-nowrap text-slate-600', cell: (u) => (u.emailVerifiedAt ? formatDate(u.emailVerifiedAt) : 'No') },
+              { header: 'Last active', className: 'whitespace-nowrap text-slate-600', cell: (u) => formatDateTime(u.lastActiveAt) },
+            ]}
+          />
         </section>
 
         <section aria-labelledby="audit-heading">
@@ -91,7 +79,7 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
               </Link>
             )}
           </div>
-          <AuditTable rows={d.audit} showAccount={false} caption="Account audit log" />
+          <AuditTable view="staff" rows={d.audit} showAccount={false} caption="Account audit log" empty="No audit entries match." />
         </section>
 
         <section aria-labelledby="emails-heading">
