@@ -1,0 +1,33 @@
+// What the billing page says after a payment, and the sandbox processor's hosted pages: nothing a
+// crafted link carries is shown as a payment, and the hosted pages never send anyone off-site.
+import { signUpOwner } from './accounts';
+import { addCard, CARDS } from './billing';
+import { expect, test } from './support';
+
+test('PAY-3 "Payment received" appears only for a paid invoice of this account, named from the database', async ({ page, request, browser, clientIp }, testInfo) => {
+  await signUpOwner(page, request);
+  for (const forged of ['<script>Anything', 'ANY TEXT', 'INV-2026-000001', '00000000-0000-4000-8000-000000000000']) {
+    await page.goto(`/account/billing?paid=${encodeURIComponent(forged)}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
+    await expect(page.getByText('Payment received')).toHaveCount(0);
+    await expect(page.getByText(forged)).toHaveCount(0);
+  }
+
+  // The real flow still confirms the payment, with the invoice number from the database.
+  await addCard(page, CARDS.ok);
+  await expect(page.getByRole('status').filter({ hasText: 'Payment received' })).toContainText(/€\d+\.\d{2} was charged for invoice INV-\d{4}-\d{6}/);
+  const paidId = new URL(page.url()).searchParams.get('paid');
+  expect(paidId).toMatch(/^[0-9a-f-]{36}$/);
+
+  // Another owner opening the same link sees no payment notice.
+  const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
+  try {
+    const page2 = await other.newPage();
+    await signUpOwner(page2, request);
+    await page2.goto(`/account/billing?paid=${paidId}`);
+    await expect(page2.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
+    await expect(page2.getByText('Payment received')).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
+});
