@@ -2,7 +2,7 @@ import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-
 import { describeDevice } from '@/components/account/device';
 import { Badge, Card, DataTable, EmptyState, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
-import { requireMember } from '@/lib/auth/guards';
+import { requireMemberEvenIfSuspended } from '@/lib/auth/guards';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import { formatDateTime } from '@/lib/format';
 import { signOutEverywhereAction } from './actions';
@@ -11,7 +11,8 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Security' };
 
 export default async function SecurityPage() {
-  const ctx = await requireMember();
+  // Signing out everywhere must work on a suspended account too (PAY-2 leaves it open).
+  const ctx = await requireMemberEvenIfSuspended();
   const rows = await listActiveSessions(await getDb(), ctx.user.id);
   return (
     <>

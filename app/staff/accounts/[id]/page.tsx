@@ -3,6 +3,7 @@ import { accountAddress } from '@/lib/staff/address';
 import { notFound } from 'next/navigation';
 import { AuditTable } from '@/components/staff/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
+import { EndSessionsForm } from '@/components/staff/end-sessions-form';
 import { BillingSection } from '@/components/staff/billing-section';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
@@ -12,7 +13,7 @@ import { requireStaff } from '@/lib/auth/guards';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { getAccountBilling } from '@/lib/staff/billing-queries';
 import { DETAIL_LIMIT, getAccountDetail } from '@/lib/staff/queries';
-import { extendTrialAction, retryChargeAction } from './actions';
+import { endUserSessionsAction, extendTrialAction, retryChargeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,6 +64,7 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
                   <th scope="col">Role</th>
                   <th scope="col">Verified</th>
                   <th scope="col">Last active</th>
+                  <th scope="col">Sessions</th>
                 </tr>
               </thead>
               <tbody>
@@ -73,6 +75,9 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
                     <td>{ROLE_LABEL[u.role]}</td>
                     <td className="whitespace-nowrap text-slate-600">{u.emailVerifiedAt ? formatDate(u.emailVerifiedAt) : 'No'}</td>
                     <td className="whitespace-nowrap text-slate-600">{formatDateTime(u.lastActiveAt)}</td>
+                    <td>
+                      <EndSessionsForm accountId={a.id} userId={u.id} userName={u.displayName} action={endUserSessionsAction} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
