@@ -31,3 +31,28 @@ test('PAY-3 "Payment received" appears only for a paid invoice of this account, 
     await other.close();
   }
 });
+
+test('PAY-5 the hosted card page refuses a reference not started from this billing page, and return values never leave the site', async ({ page, request }) => {
+  await signUpOwner(page, request);
+  await page.goto('/api/processor/card?return=/account/billing/return&reference=forged.1.x');
+  await expect(page.getByRole('heading', { level: 1, name: 'This payment page cannot be used' })).toBeVisible();
+  await expect(page.getByLabel('Card number')).toHaveCount(0);
+
+  await page.goto('/account/billing');
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page).toHaveURL(/\/api\/processor\/card\?/);
+  const hosted = new URL(page.url());
+  const reference = hosted.searchParams.get('reference')!;
+  for (const evil of ['//evil.example', '/%09/evil.example', '/%5Cevil.example']) {
+    const res = await page.goto(`/api/processor/card?return=${evil}&reference=${encodeURIComponent(reference)}`);
+    const cancel = page.getByRole('link', { name: /Cancel|Back to billing/ });
+    const href = await cancel.getAttribute('href');
+    expect(new URL(href!, page.url()).host, `Cancel for return=${evil} (status ${res?.status()})`).toBe(hosted.host);
+  }
+
+  // The genuine page's Cancel goes back to billing.
+  await page.goto(hosted.toString());
+  await page.getByRole('link', { name: 'Cancel and return to Accountdesk' }).click();
+  await expect(page).toHaveURL(/\/account\/billing\?cancelled=1/);
+  await expect(page.getByRole('status').filter({ hasText: 'You left the payment page' })).toBeVisible();
+});
