@@ -60,6 +60,7 @@ function watchViolations(page: Page): string[] {
 }
 
 test('signup (with its proof-of-work bot check), the portal and the processor pages run without CSP violations', async ({ page, request }) => {
+  test.slow(); // several sign-ups and sign-ins on a shared, busy test server
   const violations = watchViolations(page);
   // signUpOwner solves the bot check in the browser and submits the form with it.
   await signUpOwner(page, request);

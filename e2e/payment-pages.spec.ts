@@ -5,6 +5,7 @@ import { addCard, CARDS } from './billing';
 import { expect, test } from './support';
 
 test('PAY-3 "Payment received" appears only for a paid invoice of this account, named from the database', async ({ page, request, browser, clientIp }, testInfo) => {
+  test.slow(); // several sign-ups and sign-ins on a shared, busy test server
   await signUpOwner(page, request);
   for (const forged of ['<script>Anything', 'ANY TEXT', 'INV-2026-000001', '00000000-0000-4000-8000-000000000000']) {
     await page.goto(`/account/billing?paid=${encodeURIComponent(forged)}`);
@@ -33,6 +34,7 @@ test('PAY-3 "Payment received" appears only for a paid invoice of this account, 
 });
 
 test('PAY-5 the hosted card page refuses a reference not started from this billing page, and return values never leave the site', async ({ page, request }) => {
+  test.slow(); // several sign-ups and sign-ins on a shared, busy test server
   await signUpOwner(page, request);
   await page.goto('/api/processor/card?return=/account/billing/return&reference=forged.1.x');
   await expect(page.getByRole('heading', { level: 1, name: 'This payment page cannot be used' })).toBeVisible();

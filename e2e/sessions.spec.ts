@@ -18,6 +18,7 @@ async function signedOut(page: Page) {
 }
 
 test('ACC-9 PAY-2 a suspended owner reaches Security and "Sign out everywhere" signs out their other browser too', async ({ page, request, browser, clientIp }, testInfo) => {
+  test.slow(); // several sign-ups and sign-ins on a shared, busy test server
   const o = await signUpOwner(page, request);
   await setClock(request, new Date(Date.now() + 15 * 86_400_000).toISOString());
   await runJobs(request);
@@ -47,6 +48,7 @@ test('ACC-9 PAY-2 a suspended owner reaches Security and "Sign out everywhere" s
 });
 
 test('ACC-9 staff end all sessions of a user from the account page: the user is signed out and the audit log shows it', async ({ page, request, browser, clientIp }, testInfo) => {
+  test.slow(); // several sign-ups and sign-ins on a shared, busy test server
   const o = await signUpOwner(page, request);
 
   const staffContext = await secondBrowser(browser, testInfo, clientIp);

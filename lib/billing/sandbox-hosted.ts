@@ -42,36 +42,40 @@ async function admit(req: Request, ctx: HostedPageContext): Promise<HostedReques
   return hosted;
 }
 
-export async function showCardForm(req: Request, ctx: HostedPageContext): Promise<Response> {
+/** Admits the request, then shows the page `render` builds for it. */
+async function show(req: Request, ctx: HostedPageContext, render: (hosted: HostedRequest) => string): Promise<Response> {
   const hosted = await admit(req, ctx);
-  return hosted instanceof Response ? hosted : htmlResponse(cardFormPage(hosted));
+  return hosted instanceof Response ? hosted : htmlResponse(render(hosted));
 }
+
+/**
+ * Admits the request, then `tokenize` answers with a token, which goes back to the merchant's
+ * return page, or with the page again (a field to correct).
+ */
+async function submit(req: Request, ctx: HostedPageContext, tokenize: (hosted: HostedRequest) => Promise<string | Response>): Promise<Response> {
+  const hosted = await admit(req, ctx);
+  if (hosted instanceof Response) return hosted;
+  const result = await tokenize(hosted);
+  return result instanceof Response ? result : returnWithToken(hosted.returnPath, result, hosted.reference);
+}
+
+export const showCardForm = (req: Request, ctx: HostedPageContext) => show(req, ctx, cardFormPage);
+export const showPaypalPage = (req: Request, ctx: HostedPageContext) => show(req, ctx, paypalApprovalPage);
 
 /** PAY-5: the card number is validated, turned into a token and dropped; only the token goes back. */
-export async function submitCardForm(req: Request, ctx: HostedPageContext): Promise<Response> {
-  const hosted = await admit(req, ctx);
-  if (hosted instanceof Response) return hosted;
-  const { returnPath, reference, field } = hosted;
-  const input = { holderName: field('holderName'), number: field('number'), expiry: field('expiry'), cvc: field('cvc') };
-  const checked = validateCard(input, ctx.at);
-  if (!checked.ok) return htmlResponse(cardFormPage({ returnPath, reference, holderName: input.holderName, expiry: input.expiry, errors: checked.errors }), 422);
-  const token = await ctx.processor.tokenizeCard({ digits: checked.digits, expMonth: checked.expMonth, expYear: checked.expYear, holderName: input.holderName }, reference);
-  return returnWithToken(returnPath, token, reference);
-}
-
-export async function showPaypalPage(req: Request, ctx: HostedPageContext): Promise<Response> {
-  const hosted = await admit(req, ctx);
-  return hosted instanceof Response ? hosted : htmlResponse(paypalApprovalPage(hosted));
-}
+export const submitCardForm = (req: Request, ctx: HostedPageContext) =>
+  submit(req, ctx, async ({ returnPath, reference, field }) => {
+    const input = { holderName: field('holderName'), number: field('number'), expiry: field('expiry'), cvc: field('cvc') };
+    const checked = validateCard(input, ctx.at);
+    if (!checked.ok) return htmlResponse(cardFormPage({ returnPath, reference, holderName: input.holderName, expiry: input.expiry, errors: checked.errors }), 422);
+    return ctx.processor.tokenizeCard({ digits: checked.digits, expMonth: checked.expMonth, expYear: checked.expYear, holderName: input.holderName }, reference);
+  });
 
 /** PAY-7: approving returns a billing-agreement token. */
-export async function approvePaypalPage(req: Request, ctx: HostedPageContext): Promise<Response> {
-  const hosted = await admit(req, ctx);
-  if (hosted instanceof Response) return hosted;
-  const { returnPath, reference, field } = hosted;
-  const email = field('email').trim();
-  if (!z.email().safeParse(email).success)
-    return htmlResponse(paypalApprovalPage({ returnPath, reference, email, error: 'Enter the email address of your PayPal account.' }), 422);
-  const token = await ctx.processor.approvePaypal(email.toLowerCase(), reference);
-  return returnWithToken(returnPath, token, reference);
-}
+export const approvePaypalPage = (req: Request, ctx: HostedPageContext) =>
+  submit(req, ctx, async ({ returnPath, reference, field }) => {
+    const email = field('email').trim();
+    if (!z.email().safeParse(email).success)
+      return htmlResponse(paypalApprovalPage({ returnPath, reference, email, error: 'Enter the email address of your PayPal account.' }), 422);
+    return ctx.processor.approvePaypal(email.toLowerCase(), reference);
+  });
