@@ -1,20 +1,6 @@
 // @ts-check
-const isDev = process.env.NODE_ENV !== 'production';
-
-// The pages use Next's inline bootstrap scripts and inline styles; everything else is same-origin.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The Content-Security-Policy (with a fresh nonce per request) and Strict-Transport-Security are set
+// by proxy.ts, see lib/http/security-headers.ts; the headers below never change per request.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -25,7 +11,6 @@ const nextConfig = {
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: csp },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },

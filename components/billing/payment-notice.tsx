@@ -31,12 +31,15 @@ function Box({ tone, role, children }: { tone: 'ok' | 'error' | 'info'; role: 's
   );
 }
 
-export function PaymentNotice({ params, paidAmountCents }: { params: Record<string, string | undefined>; paidAmountCents?: number }) {
-  if (params.paid)
+/**
+ * `paid` is the invoice that `?paid=<invoice id>` names, looked up in this account's paid
+ * invoices; without it (an unknown id, another account's, free text) there is no payment notice.
+ */
+export function PaymentNotice({ params, paid }: { params: Record<string, string | undefined>; paid?: { number: string; grossCents: number } | null }) {
+  if (paid)
     return (
       <Box tone="ok" role="status">
-        <strong>Payment received.</strong> {paidAmountCents !== undefined ? `${formatMoney(paidAmountCents)} was charged` : 'The charge went through'} for invoice{' '}
-        {params.paid}, and your subscription is active. A confirmation is on its way to your email.{' '}
+        <strong>Payment received.</strong> {formatMoney(paid.grossCents)} was charged for invoice {paid.number}, and your subscription is active. A confirmation is on its way to your email.{' '}
         <Link href="/account/invoices" className="font-medium underline">
           See your invoices
         </Link>

@@ -14,14 +14,18 @@ export const ACCOUNT_NAV: AccountNavItem[] = [
   { href: '/account/invoices', label: 'Invoices', ownerOnly: true, whileSuspended: true },
   { href: '/account/privacy', label: 'Privacy' },
   { href: '/account/custom-services', label: 'Custom services' },
-  { href: '/account/security', label: 'Security' },
+  { href: '/account/security', label: 'Security', whileSuspended: true },
   { href: '/account/audit', label: 'Audit log', ownerOnly: true },
   { href: '/account/stop', label: 'Stop account', ownerOnly: true, whileSuspended: true },
 ];
 
-/** The sections a member can open: owners see everything; a suspended account only billing. */
+/** The sections a member can open: owners see everything; a suspended account billing and security. */
 export function accountNav({ isOwner, suspended }: { isOwner: boolean; suspended: boolean }): NavItem[] {
-  if (suspended && !isOwner) return [{ href: '/account/billing', label: 'Billing' }];
+  if (suspended && !isOwner)
+    return [
+      { href: '/account/billing', label: 'Billing' },
+      { href: '/account/security', label: 'Security' },
+    ];
   return ACCOUNT_NAV.filter((i) => (isOwner || !i.ownerOnly) && (!suspended || i.whileSuspended)).map(({ href, label }) => ({ href, label }));
 }
 

@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.signed_in': 'Signed in',
   'auth.signed_out': 'Signed out',
   'auth.signed_out_everywhere': 'Signed out on every device',
+  'auth.sessions_ended_by_staff': 'Staff ended all sessions of a user',
   'account.created': 'Account created',
   'account.signup': 'Account created',
   'account.signed_up': 'Account created',

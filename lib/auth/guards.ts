@@ -33,8 +33,9 @@ export async function currentUser(): Promise<UserContext & { account: SessionCon
 
 export interface MemberGuardOptions {
   /**
-   * PAY-2: a suspended account reaches only its billing page (and the few owner pages that must
-   * stay open: invoices, and stopping the account). Everything else sends members there.
+   * PAY-2: a suspended account reaches only its billing page (and the few pages that must stay
+   * open: invoices and stopping the account for the owner, and each member's own security page).
+   * Everything else sends members there.
    */
   allowSuspended?: boolean;
 }
@@ -54,6 +55,12 @@ export async function requireOwner(opts: MemberGuardOptions = {}): Promise<Membe
   if (ctx.user.role !== 'owner') redirect(ctx.account.status === 'suspended' ? '/account/billing' : '/account?denied=owner');
   return ctx;
 }
+
+/**
+ * The guard for a member's own login security (the sessions list and "Sign out everywhere"):
+ * someone who fears their password is known must be able to end their sessions while suspended.
+ */
+export const requireMemberEvenIfSuspended = () => requireMember({ allowSuspended: true });
 
 /** The guard for owner actions that must work on a suspended account too (paying, invoices, stopping). */
 export const requireOwnerEvenIfSuspended = () => requireOwner({ allowSuspended: true });

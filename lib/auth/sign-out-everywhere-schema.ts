@@ -2,3 +2,13 @@
 import { z } from 'zod';
 
 export const signOutEverywhereSchema = z.object({});
+
+/**
+ * Staff end every session of one user of an account. Staff act on any account, so both ids travel
+ * in the form; the service checks that the user exists and belongs to that account.
+ */
+export const endUserSessionsSchema = z.object({
+  accountId: z.uuid('Unknown account.'),
+  userId: z.uuid('Unknown user.'),
+});
+export type EndUserSessionsInput = z.infer<typeof endUserSessionsSchema>;

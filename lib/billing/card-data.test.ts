@@ -2,18 +2,13 @@
 // it: not a table, not a log line. The whole path runs here — the hosted form's POST handler, the
 // return to the app (addPaymentMethod: payment method, invoice, charge, audit, email) — and then
 // every column of every table is searched for the number.
+import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { now } from '@/lib/clock';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
-
-const holder = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock('@/lib/billing/processor-instance', async () => {
-  const { SandboxProcessor } = await import('./sandbox-processor');
-  const p = new SandboxProcessor(async () => holder.db as never);
-  return { sandboxProcessor: p, processor: p };
-});
-
-import { POST as postCardForm } from '@/app/api/processor/card/route';
+import { createSetupReference, type SetupBinding } from './payment-setup';
+import { submitCardForm } from './sandbox-hosted';
 import { SandboxProcessor } from './sandbox-processor';
 import { addPaymentMethod } from './subscriptions';
 import { createTrialAccount } from './test-helpers';
@@ -21,18 +16,25 @@ import { createTrialAccount } from './test-helpers';
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  holder.db = t.db;
 });
 afterAll(async () => t.dispose());
 
 const CARD = '4242424242424242';
 const FRAGMENTS = [CARD, '4242 4242 4242 4242', '424242424242', '42424242'];
 
-/** Posts the hosted card form the way the browser does; `return` and `reference` default to the app's. */
-function submitHostedCardForm(fields: Record<string, string>): Promise<Response> {
+/** A signed-in owner's account and browser session, and a setup reference signed for them. */
+async function ownerSetup() {
+  const { account, owner } = await createTrialAccount(t.db, now());
+  const binding: SetupBinding = { accountId: account.id, sessionId: randomUUID() };
+  return { account, owner, binding, reference: createSetupReference(binding, now()) };
+}
+
+/** Posts the hosted card form the way the browser does; `return` defaults to the app's. */
+function submitHostedCardForm(binding: SetupBinding, fields: Record<string, string>): Promise<Response> {
   const form = new FormData();
-  for (const [k, v] of Object.entries({ return: '/account/billing/return', reference: 'ref', ...fields })) form.set(k, v);
-  return postCardForm(new Request('http://localhost/api/processor/card', { method: 'POST', body: form }));
+  for (const [k, v] of Object.entries({ return: '/account/billing/return', ...fields })) form.set(k, v);
+  const req = new Request('http://localhost/api/processor/card', { method: 'POST', body: form });
+  return submitCardForm(req, { db: t.db, processor: new SandboxProcessor(async () => t.db), binding, ip: '192.0.2.10', at: now() });
 }
 
 /** Everything written to the console or the process streams while `fn` runs. */
@@ -68,12 +70,12 @@ async function everyTableAsText(): Promise<string> {
 
 describe('card data', () => {
   test('PAY-5 a submitted card number appears nowhere in our database or server logs', async () => {
-    const { account, owner } = await createTrialAccount(t.db, new Date());
+    const { account, owner, binding, reference } = await ownerSetup();
     const { result: res, output } = await captureOutput(async () => {
-      const r = await submitHostedCardForm({ reference: 'ref-card-data', holderName: 'Eva Billing', number: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' });
+      const r = await submitHostedCardForm(binding, { reference, holderName: 'Eva Billing', number: '4242 4242 4242 4242', expiry: '12/34', cvc: '123' });
       const location = new URL(r.headers.get('location')!, 'http://localhost');
       const token = location.searchParams.get('token')!;
-      await addPaymentMethod(t.db, new SandboxProcessor(async () => t.db), { accountId: account.id, token, reference: 'ref-card-data', actor: { type: 'owner', id: owner.id } });
+      await addPaymentMethod(t.db, new SandboxProcessor(async () => t.db), { accountId: account.id, token, reference, actor: { type: 'owner', id: owner.id } });
       return r;
     });
     expect(res.status).toBe(303);
@@ -93,7 +95,8 @@ describe('card data', () => {
   });
 
   test('PAY-5 an invalid card is refused on the hosted form and the page does not echo the number back', async () => {
-    const res = await submitHostedCardForm({ holderName: 'Eva Billing', number: '4242 4242 4242 4241', expiry: '13/30', cvc: '12' });
+    const { binding, reference } = await ownerSetup();
+    const res = await submitHostedCardForm(binding, { reference, holderName: 'Eva Billing', number: '4242 4242 4242 4241', expiry: '13/30', cvc: '12' });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('This card number is not valid.');
@@ -104,7 +107,8 @@ describe('card data', () => {
   });
 
   test('PAY-5 the hosted form never sends the owner to another site', async () => {
-    const res = await submitHostedCardForm({ return: '//evil.example/steal' });
+    const { binding, reference } = await ownerSetup();
+    const res = await submitHostedCardForm(binding, { reference, return: '//evil.example/steal', holderName: 'Eva Billing', number: CARD, expiry: '12/34', cvc: '123' });
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
   });

@@ -16,23 +16,24 @@ import { firstPeriodIsDue, getSubscription } from './subscriptions';
 export const SETUP_REFERENCE_TTL_MS = 60 * 60 * 1000;
 export const PAYMENT_RETURN_PATH = '/account/billing/return';
 
-interface Binding {
+/** What a setup reference is bound to: the account and the browser session that started it. */
+export interface SetupBinding {
   accountId: string;
   sessionId: string;
 }
 
-function sign(payload: string, b: Binding): string {
+function sign(payload: string, b: SetupBinding): string {
   return createHmac('sha256', derivedKey('payment-setup')).update(`${payload}|${b.accountId}|${b.sessionId}`).digest('base64url');
 }
 
-export function createSetupReference(b: Binding, at: Date): string {
+export function createSetupReference(b: SetupBinding, at: Date): string {
   const payload = `${randomBytes(9).toString('base64url')}.${Math.floor((at.getTime() + SETUP_REFERENCE_TTL_MS) / 1000)}`;
   return `${payload}.${sign(payload, b)}`;
 }
 
 export type ReferenceCheck = 'ok' | 'invalid' | 'expired';
 
-export function checkSetupReference(reference: string, b: Binding, at: Date): ReferenceCheck {
+export function checkSetupReference(reference: string, b: SetupBinding, at: Date): ReferenceCheck {
   const parts = reference.split('.');
   if (parts.length !== 3) return 'invalid';
   const payload = `${parts[0]}.${parts[1]}`;
@@ -53,7 +54,7 @@ export interface PaymentSetupInput {
  * Records the plan and interval chosen for the first period (while it is still unpaid) and
  * answers with the processor page to send the owner to.
  */
-export async function beginPaymentSetup(db: Db, processor: PaymentProcessor, b: Binding & { actor: Actor }, input: PaymentSetupInput, at: Date): Promise<string> {
+export async function beginPaymentSetup(db: Db, processor: PaymentProcessor, b: SetupBinding & { actor: Actor }, input: PaymentSetupInput, at: Date): Promise<string> {
   const sub = await getSubscription(db, b.accountId);
   if (!sub) throw new DomainError('This account has no subscription to pay for.');
   if (sub.subscription.status === 'canceled' || sub.subscription.status === 'lifetime')

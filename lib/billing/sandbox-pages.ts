@@ -1,22 +1,20 @@
 // The sandbox processor's hosted pages (card form and PayPal approval), rendered as plain HTML by
 // its own routes under /api/processor/*. They belong to the processor, not to Accountdesk: the
 // card number is posted here, turned into a token, and never sent on to the app.
+import { safeRedirectPath } from '@/lib/http/safe-redirect';
 import type { CardErrors } from './sandbox-processor';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Only a path on this site may be returned to: never another origin (no open redirect). */
-export function safeReturnPath(value: string | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
-  return value;
-}
-
+/** The page to go back to with `params` added to its query (the path is already a same-site one). */
 export function returnUrl(returnPath: string, params: Record<string, string>): string {
-  return `${returnPath}?${new URLSearchParams(params)}`;
+  const url = new URL(returnPath, 'http://return.invalid');
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return safeRedirectPath(`${url.pathname}${url.search}${url.hash}`, '/account/billing');
 }
 
-export function htmlResponse(body: string, status = 200): Response {
-  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+export function htmlResponse(body: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 }
 
 /** Back to the merchant with the token the page produced. */
@@ -39,7 +37,8 @@ export async function readHostedRequest(req: Request): Promise<HostedRequest | n
     const v = form ? form.get(name) : query.get(name);
     return typeof v === 'string' ? v : '';
   };
-  const returnPath = safeReturnPath(field('return'));
+  // `return` comes from the request: only a path on this site is kept (never //host, /\t/host, …).
+  const returnPath = safeRedirectPath(field('return'));
   const reference = field('reference');
   return returnPath && reference ? { returnPath, reference, field } : null;
 }
@@ -106,4 +105,22 @@ ${field('email', 'PayPal email', { value: opts.email ?? 'sandbox-buyer@paypal.te
 
 export function badRequestPage(): string {
   return page('Payment page unavailable · SandboxPay', `<div class="box">${header('This payment page has expired', 'Go back to Accountdesk and start again from the billing page.')}<a class="cancel" href="/account/billing">Back to billing</a></div>`);
+}
+
+/** The reference was not signed for this signed-in owner and browser, or its hour is over. */
+export function referenceRefusedPage(check: 'invalid' | 'expired'): string {
+  const lead =
+    check === 'expired'
+      ? 'This page was opened more than an hour ago. Nothing was saved. Go back to Accountdesk and start again from the billing page.'
+      : 'This link was not started from your Accountdesk billing page in this browser. Nothing was saved. Sign in to Accountdesk and start again from the billing page.';
+  return page('Payment page unavailable · SandboxPay', `<div class="box">${header(check === 'expired' ? 'This payment page has expired' : 'This payment page cannot be used', lead)}<a class="cancel" href="/account/billing">Back to billing</a></div>`);
+}
+
+/** Too many hosted pages opened or sent from one address. */
+export function tooManyRequestsPage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return page(
+    'Too many attempts · SandboxPay',
+    `<div class="box">${header('Too many attempts', `This payment page was used too often from your network. Nothing was saved. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and start again from the Accountdesk billing page.`)}<a class="cancel" href="/account/billing">Back to billing</a></div>`,
+  );
 }

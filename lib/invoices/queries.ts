@@ -50,10 +50,14 @@ export async function getAccountDocument(db: Executor, accountId: string, id: st
   return doc ? (await withStatus(db, [doc]))[0] : null;
 }
 
-/** One of the account's documents by its number (INV-… or CN-…). */
-export async function getAccountDocumentByNumber(db: Executor, accountId: string, number: string): Promise<Invoice | null> {
-  const [doc] = await db.select().from(invoices).where(and(eq(invoices.accountId, accountId), eq(invoices.number, number))).limit(1);
-  return doc ?? null;
+/**
+ * The invoice a "Payment received" notice may name: one of THIS account's invoices, found by its
+ * id and paid. Its number and amount come from here, never from the request.
+ */
+export async function getPaidAccountInvoice(db: Executor, accountId: string, id: string): Promise<Pick<Invoice, 'id' | 'number' | 'grossCents'> | null> {
+  const doc = await getAccountDocument(db, accountId, id);
+  if (!doc || doc.kind !== 'invoice' || doc.status !== 'paid') return null;
+  return { id: doc.id, number: doc.number, grossCents: doc.grossCents };
 }
 
 export async function getDocument(db: Executor, id: string): Promise<DocumentRow | null> {

@@ -17,6 +17,8 @@ export const LIMITS = {
   loginEmail: { name: 'login-email', max: 5, windowSeconds: 900 },
   publicForm: { name: 'public-form', max: 20, windowSeconds: 3600 },
   resendVerification: { name: 'resend-verification', max: 5, windowSeconds: 3600 },
+  /** The sandbox processor's hosted card and PayPal pages, each view and each submission, per address. */
+  processorPage: { name: 'processor-page', max: 30, windowSeconds: 900 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {

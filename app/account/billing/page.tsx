@@ -11,7 +11,7 @@ import { ownerContact } from '@/lib/billing/charges';
 import { billingOverviewForRequest, paymentMethodLabel } from '@/lib/billing/overview';
 import { getBillingProfile } from '@/lib/billing/profile';
 import { formatDate } from '@/lib/format';
-import { getAccountDocumentByNumber } from '@/lib/invoices/queries';
+import { getPaidAccountInvoice } from '@/lib/invoices/queries';
 import { listPublicPlans } from '@/lib/plans/queries';
 import { saveBillingDetailsAction, saveVatNumberAction, startPaymentSetupAction } from './actions';
 
@@ -46,14 +46,14 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
     billingOverviewForRequest(ctx.account.id),
     getBillingProfile(db, ctx.account.id),
     listPublicPlans(db),
-    params.paid ? getAccountDocumentByNumber(db, ctx.account.id, params.paid) : null,
+    params.paid ? getPaidAccountInvoice(db, ctx.account.id, params.paid) : null,
   ]);
   const pm = overview?.paymentMethod ?? null;
 
   return (
     <>
       <PageHeader title="Billing" description="How your account pays, and the details printed on your invoices." />
-      <PaymentNotice params={params} paidAmountCents={paid?.grossCents} />
+      <PaymentNotice params={params} paid={paid} />
       {overview && <BillingStatus overview={overview} />}
       <div className="space-y-6">
         <Card title="Payment method">

@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { validatedAction } from '@/lib/actions';
-import { requireMember } from '@/lib/auth/guards';
+import { requireMemberEvenIfSuspended } from '@/lib/auth/guards';
 import { signOutEverywhere } from '@/lib/auth/sign-out-everywhere';
 import { signOutEverywhereSchema } from '@/lib/auth/sign-out-everywhere-schema';
 
 export const signOutEverywhereAction = validatedAction({
   schema: signOutEverywhereSchema,
-  guard: requireMember,
+  guard: requireMemberEvenIfSuspended,
   run: async (_input: z.infer<typeof signOutEverywhereSchema>, ctx) => {
     const r = await signOutEverywhere(await getDb(), { userId: ctx.user.id, accountId: ctx.account.id, role: ctx.user.role }, { ip: ctx.ip });
     return { message: `Signed out of ${r.revoked} session${r.revoked === 1 ? '' : 's'}.` };

@@ -3,7 +3,7 @@ import { describeDevice } from '@/components/account/device';
 import { DataTable } from '@/components/ui/data-table';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
-import { requireMember } from '@/lib/auth/guards';
+import { requireMemberEvenIfSuspended } from '@/lib/auth/guards';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import { formatDateTime } from '@/lib/format';
 import { signOutEverywhereAction } from './actions';
@@ -12,7 +12,8 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Security' };
 
 export default async function SecurityPage() {
-  const ctx = await requireMember();
+  // Signing out everywhere must work on a suspended account too (PAY-2 leaves it open).
+  const ctx = await requireMemberEvenIfSuspended();
   const rows = await listActiveSessions(await getDb(), ctx.user.id);
   return (
     <>

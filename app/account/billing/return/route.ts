@@ -37,7 +37,7 @@ export async function GET(req: Request) {
       reference,
       actor: { type: 'owner', id: ctx.user.id, ip: ctx.ip },
     });
-    return result.outcome === 'charged' ? back({ paid: result.invoice.number }) : back({ saved: '1' });
+    return result.outcome === 'charged' ? back({ paid: result.invoice.id }) : back({ saved: '1' });
   } catch (err) {
     if (err instanceof PaymentDeclinedError) return back({ declined: err.code });
     // The outcome is unknown; returning with the same token reuses the same idempotency key.

@@ -3,6 +3,7 @@ import { accountAddress } from '@/lib/staff/address';
 import { notFound } from 'next/navigation';
 import { AuditTable } from '@/components/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
+import { EndSessionsForm } from '@/components/staff/end-sessions-form';
 import { BillingSection } from '@/components/staff/billing-section';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
@@ -13,7 +14,7 @@ import { requireStaff } from '@/lib/auth/guards';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { getAccountBilling } from '@/lib/staff/billing-queries';
 import { DETAIL_LIMIT, getAccountDetail } from '@/lib/staff/queries';
-import { extendTrialAction, retryChargeAction } from './actions';
+import { endUserSessionsAction, extendTrialAction, retryChargeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -64,6 +65,10 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
               { header: 'Role', cell: (u) => ROLE_LABEL[u.role] },
               { header: 'Verified', className: 'whitespace-nowrap text-slate-600', cell: (u) => (u.emailVerifiedAt ? formatDate(u.emailVerifiedAt) : 'No') },
               { header: 'Last active', className: 'whitespace-nowrap text-slate-600', cell: (u) => formatDateTime(u.lastActiveAt) },
+              {
+                header: 'Sessions',
+                cell: (u) => <EndSessionsForm accountId={a.id} userId={u.id} userName={u.displayName} action={endUserSessionsAction} />,
+              },
             ]}
           />
         </section>
