@@ -1,11 +1,10 @@
-import { solveChallenge } from 'altcha-lib/v1';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { accounts, users } from '@/db/schema';
 import { DEV_STAFF } from '@/db/seed';
-import { encodePayload, issueChallenge } from '@/lib/bot-check';
 import { setClock } from '@/lib/clock';
 import { LIMITS } from '@/lib/rate-limit';
+import { solvedBotCheck } from '@/lib/test-utils/bot-check';
 import { makeAccount, makeUser, uid } from '@/lib/test-utils/factories';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { authenticate, LOGIN_CHECK_AFTER_ADDRESS_FAILURES, LOGIN_ERRORS } from './login';
@@ -45,12 +44,6 @@ async function owner() {
   return { ...user, email: user.email! };
 }
 
-async function solved(): Promise<string> {
-  const c = await issueChallenge();
-  const s = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  return encodePayload({ algorithm: c.algorithm, challenge: c.challenge, number: s!.number, salt: c.salt, signature: c.signature });
-}
-
 const signIn = (email: string, password: string, ip: string, botCheck?: string) => authenticate(t.db, { email, password, botCheck }, meta(ip));
 
 describe('sign-in throttling', () => {
@@ -87,14 +80,14 @@ describe('sign-in throttling', () => {
     // …a forged or reused solution does not do…
     await expect(signIn(DEV_STAFF.email, DEV_STAFF.password, staffIp, 'bm90IGpzb24=')).rejects.toThrow(LOGIN_ERRORS.checkRequired);
     // …a really solved proof-of-work does, and so does the test token in test mode.
-    const proof = await solved();
+    const proof = await solvedBotCheck();
     await expect(signIn(DEV_STAFF.email, DEV_STAFF.password, staffIp, proof)).resolves.toMatchObject({ role: 'staff' });
     await expect(signIn(DEV_STAFF.email, DEV_STAFF.password, staffIp, proof)).rejects.toThrow(LOGIN_ERRORS.checkRequired);
     await expect(signIn(DEV_STAFF.email, DEV_STAFF.password, address(201), 'test-pass')).resolves.toMatchObject({ role: 'staff' });
     // Guessing on, even with solved checks and from yet more addresses, never locks the staff login.
     for (let k = 20; k < 60; k++)
       await expect(signIn(DEV_STAFF.email, `wrong password ${k}`, address(k), 'test-pass')).rejects.toThrow(LOGIN_ERRORS.invalid);
-    await expect(signIn(DEV_STAFF.email, DEV_STAFF.password, address(202), await solved())).resolves.toMatchObject({ role: 'staff' });
+    await expect(signIn(DEV_STAFF.email, DEV_STAFF.password, address(202), await solvedBotCheck())).resolves.toMatchObject({ role: 'staff' });
   }, SLOW);
 
   test('ACC-9 a guesser from one address is slowed by the bot check and then refused until the window passes', async () => {
