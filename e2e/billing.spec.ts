@@ -192,6 +192,8 @@ test('PAY-4 PAY-8 a renewal is billed in advance; a failing card is retried on d
   await at(37.5);
   await waitForMail(request, owner.email, /account is suspended/);
   expect((await outbox(request, owner.email)).filter((m) => /Payment failed/.test(m.subject))).toHaveLength(3);
+  // Signed out (a signed-in person opening /login is sent on), the owner signs in again.
+  await page.context().clearCookies();
   await signIn(page, owner.email, owner.password);
   await expect(page).toHaveURL(/\/account\/billing$/);
   await page.goto('/account');

@@ -64,8 +64,9 @@ export async function runJobs(request: APIRequestContext) {
   return res.json();
 }
 
-export async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
+/** Fills and submits the sign-in form at `from` (the login page, perhaps with a `?next=`). */
+export async function signIn(page: Page, email: string, password: string, from = '/login') {
+  await page.goto(from);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -77,3 +77,10 @@ export async function requireStaff(): Promise<UserContext> {
 export async function publicRequest(): Promise<{ ip: string; userAgent: string }> {
   return requestMeta();
 }
+
+/** Where a signed-in person belongs (staff: /staff, everyone else: /account); null when nobody is signed in. */
+export async function signedInHome(): Promise<'/account' | '/staff' | null> {
+  const ctx = await currentUser();
+  if (!ctx) return null;
+  return ctx.user.role === 'staff' ? '/staff' : '/account';
+}

@@ -31,7 +31,12 @@ export const authOptions: AuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      // `botCheck` is sent only when a sign-in was answered with LOGIN_ERRORS.checkRequired.
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+        botCheck: { label: 'Bot check', type: 'text' },
+      },
       async authorize(credentials, req) {
         const h = new Headers();
         for (const [k, v] of Object.entries(req?.headers ?? {})) if (typeof v === 'string') h.set(k, v);
@@ -39,7 +44,11 @@ export const authOptions: AuthOptions = {
         try {
           const r = await authenticate(
             db,
-            { email: String(credentials?.email ?? ''), password: String(credentials?.password ?? '') },
+            {
+              email: String(credentials?.email ?? ''),
+              password: String(credentials?.password ?? ''),
+              botCheck: typeof credentials?.botCheck === 'string' ? credentials.botCheck : null,
+            },
             { ip: clientIp(h), userAgent: (h.get('user-agent') ?? '').slice(0, 400) },
           );
           return { id: r.userId, name: r.name, email: r.email, sessionId: r.sessionId, role: r.role };

@@ -13,8 +13,13 @@ export interface Limit {
 
 export const LIMITS = {
   signup: { name: 'signup', max: 10, windowSeconds: 3600 },
-  login: { name: 'login', max: 10, windowSeconds: 900 },
-  loginEmail: { name: 'login-email', max: 5, windowSeconds: 900 },
+  // Sign-in counts failed attempts only (lib/auth/login.ts explains the thresholds).
+  /** Wrong passwords for one email from one address: refused beyond `max`. Keyed by a digest of both. */
+  loginFailPair: { name: 'login-fail-pair', max: 10, windowSeconds: 900 },
+  /** Wrong passwords from one address, any email: the bot check first, then refused beyond `max`. */
+  loginFailAddress: { name: 'login-fail-address', max: 100, windowSeconds: 3600 },
+  /** Wrong passwords for one email from anywhere: beyond `max` the bot check is asked for, never a refusal. */
+  loginFailEmail: { name: 'login-fail-email', max: 5, windowSeconds: 3600 },
   publicForm: { name: 'public-form', max: 20, windowSeconds: 3600 },
   resendVerification: { name: 'resend-verification', max: 5, windowSeconds: 3600 },
   /** The sandbox processor's hosted card and PayPal pages, each view and each submission, per address. */
@@ -23,15 +28,24 @@ export const LIMITS = {
 
 export interface LimitResult {
   allowed: boolean;
+  /** Hits in the current window, this one included. */
+  count: number;
   /** Seconds until the window resets (when not allowed). */
   retryAfterSeconds: number;
 }
 
+const keyOf = (limit: Limit, subject: string) => `${limit.name}:${subject}`;
+
+function windowStartOf(limit: Limit, at: Date): Date {
+  const ms = limit.windowSeconds * 1000;
+  return new Date(Math.floor(at.getTime() / ms) * ms);
+}
+
 /** Counts one hit against `limit` for `subject` (an IP or an email) and says whether it is allowed. */
 export async function hitRateLimit(db: Executor, limit: Limit, subject: string): Promise<LimitResult> {
-  const key = `${limit.name}:${subject}`;
+  const key = keyOf(limit, subject);
   const at = now();
-  const windowStart = new Date(Math.floor(at.getTime() / (limit.windowSeconds * 1000)) * limit.windowSeconds * 1000);
+  const windowStart = windowStartOf(limit, at);
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart, count: 1 })
@@ -45,10 +59,23 @@ export async function hitRateLimit(db: Executor, limit: Limit, subject: string):
     .returning({ count: rateLimits.count });
   const allowed = row.count <= limit.max;
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + limit.windowSeconds * 1000 - at.getTime()) / 1000);
-  return { allowed, retryAfterSeconds };
+  return { allowed, count: row.count, retryAfterSeconds };
+}
+
+/**
+ * Takes back one hit counted earlier in the current window (a no-op once the window has moved on),
+ * for limits that count a hit up front and keep it only when the attempt turns out to be a failure.
+ */
+export async function refundRateLimit(db: Executor, limit: Limit, subject: string): Promise<void> {
+  const key = keyOf(limit, subject);
+  const windowStart = windowStartOf(limit, now());
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} = ${windowStart.toISOString()}::timestamptz and ${rateLimits.count} > 0`);
 }
 
 /** Clears a subject's counter, e.g. after a successful login. */
 export async function resetRateLimit(db: Executor, limit: Limit, subject: string): Promise<void> {
-  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${`${limit.name}:${subject}`}`);
+  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${keyOf(limit, subject)}`);
 }

@@ -1,20 +1,18 @@
 import Link from 'next/link';
-import { publicRequest } from '@/lib/auth/guards';
+import { redirect } from 'next/navigation';
+import { publicRequest, signedInHome } from '@/lib/auth/guards';
+import { safeRedirectPath } from '@/lib/http/safe-redirect';
 import { LoginForm } from './login-form';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in · Accountdesk' };
 
-/** Only same-site relative paths are followed after signing in. */
-function safeNext(next: string | string[] | undefined): string | null {
-  if (typeof next !== 'string') return null;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   await publicRequest();
-  const { next } = await searchParams;
+  // Only a path on this site is followed after signing in (or at once, for someone already signed in).
+  const next = safeRedirectPath((await searchParams).next);
+  const home = await signedInHome();
+  if (home) redirect(next && !/^\/(login|signup)(?=[/?#]|$)/.test(next) ? next : home);
   return (
     <div className="mx-auto max-w-md px-4 py-10 sm:py-16">
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
@@ -22,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-slate-600">
           New to Accountdesk? <Link href="/signup">Create an account</Link>
         </p>
-        <LoginForm next={safeNext(next)} />
+        <LoginForm next={next} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
+import { redirect } from 'next/navigation';
 import { baseDomain } from '@/lib/accounts/slug';
-import { publicRequest } from '@/lib/auth/guards';
+import { publicRequest, signedInHome } from '@/lib/auth/guards';
 import { SignupForm } from './signup-form';
 
 export const dynamic = 'force-dynamic';
@@ -7,6 +8,8 @@ export const metadata = { title: 'Create your account · Accountdesk' };
 
 export default async function SignupPage() {
   await publicRequest();
+  const home = await signedInHome();
+  if (home) redirect(home);
   return (
     <div className="mx-auto max-w-xl px-4 py-10 sm:py-14">
       <SignupForm domain={baseDomain()} />
