@@ -8,7 +8,7 @@ import { signOutEverywhereSchema } from '@/lib/auth/sign-out-everywhere-schema';
 
 export const signOutEverywhereAction = validatedAction({
   schema: signOutEverywhereSchema,
-  guard: requireMember,
+  guard: () => requireMember(),
   run: async (_input: z.infer<typeof signOutEverywhereSchema>, ctx) => {
     const r = await signOutEverywhere(await getDb(), { userId: ctx.user.id, accountId: ctx.account.id, role: ctx.user.role }, { ip: ctx.ip });
     return { message: `Signed out of ${r.revoked} session${r.revoked === 1 ? '' : 's'}.` };
