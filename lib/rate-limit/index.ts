@@ -17,6 +17,10 @@ export const LIMITS = {
   loginEmail: { name: 'login-email', max: 5, windowSeconds: 900 },
   publicForm: { name: 'public-form', max: 20, windowSeconds: 3600 },
   resendVerification: { name: 'resend-verification', max: 5, windowSeconds: 3600 },
+  // ACC-9: forgot password and set new password, per client address (an office shares one).
+  passwordReset: { name: 'password-reset', max: 20, windowSeconds: 3600 },
+  // ACC-9: reset emails per address asked for; over it the answer stays the same but no mail goes.
+  passwordResetEmail: { name: 'password-reset-email', max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {
