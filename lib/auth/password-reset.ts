@@ -117,18 +117,27 @@ export async function requestPasswordReset(
   return { message: RESET_REQUESTED_MESSAGE };
 }
 
-/** The state of the link a person opened (the page shows the form only for a valid one). */
-export async function passwordResetLinkState(db: Executor, token: string, at: Date): Promise<ResetLinkState> {
-  if (!token || token.length > 200) return 'invalid';
+/**
+ * Finds the link of `token` and says whether it may be used at `at` (locking its row when `db`
+ * is a transaction). A link of a login that may no longer reset is 'invalid'.
+ */
+async function findResetLink(db: Executor, token: string, at: Date) {
+  if (!token || token.length > 200) return { state: 'invalid' as const, user: null };
   const [row] = await db
     .select({ reset: passwordResets, user: users, account: accounts })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .leftJoin(accounts, eq(accounts.id, users.accountId))
     .where(eq(passwordResets.tokenHash, hashToken(token)))
+    .for('update', { of: passwordResets })
     .limit(1);
-  if (row && !mayResetPassword(row.user, row.account)) return 'invalid';
-  return resetLinkState(row?.reset ?? null, at);
+  if (row && !mayResetPassword(row.user, row.account)) return { state: 'invalid' as const, user: null };
+  return { state: resetLinkState(row?.reset ?? null, at), user: row?.user ?? null };
+}
+
+/** The state of the link a person opened (the page shows the form only for a valid one). */
+export async function passwordResetLinkState(db: Db, token: string, at: Date): Promise<ResetLinkState> {
+  return db.transaction(async (tx) => (await findResetLink(tx, token, at)).state);
 }
 
 /** ACC-9: sets the new password through a valid link. Refusals are DomainErrors with the link's message. */
@@ -138,21 +147,12 @@ export async function resetPassword(
   meta: { ip: string; userAgent: string },
   at: Date,
 ): Promise<{ message: string; userId: string }> {
-  if (!input.token || input.token.length > 200) throw new DomainError(RESET_LINK_MESSAGES.invalid);
-  const tokenHash = hashToken(input.token);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ reset: passwordResets, user: users, account: accounts })
-      .from(passwordResets)
-      .innerJoin(users, eq(users.id, passwordResets.userId))
-      .leftJoin(accounts, eq(accounts.id, users.accountId))
-      .where(eq(passwordResets.tokenHash, tokenHash))
-      .for('update', { of: passwordResets })
-      .limit(1);
-    const state = row && !mayResetPassword(row.user, row.account) ? 'invalid' : resetLinkState(row?.reset ?? null, at);
-    if (state !== 'valid') throw new DomainError(RESET_LINK_MESSAGES[state]);
-    const { user } = row!;
+    const link = await findResetLink(tx, input.token, at);
+    if (link.state !== 'valid' || !link.user) throw new DomainError(RESET_LINK_MESSAGES[link.state === 'valid' ? 'invalid' : link.state]);
+    const { user } = link;
+    const tokenHash = hashToken(input.token);
 
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     await tx.update(passwordResets).set({ usedAt: at }).where(eq(passwordResets.tokenHash, tokenHash));
