@@ -1,11 +1,19 @@
 'use client';
-// ACC-4: the browser side of the proof-of-work bot check, reusable by every public form.
-// `useBotCheck()` fetches a signed challenge from /api/bot-check and solves it with WebCrypto as
-// soon as the form is shown; `<BotCheck bot={bot} />` renders the hidden `botCheck` input and a
-// small status line. Forms call `bot.ensure()` before submitting (it waits for the solution) and
-// `bot.reset()` after each submission, because a solution is accepted only once.
+// ACC-4: the browser side of the proof-of-work bot check.
+// Public forms use the kit at the bottom of this file and nothing else:
+//   const f = useServerForm(schema, action, { …, botCheck: '' });   // schema has botCheck: botCheckField
+//   const kit = useBotCheckedSubmit(f);
+//   <form ref={f.formRef} onSubmit={kit.onSubmit} noValidate> … <FormMessage state={f.state} />
+//     <BotCheckedSubmit kit={kit}>Send</BotCheckedSubmit> </form>
+// and the server action uses `publicForm(limit)` (lib/public-forms) as its guard.
+// The lower-level `useBotCheck()` fetches a signed challenge from /api/bot-check and solves it with
+// WebCrypto as soon as the form is shown; `<BotCheck bot={bot} />` renders the hidden `botCheck`
+// input and a small status line. `bot.ensure()` waits for the solution; `bot.reset()` starts a new
+// one, because a solution is accepted only once.
 import { solveChallenge } from 'altcha-lib/v1';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { FieldValues, Path, PathValue } from 'react-hook-form';
+import { SubmitButton, type ServerForm } from '@/components/ui/form';
 
 export type BotCheckStatus = 'working' | 'verified' | 'error';
 
@@ -107,6 +115,75 @@ export function BotCheck({ bot }: { bot: BotCheckHandle }) {
           </button>
         </>
       )}
+    </div>
+  );
+}
+
+export interface BotCheckedSubmit {
+  bot: BotCheckHandle;
+  /** True while the submit waits for the solution. */
+  waiting: boolean;
+  /** Use as the form's onSubmit. */
+  onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
+  /** The form's pending state (server call or waiting for the solution). */
+  pending: boolean;
+  /** The server's or the browser's message about the check, if any. */
+  error?: string;
+}
+
+/**
+ * The public-form kit (ACC-4): solves in the background, keeps the solution in the `botCheck`
+ * field, makes a submit that comes before the solution validate the other fields, wait and then
+ * go on by itself, and fetches a new challenge after every answer from the server (one rule: a
+ * solution is accepted once, whatever the answer was).
+ */
+export function useBotCheckedSubmit<T extends FieldValues & { botCheck: string }, R>(f: ServerForm<T, R>): BotCheckedSubmit {
+  const bot = useBotCheck();
+  const [waiting, setWaiting] = useState(false);
+  const { setValue, handleSubmit, clearErrors } = f.form;
+  const { token, reset } = bot;
+
+  useEffect(() => {
+    setValue('botCheck' as Path<T>, token as PathValue<T, Path<T>>);
+    if (token) clearErrors('botCheck' as Path<T>);
+  }, [token, setValue, clearErrors]);
+  // The one rule for a new challenge: after every answer from the server.
+  useEffect(() => {
+    if (f.state.status !== 'idle') reset();
+  }, [f.state, reset]);
+  useEffect(() => {
+    if (waiting && token) {
+      setWaiting(false);
+      f.formRef.current?.requestSubmit();
+    }
+  }, [waiting, token, f.formRef]);
+
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    if (token) return f.onSubmit(e);
+    // Check the person's fields at once (as a submit does); if only the solution is missing,
+    // wait for it and submit by itself.
+    const wait = () => {
+      setWaiting(true);
+      bot.ensure().catch(() => setWaiting(false));
+    };
+    void handleSubmit(wait, (errors) => {
+      if (Object.keys(errors).every((k) => k === 'botCheck')) wait();
+    })(e);
+  };
+
+  const error = f.errorFor('botCheck');
+  return { bot, waiting, onSubmit, pending: f.pending || waiting, error: waiting ? undefined : error };
+}
+
+/** The submit button of a public form, with the check's status line and its message. */
+export function BotCheckedSubmit({ kit, children }: { kit: BotCheckedSubmit; children: ReactNode }) {
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={kit.pending}>{children}</SubmitButton>
+        <BotCheck bot={kit.bot} />
+      </div>
+      {kit.error && <p className="text-sm text-red-700">{kit.error}</p>}
     </div>
   );
 }

@@ -115,6 +115,21 @@ export const emailVerifications = pgTable('email_verifications', {
   usedAt: ts('used_at'),
 });
 
+/** ACC-9: password reset links. Only the sha256 of the emailed token is stored; one hour, one use. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId), index('password_resets_expires_idx').on(t.expiresAt)],
+);
+
 export const sessions = pgTable(
   'sessions',
   {

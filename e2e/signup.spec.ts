@@ -1,6 +1,6 @@
 import { createChallenge } from 'altcha-lib/v1';
 import { confirmEmail, newOwnerData, submitSignup } from './accounts';
-import { expect, signIn, test } from './support';
+import { expect, outbox, signIn, test, waitForMail } from './support';
 
 function isoYearsAgo(years: number, extraDays = 0): string {
   const d = new Date();
@@ -115,4 +115,48 @@ test('ACC-4 the form carries a proof-of-work check and refuses a forged one', as
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /human/i })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: /check your email/i })).toHaveCount(0);
+});
+
+test('ACC-1 signing up with a registered email shows the same "check your email" and tells the existing owner instead', async ({ page, request }) => {
+  const first = newOwnerData();
+  await submitSignup(page, first);
+  const before = (await outbox(request, first.email)).length;
+  // Someone else tries the same email with another address: the same answer as for a new email.
+  await submitSignup(page, newOwnerData({ email: first.email.toUpperCase() }));
+  await expect(page.getByText(/already|registered|exists/i)).toHaveCount(0);
+  const notice = await waitForMail(request, first.email, /tried to sign up/i);
+  expect(notice.text).toMatch(/\/login\b/);
+  expect(notice.text).toMatch(/\/forgot-password\b/);
+  expect((await outbox(request, first.email)).length).toBe(before + 1);
+});
+
+test('ACC-3 ACC-5 a date-of-birth message never moves the terms checkbox from under the pointer', async ({ page }) => {
+  await page.goto('/signup');
+  const terms = page.getByLabel('I accept the terms of service');
+  const date = page.getByLabel('Date of birth');
+  // An under-18 date: its message appears while the date is entered, not when the field is left.
+  await date.fill(isoYearsAgo(17));
+  await expect(date).toHaveAccessibleDescription(/18 or older/i);
+  // A click held like a person's (press, pause, release) lands on the checkbox.
+  await terms.click({ delay: 150 });
+  await expect(terms).toBeChecked();
+  // A valid date: the message goes as the date changes; the next clicks still land.
+  await date.fill('1990-04-12');
+  await expect(date).not.toHaveAccessibleDescription(/18 or older/i);
+  await terms.click({ delay: 150 });
+  await expect(terms).not.toBeChecked();
+  await terms.click({ delay: 150 });
+  await expect(terms).toBeChecked();
+
+  // The same for any field above it: leaving a field with a mistake shows nothing until submit.
+  await page.getByLabel('Email').fill('not-an-email');
+  await date.fill(isoYearsAgo(17));
+  await terms.click({ delay: 150 });
+  await expect(terms).not.toBeChecked();
+  await expect(page.getByLabel('Email')).not.toHaveAccessibleDescription(/valid email/i);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription(/valid email/i);
+  await date.fill('1990-04-12');
+  await terms.click({ delay: 150 });
+  await expect(terms).toBeChecked();
 });

@@ -27,7 +27,10 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
   const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(action, { status: 'idle' });
   const formRef = useRef<HTMLFormElement | null>(null);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as any) as any, defaultValues, mode: 'onTouched' });
+  // Messages appear on submit, then follow each change of their own field; never on blur. A
+  // message that appeared on blur would push the controls below it down between the press and the
+  // release of the click that caused the blur, and that click would be lost.
+  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as any) as any, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const el = e.currentTarget;

@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { passwordSchema } from '@/lib/auth/password-schema';
 import { now } from '@/lib/clock';
+import { botCheckField } from '@/lib/public-forms/schema';
 import { dateOfBirthProblem, isAdult } from './age';
 import { normaliseSlug, validateSlug } from './slug';
 
 export const UNDER_18_MESSAGE = 'You must be 18 or older to create an account.';
 export const ACCEPT_TERMS_MESSAGE = 'Accept the terms of service to continue.';
-export const BOT_CHECK_MISSING = 'Wait a moment until the check that you are human has finished.';
 
 export const emailSchema = z
   .string()
@@ -46,12 +46,12 @@ export const signupSchema = z.object({
       else if (!isAdult(d, at)) ctx.addIssue({ code: 'custom', message: UNDER_18_MESSAGE });
     }),
   acceptTerms: ticked(ACCEPT_TERMS_MESSAGE),
-  botCheck: z.string().min(1, BOT_CHECK_MISSING),
+  botCheck: botCheckField,
 });
 export type SignupInput = z.output<typeof signupSchema>;
 
 export const resendSchema = z.object({
   email: emailSchema,
-  botCheck: z.string().min(1, BOT_CHECK_MISSING),
+  botCheck: botCheckField,
 });
 export type ResendInput = z.output<typeof resendSchema>;

@@ -1,29 +1,60 @@
-// ACC-1..5, ACC-9: creating an account. The rate limit and the bot check are committed first (a
-// refused signup must still count against the IP and spend the challenge); everything the signup
-// creates is then written in ONE transaction together with its audit entry and confirmation email.
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+// ACC-1..5, ACC-9: creating an account. The per-address rate limit and the bot check are the
+// public-form guard's (lib/public-forms), committed before this runs. Everything the signup creates
+// is written in ONE transaction together with its audit entry and confirmation email.
+// The answer never tells whether an email is registered: for an email that already has a login,
+// nothing is created and that person gets an email instead ("someone tried to sign up …").
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
 import { accounts, termsAcceptances, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { startTrial } from '@/lib/billing/subscriptions';
-import { BOT_CHECK_FAILED, verifyBotCheck } from '@/lib/bot-check';
-import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
+import { queueEmail } from '@/lib/email/outbox';
+import { appUrl } from '@/lib/http/request';
 import { isAdult } from './age';
 import { UNDER_18_MESSAGE, type SignupInput } from './schemas';
 import { normaliseSlug, validateSlug } from './slug';
-import { currentTermsVersion, issueVerificationToken, queueConfirmationEmail, THROTTLED_MESSAGE } from './verification';
+import { currentTermsVersion, issueVerificationToken, queueConfirmationEmail } from './verification';
 
 export { verifyEmail, resendVerification } from './verification';
 
 export const SLUG_TAKEN_MESSAGE = 'This address is taken. Please choose another one.';
-export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. Sign in or reset your password.';
 
-export interface SignupResult {
-  accountId: string;
-  userId: string;
-  email: string;
+/** Both outcomes look the same to the person signing up: "check your email". */
+export type SignupResult = { email: string } & (
+  | { existing: false; accountId: string; userId: string }
+  /** The email already had a login: nothing was created, its owner was told by email. */
+  | { existing: true }
+);
+
+/**
+ * The email to a person whose address someone just tried to sign up with. Queued in `tx`; the only
+ * thing a signup with a registered email writes.
+ */
+async function queueSignupAttemptNotice(tx: Executor, email: string): Promise<void> {
+  const [row] = await tx
+    .select({ user: users, accountStatus: accounts.status })
+    .from(users)
+    .leftJoin(accounts, eq(accounts.id, users.accountId))
+    .where(and(eq(users.email, email), isNull(users.deletedAt)))
+    .limit(1);
+  if (!row || row.accountStatus === 'stopped') return;
+  await queueEmail(
+    tx,
+    email,
+    {
+      subject: 'Someone tried to sign up with your email address',
+      greeting: `Hello ${row.user.fullName},`,
+      paragraphs: [
+        'Somebody, perhaps you, just tried to create a new Accountdesk account with this email address. It already belongs to an Accountdesk login, so no new account was created and nothing was changed.',
+        `If it was you, sign in with your existing login at ${appUrl()}/login. If you no longer know your password, choose a new one at ${appUrl()}/forgot-password.`,
+        'If it was not you, you can ignore this email. Your login and password stay as they are.',
+      ],
+      action: { label: 'Sign in', url: `${appUrl()}/login` },
+    },
+    { accountId: row.user.accountId },
+  );
 }
 
 /** Is this slug already used by any account, stopped ones included (case-insensitive)? */
@@ -49,11 +80,6 @@ export async function signUp(
   meta: { ip: string; userAgent: string },
   at: Date,
 ): Promise<SignupResult> {
-  // ACC-4: per-IP limit and proof of work before anything else.
-  const limit = await hitRateLimit(db, LIMITS.signup, meta.ip);
-  if (!limit.allowed) throw new DomainError(THROTTLED_MESSAGE);
-  if (!(await verifyBotCheck(db, input.botCheck))) throw new DomainError(BOT_CHECK_FAILED, 'botCheck');
-
   // The schema checked these already; the service does not trust its caller.
   const slug = normaliseSlug(input.slug);
   const slugProblem = validateSlug(slug);
@@ -72,9 +98,13 @@ export async function signUp(
         .from(accounts)
         .where(sql`lower(${accounts.slug}) = ${slug}`)
         .limit(1);
+      // An address is public (it is the account's web address), so a taken one may be said.
       if (slugRow) throw new DomainError(SLUG_TAKEN_MESSAGE, 'slug');
       const [emailRow] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-      if (emailRow) throw new DomainError(EMAIL_TAKEN_MESSAGE, 'email');
+      if (emailRow) {
+        await queueSignupAttemptNotice(tx, email);
+        return { existing: true, email } as const;
+      }
 
       const terms = await currentTermsVersion(tx, at);
       const [account] = await tx
@@ -112,13 +142,16 @@ export async function signUp(
         { action: 'account.signed_up', accountId: account.id, target: `account:${account.id}`, details: { slug, termsVersion: terms.version } },
       );
       await queueConfirmationEmail(tx, { email, fullName: input.fullName.trim(), accountId: account.id, slug }, token);
-      return { accountId: account.id, userId: user.id, email };
+      return { existing: false, accountId: account.id, userId: user.id, email } as const;
     });
   } catch (err) {
     // Two signups racing for the same address or email: the unique indexes decide.
     const violated = uniqueViolation(err);
     if (violated?.includes('accounts_slug')) throw new DomainError(SLUG_TAKEN_MESSAGE, 'slug');
-    if (violated?.includes('users_email')) throw new DomainError(EMAIL_TAKEN_MESSAGE, 'email');
+    if (violated?.includes('users_email')) {
+      await db.transaction((tx) => queueSignupAttemptNotice(tx, email));
+      return { existing: true, email };
+    }
     throw err;
   }
 }

@@ -7,13 +7,11 @@ import { accounts, emailVerifications, termsVersions, users } from '@/db/schema'
 import { DomainError } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { queueEmail } from '@/lib/email/outbox';
-import { BOT_CHECK_FAILED, verifyBotCheck } from '@/lib/bot-check';
 import { appUrl } from '@/lib/http/request';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
 import { accountAddress } from './slug';
 
 export const VERIFICATION_TOKEN_DAYS = 7;
-export const THROTTLED_MESSAGE = 'Too many attempts from your network. Please wait an hour and try again.';
 export const RESEND_NEUTRAL_MESSAGE =
   'If that address belongs to a signup that is not confirmed yet, a new confirmation link is on its way. It is valid for 7 days.';
 
@@ -111,18 +109,16 @@ export async function verifyEmail(db: Db, token: string, at: Date): Promise<Veri
 
 /**
  * ACC-2: sends a fresh confirmation link. Answers the same whether or not the email belongs to an
- * unconfirmed signup, so it cannot be used to find out who has an account.
+ * unconfirmed signup, so it cannot be used to find out who has an account. The per-address limit
+ * and the bot check are the public-form guard's; this adds a limit per email.
  */
 export async function resendVerification(
   db: Db,
-  input: { email: string; botCheck: string },
+  input: { email: string },
   meta: { ip: string; userAgent: string },
   at: Date,
 ): Promise<{ message: string }> {
   const normalised = input.email.trim().toLowerCase();
-  const byIp = await hitRateLimit(db, LIMITS.resendVerification, meta.ip);
-  if (!byIp.allowed) throw new DomainError(THROTTLED_MESSAGE);
-  if (!(await verifyBotCheck(db, input.botCheck))) throw new DomainError(BOT_CHECK_FAILED);
   const byEmail = await hitRateLimit(db, LIMITS.resendVerification, `email:${normalised}`);
   if (!byEmail.allowed) return { message: RESEND_NEUTRAL_MESSAGE };
 

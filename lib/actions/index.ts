@@ -57,18 +57,32 @@ export function errorState(err: unknown): FormState<never> {
 }
 
 /**
+ * What a guard may read of the submitted form before the schema runs: single text fields only
+ * (the public-form guard reads the `botCheck` field). Session guards ignore it.
+ */
+export interface SubmittedForm {
+  field(name: string): string | undefined;
+}
+
+/**
  * Wraps a server action: `schema` parses the FormData, `guard` checks who is calling (and
- * redirects or throws when they may not), `run` calls the service. Returns a FormState for
- * useActionState.
+ * redirects or throws when they may not; a DomainError it throws becomes the form's message),
+ * `run` calls the service. Returns a FormState for useActionState.
  */
 export function validatedAction<S extends z.ZodType, G, R = undefined>(opts: {
   schema: S;
-  guard: () => Promise<G>;
+  guard: (form: SubmittedForm) => Promise<G>;
   run: (input: z.infer<S>, ctx: G) => Promise<{ message?: string; data?: R } | void>;
 }) {
   return async (_prev: FormState<R>, formData: FormData): Promise<FormState<R>> => {
-    const ctx = await opts.guard();
-    const parsed = opts.schema.safeParse(formDataToObject(formData));
+    const raw = formDataToObject(formData);
+    let ctx: G;
+    try {
+      ctx = await opts.guard({ field: (name) => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined) });
+    } catch (err) {
+      return errorState(err); // redirects and unexpected errors are thrown on
+    }
+    const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) {
       return {
         status: 'error',

@@ -10,6 +10,7 @@ import { processor } from '@/lib/billing/processor-instance';
 import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewals';
 import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
 import { purgeSpentChallenges } from '@/lib/bot-check';
+import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -17,6 +18,7 @@ export type Sweep = (db: Db) => Promise<number>;
 export const SWEEPS: Record<string, Sweep> = {
   'expire-unverified-signups': expireUnverifiedSignups,
   'purge-spent-challenges': purgeSpentChallenges,
+  'purge-expired-password-resets': purgeExpiredPasswordResets,
   'trial-reminders': sendTrialReminders,
   'suspend-ended-trials': suspendEndedTrials,
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),

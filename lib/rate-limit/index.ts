@@ -24,6 +24,10 @@ export const LIMITS = {
   resendVerification: { name: 'resend-verification', max: 5, windowSeconds: 3600 },
   /** The sandbox processor's hosted card and PayPal pages, each view and each submission, per address. */
   processorPage: { name: 'processor-page', max: 30, windowSeconds: 900 },
+  // ACC-9: forgot password and set new password, per client address (an office shares one).
+  passwordReset: { name: 'password-reset', max: 20, windowSeconds: 3600 },
+  // ACC-9: reset emails per address asked for; over it the answer stays the same but no mail goes.
+  passwordResetEmail: { name: 'password-reset-email', max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {

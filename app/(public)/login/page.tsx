@@ -21,6 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           New to Accountdesk? <Link href="/signup">Create an account</Link>
         </p>
         <LoginForm next={next} />
+        <p className="mt-4 text-sm text-slate-600">
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
       </div>
     </div>
   );

@@ -1,10 +1,10 @@
 'use client';
 // ACC-1..5, ACC-9: the signup form. The account address is proposed from the company name until
-// the person edits it; the bot check solves in the background and the submit waits for it.
+// the person edits it; the public-form kit solves the bot check in the background.
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
-import { BotCheck, useBotCheck } from '@/components/bot-check';
-import { Field, FormMessage, inputClass, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { useId, useRef } from 'react';
+import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
+import { Field, FormMessage, inputClass, TextField, useServerForm } from '@/components/ui/form';
 import { signupSchema } from '@/lib/accounts/schemas';
 import { proposeSlug } from '@/lib/accounts/slug';
 import { ResendForm } from '../verify-email/resend-form';
@@ -21,26 +21,10 @@ export function SignupForm({ domain }: { domain: string }) {
     acceptTerms: false,
     botCheck: '',
   });
-  const bot = useBotCheck();
-  const [waiting, setWaiting] = useState(false);
+  const kit = useBotCheckedSubmit(f);
   const slugEdited = useRef(false);
   const { setValue, register, getValues } = f.form;
   const id = useId();
-
-  useEffect(() => {
-    setValue('botCheck', bot.token);
-  }, [bot.token, setValue]);
-  // A solved challenge is accepted once: after every answer from the server, solve a new one.
-  const { reset } = bot;
-  useEffect(() => {
-    if (f.state.status === 'error') reset();
-  }, [f.state, reset]);
-  useEffect(() => {
-    if (waiting && bot.token) {
-      setWaiting(false);
-      f.formRef.current?.requestSubmit();
-    }
-  }, [waiting, bot.token, f.formRef]);
 
   if (f.state.status === 'ok') {
     const email = (f.state.data as { email?: string } | undefined)?.email ?? getValues('email');
@@ -60,23 +44,9 @@ export function SignupForm({ domain }: { domain: string }) {
     );
   }
 
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    if (!bot.token) {
-      // Validate first so the person sees field errors at once, then wait for the bot check.
-      e.preventDefault();
-      void f.form.trigger(['fullName', 'email', 'password', 'companyName', 'slug', 'dateOfBirth', 'acceptTerms']).then((valid) => {
-        if (!valid) return;
-        setWaiting(true);
-        bot.ensure().catch(() => setWaiting(false));
-      });
-      return;
-    }
-    f.onSubmit(e);
-  };
-
   const companyReg = register('companyName', {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      if (!slugEdited.current) setValue('slug', proposeSlug(e.target.value), { shouldValidate: !!f.form.formState.touchedFields.slug });
+      if (!slugEdited.current) setValue('slug', proposeSlug(e.target.value), { shouldValidate: f.form.formState.isSubmitted });
     },
   });
   const slugReg = register('slug', {
@@ -85,9 +55,14 @@ export function SignupForm({ domain }: { domain: string }) {
       slugEdited.current = e.target.value.trim() !== '';
     },
   });
+  // ACC-3: a complete date is checked as soon as it is entered (typing or picking), not on blur.
+  const dateReg = register('dateOfBirth', {
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      if (e.target.value) void f.form.trigger('dateOfBirth');
+    },
+  });
   const termsId = `${id}-terms`;
   const termsError = f.errorFor('acceptTerms');
-  const botError = f.errorFor('botCheck');
 
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
@@ -95,7 +70,7 @@ export function SignupForm({ domain }: { domain: string }) {
       <p className="mt-1 text-sm text-slate-600">
         Start your free trial. Already have an account? <Link href="/login">Sign in</Link>
       </p>
-      <form ref={f.formRef} onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      <form ref={f.formRef} onSubmit={kit.onSubmit} noValidate className="mt-6 space-y-4">
         <TextField f={f} name="fullName" label="Full name" autoComplete="name" hint="Your legal name, as the account owner." />
         <TextField f={f} name="email" label="Email" type="email" autoComplete="email" />
         <TextField f={f} name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." />
@@ -125,14 +100,14 @@ export function SignupForm({ domain }: { domain: string }) {
             </div>
           )}
         </Field>
-        <TextField
-          f={f}
-          name="dateOfBirth"
+        <Field
+          id={`${id}-dateOfBirth`}
           label="Date of birth"
-          type="date"
-          autoComplete="bday"
+          error={f.errorFor('dateOfBirth')}
           hint="You must be 18 or older. We store only that you confirmed this, not the date."
-        />
+        >
+          {(a11y) => <input {...a11y} {...dateReg} type="date" autoComplete="bday" className={inputClass} />}
+        </Field>
         <div className="space-y-1">
           <div className="flex items-start gap-2">
             <input
@@ -156,12 +131,8 @@ export function SignupForm({ domain }: { domain: string }) {
             </p>
           )}
         </div>
-        <div className="space-y-1">
-          <BotCheck bot={bot} />
-          {botError && <p className="text-sm text-red-700">{botError}</p>}
-        </div>
         <FormMessage state={f.state} />
-        <SubmitButton pending={f.pending || waiting}>Create account</SubmitButton>
+        <BotCheckedSubmit kit={kit}>Create account</BotCheckedSubmit>
       </form>
     </div>
   );

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { publicRequest } from '@/lib/auth/guards';
+import { passwordResetLinkState, RESET_LINK_MESSAGES } from '@/lib/auth/password-reset';
+import { now } from '@/lib/clock';
+import { ResetPasswordForm } from './reset-password-form';
+
+export const dynamic = 'force-dynamic';
+// The token is in this page's address: never send it on to another site.
+export const metadata = { title: 'Choose a new password · Accountdesk', referrer: 'no-referrer' as const };
+
+const TITLES = { expired: 'This link has expired', used: 'This link has been used', invalid: 'This link is not valid' } as const;
+
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  await publicRequest();
+  const { token } = await searchParams;
+  const value = typeof token === 'string' ? token : '';
+  const state = value ? await passwordResetLinkState(await getDb(), value, now()) : 'invalid';
+  return (
+    <div className="mx-auto max-w-md px-4 py-10 sm:py-16">
+      <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        {state === 'valid' ? (
+          <>
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Choose a new password</h1>
+            <p className="mt-1 text-sm text-slate-600">Setting it signs your login out of every device.</p>
+            <ResetPasswordForm token={value} />
+          </>
+        ) : (
+          <>
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{TITLES[state]}</h1>
+            <p className="mt-3 text-sm leading-6 text-slate-600">{RESET_LINK_MESSAGES[state]}</p>
+            <Link
+              href="/forgot-password"
+              className="mt-6 inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline sm:w-auto"
+            >
+              Ask for a new link
+            </Link>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

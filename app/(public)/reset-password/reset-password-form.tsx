@@ -1,0 +1,49 @@
+'use client';
+// ACC-9: choosing the new password through the emailed link (the token travels as a hidden field).
+import Link from 'next/link';
+import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
+import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
+import { resetPasswordSchema } from '@/lib/auth/password-reset-schema';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
+import { resetPasswordAction } from './actions';
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const f = useServerForm(resetPasswordSchema, resetPasswordAction, { token, password: '', botCheck: '' });
+  const kit = useBotCheckedSubmit(f);
+
+  if (f.state.status === 'ok') {
+    return (
+      <div className="mt-6 space-y-4">
+        <FormMessage state={f.state} />
+        <Link
+          href="/login"
+          className="inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline sm:w-auto"
+        >
+          Sign in
+        </Link>
+      </div>
+    );
+  }
+  // A refusal that is not about the password itself is about the link: offer a new one.
+  const linkProblem = f.state.status === 'error' && !!f.state.formError && Object.keys(f.state.fieldErrors).length === 0;
+  return (
+    <form ref={f.formRef} onSubmit={kit.onSubmit} noValidate className="mt-6 space-y-4">
+      <input type="hidden" {...f.form.register('token')} />
+      <TextField
+        f={f}
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      />
+      <FormMessage state={f.state} />
+      {linkProblem && (
+        <p className="text-sm text-slate-600">
+          <Link href="/forgot-password">Ask for a new link</Link>
+        </p>
+      )}
+      <BotCheckedSubmit kit={kit}>Set new password</BotCheckedSubmit>
+    </form>
+  );
+}

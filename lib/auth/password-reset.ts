@@ -1,0 +1,190 @@
+// ACC-9: "Forgot password?". A request mails a one-time link valid for one hour; only the sha256
+// of its 32 random bytes is stored (as for email confirmation). Setting the new password changes
+// the argon2id hash, spends the link, ends every session of the person, writes the audit entry and
+// queues the confirmation email, all in one transaction. The request answers the same whatever
+// the email is, and mails nothing for unknown, unconfirmed or erased logins or stopped accounts.
+// The per-address limit and the bot check are the public-form guard's (lib/public-forms).
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/client';
+import { accounts, passwordResets, users } from '@/db/schema';
+import { hashToken } from '@/lib/accounts/verification';
+import { DomainError } from '@/lib/actions';
+import { recordAudit, type Actor } from '@/lib/audit';
+import { now } from '@/lib/clock';
+import { queueEmail } from '@/lib/email/outbox';
+import { appUrl } from '@/lib/http/request';
+import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
+import { hashPassword } from './password';
+import { revokeUserSessions } from './sessions';
+
+export const RESET_TOKEN_MINUTES = 60;
+/** Expired and used links are kept this long, so that opening one says why it no longer works. */
+export const RESET_TOKEN_KEEP_HOURS = 24;
+
+export const RESET_REQUESTED_MESSAGE =
+  'If that email address belongs to an Accountdesk login, a link to choose a new password is on its way. It works once, within one hour.';
+export const PASSWORD_CHANGED_MESSAGE = 'Your password has been changed and every session has been signed out. Sign in with your new password.';
+
+export type ResetLinkState = 'valid' | 'expired' | 'used' | 'invalid';
+
+/** What the reset page says for a link that cannot be used (each followed by "ask for a new link"). */
+export const RESET_LINK_MESSAGES: Record<Exclude<ResetLinkState, 'valid'>, string> = {
+  expired: 'This link has expired. Links to choose a new password work for one hour.',
+  used: 'This link has already been used. Each link works only once.',
+  invalid: 'This link is not valid. It may be incomplete, or a newer link may have replaced it.',
+};
+
+type UserRow = typeof users.$inferSelect;
+type AccountRow = typeof accounts.$inferSelect;
+
+/**
+ * Who may reset: any login with a confirmed email, owners, admins, agents and staff alike; not an
+ * erased login, not a member of a stopped account, and not an unconfirmed signup (decision: the
+ * signup's confirmation link comes first; until then "Send the link again" is the way in).
+ */
+export function mayResetPassword(user: Pick<UserRow, 'email' | 'deletedAt' | 'emailVerifiedAt'>, account: Pick<AccountRow, 'status'> | null): boolean {
+  if (!user.email || user.deletedAt || !user.emailVerifiedAt) return false;
+  return !account || account.status !== 'stopped';
+}
+
+/** The state of a stored link at `at` (null: no such link). Pure: `at` is the app clock's now. */
+export function resetLinkState(row: { expiresAt: Date; usedAt: Date | null } | null, at: Date): ResetLinkState {
+  if (!row) return 'invalid';
+  if (row.usedAt) return 'used';
+  if (row.expiresAt.getTime() <= at.getTime()) return 'expired';
+  return 'valid';
+}
+
+export function resetLink(token: string): string {
+  return `${appUrl()}/reset-password?token=${encodeURIComponent(token)}`;
+}
+
+function actorFor(user: Pick<UserRow, 'id' | 'role'>, ip: string | null): Actor {
+  return { type: user.role === 'staff' ? 'staff' : user.role === 'owner' ? 'owner' : 'user', id: user.id, ip };
+}
+
+/** ACC-9: mails a reset link when the email belongs to a login that may reset. Same answer always. */
+export async function requestPasswordReset(
+  db: Db,
+  input: { email: string },
+  meta: { ip: string; userAgent: string },
+  at: Date,
+): Promise<{ message: string }> {
+  const email = input.email.trim().toLowerCase();
+  const byEmail = await hitRateLimit(db, LIMITS.passwordResetEmail, email);
+  if (!byEmail.allowed) return { message: RESET_REQUESTED_MESSAGE };
+
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ user: users, account: accounts })
+      .from(users)
+      .leftJoin(accounts, eq(accounts.id, users.accountId))
+      .where(eq(users.email, email))
+      .limit(1);
+    if (!row || !mayResetPassword(row.user, row.account)) return;
+    const { user } = row;
+    // Only the newest link works: asking again replaces the earlier unused ones.
+    await tx.delete(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    const token = randomBytes(32).toString('base64url');
+    await tx.insert(passwordResets).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + RESET_TOKEN_MINUTES * 60_000),
+    });
+    await queueEmail(
+      tx,
+      email,
+      {
+        subject: 'Choose a new Accountdesk password',
+        greeting: `Hello ${user.fullName},`,
+        paragraphs: [
+          'We received a request to choose a new password for your Accountdesk login. Open the link below and enter the new password.',
+          `The link works once, within ${RESET_TOKEN_MINUTES} minutes. Setting a new password signs your login out of every device.`,
+          'If you did not ask for this, ignore this email: your password stays as it is.',
+        ],
+        action: { label: 'Choose a new password', url: resetLink(token) },
+      },
+      { accountId: user.accountId },
+    );
+    await recordAudit(
+      tx,
+      { type: 'anonymous', ip: meta.ip },
+      { action: 'auth.password_reset_requested', accountId: user.accountId, target: `user:${user.id}` },
+    );
+  });
+  return { message: RESET_REQUESTED_MESSAGE };
+}
+
+/**
+ * Finds the link of `token` and says whether it may be used at `at` (locking its row when `db`
+ * is a transaction). A link of a login that may no longer reset is 'invalid'.
+ */
+async function findResetLink(db: Executor, token: string, at: Date) {
+  if (!token || token.length > 200) return { state: 'invalid' as const, user: null };
+  const [row] = await db
+    .select({ reset: passwordResets, user: users, account: accounts })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .leftJoin(accounts, eq(accounts.id, users.accountId))
+    .where(eq(passwordResets.tokenHash, hashToken(token)))
+    .for('update', { of: passwordResets })
+    .limit(1);
+  if (row && !mayResetPassword(row.user, row.account)) return { state: 'invalid' as const, user: null };
+  return { state: resetLinkState(row?.reset ?? null, at), user: row?.user ?? null };
+}
+
+/** The state of the link a person opened (the page shows the form only for a valid one). */
+export async function passwordResetLinkState(db: Db, token: string, at: Date): Promise<ResetLinkState> {
+  return db.transaction(async (tx) => (await findResetLink(tx, token, at)).state);
+}
+
+/** ACC-9: sets the new password through a valid link. Refusals are DomainErrors with the link's message. */
+export async function resetPassword(
+  db: Db,
+  input: { token: string; password: string },
+  meta: { ip: string; userAgent: string },
+  at: Date,
+): Promise<{ message: string; userId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const link = await findResetLink(tx, input.token, at);
+    if (link.state !== 'valid' || !link.user) throw new DomainError(RESET_LINK_MESSAGES[link.state === 'valid' ? 'invalid' : link.state]);
+    const { user } = link;
+    const tokenHash = hashToken(input.token);
+
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    await tx.update(passwordResets).set({ usedAt: at }).where(eq(passwordResets.tokenHash, tokenHash));
+    await tx.delete(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    const revoked = await revokeUserSessions(tx, user.id);
+    await recordAudit(tx, actorFor(user, meta.ip), {
+      action: 'auth.password_reset',
+      accountId: user.accountId,
+      target: `user:${user.id}`,
+      details: { sessionsRevoked: revoked },
+    });
+    await queueEmail(
+      tx,
+      user.email!,
+      {
+        subject: 'Your Accountdesk password was changed',
+        greeting: `Hello ${user.fullName},`,
+        paragraphs: [
+          'The password of your Accountdesk login was just changed through a link sent to this address. Every device that was signed in has been signed out.',
+          `If this was not you, choose a new password at once at ${appUrl()}/forgot-password and reply to this email so that we can look into it.`,
+        ],
+        action: { label: 'Sign in', url: `${appUrl()}/login` },
+      },
+      { accountId: user.accountId },
+    );
+    return { message: PASSWORD_CHANGED_MESSAGE, userId: user.id };
+  });
+}
+
+/** Sweep: deletes reset links a day after they expired (used or not). */
+export async function purgeExpiredPasswordResets(db: Db): Promise<number> {
+  const cutoff = new Date(now().getTime() - RESET_TOKEN_KEEP_HOURS * 3_600_000);
+  const gone = await db.delete(passwordResets).where(lt(passwordResets.expiresAt, cutoff)).returning({ tokenHash: passwordResets.tokenHash });
+  return gone.length;
+}
