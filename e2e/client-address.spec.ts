@@ -1,7 +1,10 @@
 // The client's address cannot be chosen by the client: without TRUST_PROXY it is the TCP peer,
 // whatever X-Forwarded-For (or our own internal header) says; with TRUST_PROXY=1 it is the
 // right-most X-Forwarded-For entry, the one the trusted proxy wrote.
-import type { Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { LOGIN_ERRORS } from '../lib/auth/login-messages';
+import { LIMITS } from '../lib/rate-limit';
 import { startSecondServer, type SecondServer } from './second-server';
 import { expect, signIn, STAFF, test } from './support';
 
@@ -21,6 +24,19 @@ async function staffSignInFrom(browser: Browser, baseURL: string, headers: Recor
   return { ctx, page };
 }
 
+/** One sign-in through next-auth's credentials endpoint; returns the refusal message, or null. */
+async function signInError(request: APIRequestContext, email: string, password: string, headers: Record<string, string>) {
+  const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+  const res = await request.post('/api/auth/callback/credentials', {
+    form: { email, password, csrfToken, botCheck: 'test-pass', json: 'true' },
+    headers,
+  });
+  const { url } = (await res.json()) as { url: string };
+  return new URL(url).searchParams.get('error');
+}
+
+const forgedAddress = () => `203.0.${randomBytes(1)[0]}.${(randomBytes(1)[0] % 250) + 1}`;
+
 test.describe('without TRUST_PROXY', () => {
   let server: SecondServer;
   test.beforeAll(async () => {
@@ -39,6 +55,17 @@ test.describe('without TRUST_PROXY', () => {
     await expect(page.getByText('203.0.113.66')).toHaveCount(0);
     await expect(page.getByText('198.51.100.77')).toHaveCount(0);
     await ctx.close();
+  });
+
+  test('a new forged X-Forwarded-For on every guess does not reset the sign-in limit', async ({ playwright }) => {
+    const request = await playwright.request.newContext({ baseURL: server.baseURL });
+    const email = `nobody-${randomBytes(4).toString('hex')}@example.test`;
+    const max = LIMITS.loginFailPair.max;
+    for (let i = 0; i < max; i++) {
+      expect(await signInError(request, email, `wrong password ${i}`, { 'x-forwarded-for': forgedAddress() })).toBe(LOGIN_ERRORS.invalid);
+    }
+    expect(await signInError(request, email, 'wrong password again', { 'x-forwarded-for': forgedAddress() })).toBe(LOGIN_ERRORS.throttled);
+    await request.dispose();
   });
 });
 
