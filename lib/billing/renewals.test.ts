@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { accounts, charges, invoices, outbox, sandboxCharges, subscriptions } from '@/db/schema';
 import { setClock } from '@/lib/clock';
@@ -62,6 +64,26 @@ describe('renewals', () => {
       ['2027-04-30', '2027-05-31'],
     ]);
     expect((await sub()).status).toBe('active');
+  });
+
+  test('PAY-4 the period_anchor migration anchors an existing subscription at its first paid period, so a drifted 28th returns to the month end', async () => {
+    // A subscription paid on 31 Jan from before the anchor was kept: no anchor, and its periods
+    // chained from the previous end (31 Jan → 28 Feb → 28 Mar).
+    const { account } = await createPaidAccount(t, { signedUpAt: new Date('2027-01-20T09:00:00Z'), paidAt: new Date('2027-01-31T09:00:00Z') });
+    await t.db
+      .update(subscriptions)
+      .set({ periodAnchor: null, currentPeriodStart: new Date('2027-02-28T09:00:00Z'), currentPeriodEnd: new Date('2027-03-28T08:00:00Z') })
+      .where(eq(subscriptions.accountId, account.id));
+    // Found by name, not number: the migration may be renumbered when branches merge.
+    const dir = path.resolve(import.meta.dirname, '../../drizzle');
+    const migration = readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('_period_anchor.sql'))!), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint')[1];
+    await t.db.execute(sql.raw(backfill));
+    const sub = async () => (await getSubscription(t.db, account.id))!.subscription;
+    expect((await sub()).periodAnchor?.toISOString().slice(0, 16)).toBe('2027-01-31T09:00');
+    setClock(new Date('2027-03-28T08:00:05Z'));
+    await sweepAll();
+    expect((await sub()).currentPeriodEnd?.toISOString().slice(0, 16)).toBe('2027-04-30T08:00');
   });
 
   test('PAY-4 two sweeps running at once never invoice, charge or mail twice', async () => {
