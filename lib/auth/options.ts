@@ -6,6 +6,7 @@ import { clientIp } from '@/lib/http/request';
 import { authenticate } from './login';
 import { revokeSession, SESSION_DAYS } from './sessions';
 import { appSecret } from '@/lib/http/secret';
+import { sameOriginPath } from '@/lib/http/same-origin-path';
 
 declare module 'next-auth' {
   interface Session {
@@ -60,6 +61,12 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth goes after signing in or out (a `callbackUrl` may come from the request):
+    // only somewhere on this site, by the same rule as every other redirect.
+    async redirect({ url, baseUrl }) {
+      const origin = new URL(baseUrl).origin;
+      return `${origin}${sameOriginPath(url, origin, '/')}`;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sid = user.sessionId;
