@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { browserExecutable, CHROMIUM_ARGS } from './e2e/browser';
+import { browserExecutable, CHROMIUM_ARGS, testServerEnv } from './e2e/browser';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -30,14 +30,8 @@ export default defineConfig({
         stdout: 'ignore',
         stderr: 'pipe',
         env: {
-          TEST_HOOKS: '1',
+          ...testServerEnv(baseURL),
           TRUST_PROXY: '1',
-          NEXTAUTH_URL: baseURL,
-          NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
-          SEED_STAFF_EMAIL: 'staff@accountdesk.test',
-          SEED_STAFF_PASSWORD: 'staff-password-2026',
-          JOBS_INTERVAL_MS: '0',
-          NEXT_TELEMETRY_DISABLED: '1',
           ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
           PGLITE_DIR: process.env.PGLITE_DIR ?? '.data/e2e-pglite',
         },

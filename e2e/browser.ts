@@ -27,3 +27,16 @@ export function hasBrowser(): boolean {
   } catch {}
   return browserExecutable() !== undefined;
 }
+
+/** The environment of an app server under test at `baseURL` (test hooks on, sweeps driven by the tests). */
+export function testServerEnv(baseURL: string): Record<string, string> {
+  return {
+    TEST_HOOKS: '1',
+    NEXTAUTH_URL: baseURL,
+    NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
+    SEED_STAFF_EMAIL: 'staff@accountdesk.test',
+    SEED_STAFF_PASSWORD: 'staff-password-2026',
+    JOBS_INTERVAL_MS: '0',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}

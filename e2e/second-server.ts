@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testServerEnv } from './browser';
 
 export interface SecondServer {
   baseURL: string;
@@ -29,13 +30,7 @@ export async function startSecondServer(env: Record<string, string | undefined>)
   const childEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({
     ...process.env,
-    TEST_HOOKS: '1',
-    NEXTAUTH_URL: baseURL,
-    NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
-    SEED_STAFF_EMAIL: 'staff@accountdesk.test',
-    SEED_STAFF_PASSWORD: 'staff-password-2026',
-    JOBS_INTERVAL_MS: '0',
-    NEXT_TELEMETRY_DISABLED: '1',
+    ...testServerEnv(baseURL),
     PGLITE_DIR: join(mkdtempSync(join(tmpdir(), 'accountdesk-second-')), 'pglite'),
     ...env,
   })) {
