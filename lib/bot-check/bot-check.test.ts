@@ -1,7 +1,7 @@
-import { solveChallenge } from 'altcha-lib/v1';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { solvedBotCheck as solve } from '@/lib/test-utils/bot-check';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
-import { encodePayload, issueChallenge, purgeSpentChallenges, verifyBotCheck } from '.';
+import { purgeSpentChallenges, verifyBotCheck } from '.';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -9,12 +9,6 @@ beforeAll(async () => {
   t = await createTestDb();
 });
 afterAll(async () => t.dispose());
-
-async function solve(at?: Date) {
-  const c = await issueChallenge(at);
-  const s = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
-  return encodePayload({ algorithm: c.algorithm, challenge: c.challenge, number: s!.number, salt: c.salt, signature: c.signature });
-}
 
 describe('bot check', () => {
   test('ACC-4 a solved challenge passes once; replay, expiry, forgery and test token outside test mode fail', async () => {
