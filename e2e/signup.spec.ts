@@ -124,7 +124,7 @@ test('ACC-1 signing up with a registered email shows the same "check your email"
   const before = (await outbox(request, first.email)).length;
   // Someone else tries the same email with another address: the same answer as for a new email.
   await submitSignup(page, newOwnerData({ email: first.email.toUpperCase() }));
-  await expect(page.getByText(/already|registered|exists/i)).toHaveCount(0);
+  await expect(page.getByRole('main').getByText(/already|registered|exists/i)).toHaveCount(0);
   const notice = await waitForMail(request, first.email, /tried to sign up/i);
   expect(notice.text).toMatch(/\/login\b/);
   expect(notice.text).toMatch(/\/forgot-password\b/);
