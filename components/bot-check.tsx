@@ -134,8 +134,8 @@ export interface BotCheckedSubmit {
 /**
  * The public-form kit (ACC-4): solves in the background, keeps the solution in the `botCheck`
  * field, makes a submit that comes before the solution validate the other fields, wait and then
- * go on by itself, and fetches a new challenge after every answer from the server (one rule: a
- * solution is accepted once, whatever the answer was).
+ * go on by itself, and fetches a new challenge after every answer from the server while the form
+ * is shown (one rule: a solution is accepted once, whatever the answer was).
  */
 export function useBotCheckedSubmit<T extends FieldValues & { botCheck: string }, R>(f: ServerForm<T, R>): BotCheckedSubmit {
   const bot = useBotCheck();
@@ -147,10 +147,11 @@ export function useBotCheckedSubmit<T extends FieldValues & { botCheck: string }
     setValue('botCheck' as Path<T>, token as PathValue<T, Path<T>>);
     if (token) clearErrors('botCheck' as Path<T>);
   }, [token, setValue, clearErrors]);
-  // The one rule for a new challenge: after every answer from the server.
+  // The one rule for a new challenge: after every answer from the server, while the form is
+  // still on screen (a form replaced by its success view needs none).
   useEffect(() => {
-    if (f.state.status !== 'idle') reset();
-  }, [f.state, reset]);
+    if (f.state.status !== 'idle' && f.formRef.current) reset();
+  }, [f.state, reset, f.formRef]);
   useEffect(() => {
     if (waiting && token) {
       setWaiting(false);

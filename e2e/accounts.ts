@@ -33,7 +33,8 @@ export async function submitSignup(page: Page, o: Owner, dateOfBirth = '1990-04-
   await page.getByLabel('Date of birth').fill(dateOfBirth);
   await page.getByLabel('I accept the terms of service').check();
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /check your email/i })).toBeVisible();
+  // The answer waits for the proof-of-work solution and an argon2id hash: slow on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: /check your email/i })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Opens the confirmation link from the outbox. */

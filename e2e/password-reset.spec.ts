@@ -51,6 +51,7 @@ test('ACC-9 forgot password: the emailed link sets a new password, ends the old 
   browser,
   clientIp,
 }, testInfo) => {
+  test.slow(); // signup, confirmation, two browsers and three sign-ins
   const o = await signUpOwner(page, request); // signed in on `page`
   const other = await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
   try {
@@ -88,6 +89,7 @@ test('ACC-9 forgot password answers the same for an unknown email and sends noth
 });
 
 test('ACC-9 an expired link (after one hour) says so and offers a new one', async ({ page, request, browser, clientIp }, testInfo) => {
+  test.slow(); // signup, confirmation and two browsers
   const { owner: o, other, page2, link } = await ownerWithResetLink({ page, request, browser, clientIp }, testInfo);
   try {
     await setClock(request, new Date(Date.now() + 61 * 60_000).toISOString());
@@ -108,6 +110,7 @@ test('ACC-9 an expired link (after one hour) says so and offers a new one', asyn
 });
 
 test('ACC-9 a used link cannot be used again, neither opened anew nor from a form still open', async ({ page, request, browser, clientIp }, testInfo) => {
+  test.slow(); // signup, confirmation and two browsers
   const { owner: o, other, page2, link } = await ownerWithResetLink({ page, request, browser, clientIp }, testInfo);
   try {
     // A second tab opens the form before the first one uses the link.

@@ -118,12 +118,13 @@ test('ACC-4 the form carries a proof-of-work check and refuses a forged one', as
 });
 
 test('ACC-1 signing up with a registered email shows the same "check your email" and tells the existing owner instead', async ({ page, request }) => {
+  test.slow(); // two signups
   const first = newOwnerData();
   await submitSignup(page, first);
   const before = (await outbox(request, first.email)).length;
   // Someone else tries the same email with another address: the same answer as for a new email.
   await submitSignup(page, newOwnerData({ email: first.email.toUpperCase() }));
-  await expect(page.getByText(/already|registered|exists/i)).toHaveCount(0);
+  await expect(page.getByRole('main').getByText(/already|registered|exists/i)).toHaveCount(0);
   const notice = await waitForMail(request, first.email, /tried to sign up/i);
   expect(notice.text).toMatch(/\/login\b/);
   expect(notice.text).toMatch(/\/forgot-password\b/);
@@ -136,13 +137,13 @@ test('ACC-3 ACC-5 a date-of-birth message never moves the terms checkbox from un
   const date = page.getByLabel('Date of birth');
   // An under-18 date: its message appears while the date is entered, not when the field is left.
   await date.fill(isoYearsAgo(17));
-  await expect(date).toHaveAccessibleDescription(/18 or older/i);
+  await expect(date).toHaveAccessibleDescription(/18 or older to create an account/i);
   // A click held like a person's (press, pause, release) lands on the checkbox.
   await terms.click({ delay: 150 });
   await expect(terms).toBeChecked();
   // A valid date: the message goes as the date changes; the next clicks still land.
   await date.fill('1990-04-12');
-  await expect(date).not.toHaveAccessibleDescription(/18 or older/i);
+  await expect(date).not.toHaveAccessibleDescription(/18 or older to create an account/i);
   await terms.click({ delay: 150 });
   await expect(terms).not.toBeChecked();
   await terms.click({ delay: 150 });

@@ -39,6 +39,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.signed_out': 'Signed out',
   'auth.signed_out_everywhere': 'Signed out on every device',
   'auth.sessions_ended_by_staff': 'Staff ended all sessions of a user',
+  'auth.password_reset_requested': 'Password reset link requested',
+  'auth.password_reset': 'Password changed through a reset link, signed out on every device',
   'account.created': 'Account created',
   'account.signup': 'Account created',
   'account.signed_up': 'Account created',
