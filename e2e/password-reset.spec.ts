@@ -127,7 +127,7 @@ test('ACC-9 a used link cannot be used again, neither opened anew nor from a for
     await expect(page3.getByRole('link', { name: 'Ask for a new link' })).toHaveAttribute('href', '/forgot-password');
 
     await page2.goto(link);
-    await expect(page2.getByRole('heading', { level: 1, name: /this link has been used/i })).toBeVisible();
+    await expect(page2.getByRole('heading', { level: 1, name: /this link has already been used/i })).toBeVisible();
     await expect(page2.getByRole('link', { name: 'Ask for a new link' })).toBeVisible();
 
     await signIn(page2, o.email, NEW_PASSWORD);

@@ -28,12 +28,26 @@ export const PASSWORD_CHANGED_MESSAGE = 'Your password has been changed and ever
 
 export type ResetLinkState = 'valid' | 'expired' | 'used' | 'invalid';
 
-/** What the reset page says for a link that cannot be used (each followed by "ask for a new link"). */
-export const RESET_LINK_MESSAGES: Record<Exclude<ResetLinkState, 'valid'>, string> = {
-  expired: 'This link has expired. Links to choose a new password work for one hour.',
-  used: 'This link has already been used. Each link works only once.',
-  invalid: 'This link is not valid. It may be incomplete, or a newer link may have replaced it.',
+type UnusableLink = Exclude<ResetLinkState, 'valid'>;
+
+/** The reset page's heading for a link that cannot be used (followed by "ask for a new link"). */
+export const RESET_LINK_TITLES: Record<UnusableLink, string> = {
+  expired: 'This link has expired',
+  used: 'This link has already been used',
+  invalid: 'This link is not valid',
 };
+
+/** Why, under that heading. */
+export const RESET_LINK_REASONS: Record<UnusableLink, string> = {
+  expired: 'Links to choose a new password work for one hour.',
+  used: 'Each link works only once.',
+  invalid: 'It may be incomplete, or a newer link may have replaced it.',
+};
+
+/** Both in one sentence pair, for the form's message when a link stops working while it is open. */
+export const RESET_LINK_MESSAGES = Object.fromEntries(
+  (Object.keys(RESET_LINK_TITLES) as UnusableLink[]).map((k) => [k, `${RESET_LINK_TITLES[k]}. ${RESET_LINK_REASONS[k]}`]),
+) as Record<UnusableLink, string>;
 
 type UserRow = typeof users.$inferSelect;
 type AccountRow = typeof accounts.$inferSelect;

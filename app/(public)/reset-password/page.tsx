@@ -1,15 +1,13 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { publicRequest } from '@/lib/auth/guards';
-import { passwordResetLinkState, RESET_LINK_MESSAGES } from '@/lib/auth/password-reset';
+import { passwordResetLinkState, RESET_LINK_REASONS, RESET_LINK_TITLES } from '@/lib/auth/password-reset';
 import { now } from '@/lib/clock';
 import { ResetPasswordForm } from './reset-password-form';
 
 export const dynamic = 'force-dynamic';
 // The token is in this page's address: never send it on to another site.
 export const metadata = { title: 'Choose a new password · Accountdesk', referrer: 'no-referrer' as const };
-
-const TITLES = { expired: 'This link has expired', used: 'This link has been used', invalid: 'This link is not valid' } as const;
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   await publicRequest();
@@ -27,8 +25,8 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           </>
         ) : (
           <>
-            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{TITLES[state]}</h1>
-            <p className="mt-3 text-sm leading-6 text-slate-600">{RESET_LINK_MESSAGES[state]}</p>
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{RESET_LINK_TITLES[state]}</h1>
+            <p className="mt-3 text-sm leading-6 text-slate-600">{RESET_LINK_REASONS[state]}</p>
             <Link
               href="/forgot-password"
               className="mt-6 inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline sm:w-auto"
