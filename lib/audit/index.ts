@@ -16,6 +16,11 @@ export interface Actor {
 
 export const SYSTEM: Actor = { type: 'system' };
 
+/** The audit actor for a person acting on their own login (staff, the owner, or another member). */
+export function actorForUser(user: { id: string; role: 'owner' | 'admin' | 'agent' | 'staff' }, ip: string | null | undefined): Actor {
+  return { type: user.role === 'staff' ? 'staff' : user.role === 'owner' ? 'owner' : 'user', id: user.id, ip: ip ?? null };
+}
+
 export interface AuditEntry {
   action: string;
   accountId?: string | null;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, users } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { actorForUser, recordAudit } from '@/lib/audit';
 import { DomainError } from '@/lib/actions';
 import { verifyBotCheck } from '@/lib/bot-check';
 import { hitRateLimit, LIMITS, refundRateLimit, resetRateLimit } from '@/lib/rate-limit';
@@ -98,7 +98,7 @@ async function signedIn(db: Db, user: typeof users.$inferSelect, email: string, 
     const sessionId = await createSession(tx, user.id, meta);
     await recordAudit(
       tx,
-      { type: user.role === 'staff' ? 'staff' : user.role === 'owner' ? 'owner' : 'user', id: user.id, ip: meta.ip },
+      actorForUser(user, meta.ip),
       { action: 'auth.signed_in', accountId: user.accountId, target: `user:${user.id}` },
     );
     return { userId: user.id, sessionId, role: user.role, name: user.fullName, email };

@@ -10,7 +10,7 @@ import type { Db, Executor } from '@/db/client';
 import { accounts, passwordResets, users } from '@/db/schema';
 import { hashToken } from '@/lib/accounts/verification';
 import { DomainError } from '@/lib/actions';
-import { recordAudit, type Actor } from '@/lib/audit';
+import { actorForUser, recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
@@ -72,10 +72,6 @@ export function resetLinkState(row: { expiresAt: Date; usedAt: Date | null } | n
 
 export function resetLink(token: string): string {
   return `${appUrl()}/reset-password?token=${encodeURIComponent(token)}`;
-}
-
-function actorFor(user: Pick<UserRow, 'id' | 'role'>, ip: string | null): Actor {
-  return { type: user.role === 'staff' ? 'staff' : user.role === 'owner' ? 'owner' : 'user', id: user.id, ip };
 }
 
 /** ACC-9: mails a reset link when the email belongs to a login that may reset. Same answer always. */
@@ -172,7 +168,7 @@ export async function resetPassword(
     await tx.update(passwordResets).set({ usedAt: at }).where(eq(passwordResets.tokenHash, tokenHash));
     await tx.delete(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
     const revoked = await revokeUserSessions(tx, user.id);
-    await recordAudit(tx, actorFor(user, meta.ip), {
+    await recordAudit(tx, actorForUser(user, meta.ip), {
       action: 'auth.password_reset',
       accountId: user.accountId,
       target: `user:${user.id}`,

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
-import { recordAudit, type Actor } from '@/lib/audit';
+import { actorForUser, recordAudit, type Actor } from '@/lib/audit';
 import type { EndUserSessionsInput } from './sign-out-everywhere-schema';
 import { revokeUserSessions } from './sessions';
 
@@ -17,7 +17,7 @@ export async function signOutEverywhere(
     const revoked = await revokeUserSessions(tx, input.userId);
     await recordAudit(
       tx,
-      { type: input.role === 'staff' ? 'staff' : input.role === 'owner' ? 'owner' : 'user', id: input.userId, ip: meta.ip ?? null },
+      actorForUser({ id: input.userId, role: input.role }, meta.ip),
       { action: 'auth.signed_out_everywhere', accountId: input.accountId, target: `user:${input.userId}`, details: { sessionsRevoked: revoked } },
     );
     return { revoked };
