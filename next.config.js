@@ -1,4 +1,7 @@
 // @ts-check
+// next-intl reads each request's language and catalogue from i18n/request.ts (no locale in URLs).
+const createNextIntlPlugin = require('next-intl/plugin');
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 // The Content-Security-Policy (with a fresh nonce per request) and Strict-Transport-Security are set
 // by proxy.ts, see lib/http/security-headers.ts; the headers below never change per request.
 
@@ -21,4 +24,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,11 +1,17 @@
 import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
+import { SkipLink } from '@/components/layout/skip-link';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Accountdesk', template: '%s · Accountdesk' },
-  description: 'Accounts, billing and privacy for your helpdesk subscription.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common.meta');
+  return {
+    title: { default: 'Accountdesk', template: '%s · Accountdesk' },
+    description: t('description'),
+  };
+}
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -13,9 +19,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // its scripts only while rendering a request: so every page renders per request, none is served
   // as prerendered HTML (whose scripts would carry no nonce and be blocked).
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <NextIntlClientProvider>
+          <SkipLink />
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -61,6 +61,8 @@ export const users = pgTable(
     accountId: uuid('account_id').references(() => accounts.id),
     role: text('role', { enum: ['owner', 'admin', 'agent', 'staff'] }).notNull(),
     fullName: text('full_name').notNull(),
+    /** The language the person reads (pages after sign-in, and every email to them). */
+    locale: text('locale', { enum: ['en', 'nl'] }).notNull().default('en'),
     /** Stored lower-cased. Null once the person's data has been erased. */
     email: text('email'),
     passwordHash: text('password_hash'),
@@ -343,6 +345,8 @@ export const invoices = pgTable(
     /** Credit note: the invoice it cancels. Replacement invoice: the invoice it replaces. */
     relatedInvoiceId: uuid('related_invoice_id'),
     note: text('note'),
+    /** The language of the document, fixed at issue (the owner's then), so a re-download is identical. */
+    locale: text('locale', { enum: ['en', 'nl'] }).notNull().default('en'),
   },
   (t) => [index('invoices_account_idx').on(t.accountId, t.issuedAt)],
 );

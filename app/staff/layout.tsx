@@ -1,11 +1,13 @@
+import { getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/layout/app-shell';
 import { STAFF_NAV } from '@/components/layout/nav';
 import { requireStaff } from '@/lib/auth/guards';
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireStaff();
+  const t = await getTranslations('common');
   return (
-    <AppShell home="/staff" nav={STAFF_NAV} who={ctx.user.fullName} context="Staff">
+    <AppShell home="/staff" nav={STAFF_NAV} who={ctx.user.fullName} context={t('staffContext')}>
       {children}
     </AppShell>
   );

@@ -1,6 +1,7 @@
 // The signed-in frame for the owner portal and the staff back office: a header with the
 // person's name and "Sign out", and a navigation list (a sidebar on wide screens).
 import { Brand } from './brand';
+import { LanguageSelect } from './language-select';
 import { NavLinks, type NavItem } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 
@@ -38,8 +39,15 @@ export function AppShell({
         <aside className="md:w-56 md:shrink-0">
           <NavLinks items={nav} />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
       </div>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl justify-end px-4 py-4">
+          <LanguageSelect />
+        </div>
+      </footer>
     </div>
   );
 }

@@ -1,16 +1,19 @@
 'use client';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 
 export interface NavItem {
   href: string;
+  /** A key under common.nav. */
   label: string;
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const path = usePathname();
+  const t = useTranslations('common.nav');
   return (
-    <nav aria-label="Sections">
+    <nav aria-label={t('label')}>
       <ul className="flex gap-1 overflow-x-auto pb-1 md:flex-col md:overflow-visible">
         {items.map((item) => {
           const active = path === item.href || (item.href.split('/').length > 2 && path.startsWith(item.href + '/'));
@@ -23,7 +26,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                   active ? 'bg-brand-50 font-medium text-brand-800' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'
                 }`}
               >
-                {item.label}
+                {t(item.label)}
               </Link>
             </li>
           );

@@ -1,3 +1,4 @@
+// Labels are keys under common.nav in the message catalogues.
 import type { NavItem } from './nav-links';
 
 interface AccountNavItem extends NavItem {
@@ -7,39 +8,39 @@ interface AccountNavItem extends NavItem {
 }
 
 export const ACCOUNT_NAV: AccountNavItem[] = [
-  { href: '/account', label: 'My account' },
-  { href: '/account/users', label: 'Users', ownerOnly: true },
-  { href: '/account/plan', label: 'Plan', ownerOnly: true },
-  { href: '/account/billing', label: 'Billing', ownerOnly: true, whileSuspended: true },
-  { href: '/account/invoices', label: 'Invoices', ownerOnly: true, whileSuspended: true },
-  { href: '/account/privacy', label: 'Privacy' },
-  { href: '/account/custom-services', label: 'Custom services' },
-  { href: '/account/security', label: 'Security', whileSuspended: true },
-  { href: '/account/audit', label: 'Audit log', ownerOnly: true },
-  { href: '/account/stop', label: 'Stop account', ownerOnly: true, whileSuspended: true },
+  { href: '/account', label: 'myAccount' },
+  { href: '/account/users', label: 'users', ownerOnly: true },
+  { href: '/account/plan', label: 'plan', ownerOnly: true },
+  { href: '/account/billing', label: 'billing', ownerOnly: true, whileSuspended: true },
+  { href: '/account/invoices', label: 'invoices', ownerOnly: true, whileSuspended: true },
+  { href: '/account/privacy', label: 'privacy' },
+  { href: '/account/custom-services', label: 'customServices' },
+  { href: '/account/security', label: 'security', whileSuspended: true },
+  { href: '/account/audit', label: 'auditLog', ownerOnly: true },
+  { href: '/account/stop', label: 'stopAccount', ownerOnly: true, whileSuspended: true },
 ];
 
 /** The sections a member can open: owners see everything; a suspended account billing and security. */
 export function accountNav({ isOwner, suspended }: { isOwner: boolean; suspended: boolean }): NavItem[] {
   if (suspended && !isOwner)
     return [
-      { href: '/account/billing', label: 'Billing' },
-      { href: '/account/security', label: 'Security' },
+      { href: '/account/billing', label: 'billing' },
+      { href: '/account/security', label: 'security' },
     ];
   return ACCOUNT_NAV.filter((i) => (isOwner || !i.ownerOnly) && (!suspended || i.whileSuspended)).map(({ href, label }) => ({ href, label }));
 }
 
 export const STAFF_NAV: NavItem[] = [
-  { href: '/staff', label: 'Dashboard' },
-  { href: '/staff/accounts', label: 'Accounts' },
-  { href: '/staff/invoices', label: 'Invoices' },
-  { href: '/staff/gdpr', label: 'Privacy requests' },
-  { href: '/staff/custom-services', label: 'Custom services' },
-  { href: '/staff/deals', label: 'Deals' },
-  { href: '/staff/cancellations', label: 'Cancellations' },
-  { href: '/staff/prices', label: 'Prices' },
-  { href: '/staff/terms', label: 'Terms' },
-  { href: '/staff/maintenance', label: 'Maintenance' },
-  { href: '/staff/outbox', label: 'Outbox' },
-  { href: '/staff/audit', label: 'Audit log' },
+  { href: '/staff', label: 'dashboard' },
+  { href: '/staff/accounts', label: 'accounts' },
+  { href: '/staff/invoices', label: 'invoices' },
+  { href: '/staff/gdpr', label: 'privacyRequests' },
+  { href: '/staff/custom-services', label: 'customServices' },
+  { href: '/staff/deals', label: 'deals' },
+  { href: '/staff/cancellations', label: 'cancellations' },
+  { href: '/staff/prices', label: 'prices' },
+  { href: '/staff/terms', label: 'terms' },
+  { href: '/staff/maintenance', label: 'maintenance' },
+  { href: '/staff/outbox', label: 'outbox' },
+  { href: '/staff/audit', label: 'auditLog' },
 ];

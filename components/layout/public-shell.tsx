@@ -1,44 +1,50 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Brand } from './brand';
+import { LanguageSelect } from './language-select';
 
 const NAV = [
-  { href: '/pricing', label: 'Pricing' },
-  { href: '/terms', label: 'Terms' },
-  { href: '/privacy', label: 'Privacy' },
-  { href: '/status', label: 'Status' },
-];
+  { href: '/pricing', key: 'pricing' },
+  { href: '/terms', key: 'terms' },
+  { href: '/privacy', key: 'privacy' },
+  { href: '/status', key: 'status' },
+] as const;
 
-export function PublicShell({ children }: { children: React.ReactNode }) {
+export async function PublicShell({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations('common.publicNav');
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Brand />
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <nav aria-label={t('label')} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             {NAV.map((n) => (
               <Link key={n.href} href={n.href} className="text-slate-600 hover:text-slate-900">
-                {n.label}
+                {t(n.key)}
               </Link>
             ))}
             <Link href="/login" className="text-slate-600 hover:text-slate-900">
-              Sign in
+              {t('signIn')}
             </Link>
             <Link href="/signup" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
-              Start free trial
+              {t('startTrial')}
             </Link>
           </nav>
         </div>
       </header>
-      <main className="flex-1">{children}</main>
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+        {children}
+      </main>
       <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-sm text-slate-500">
-          <p>Accountdesk is operated by the vendor named in our terms, a company registered in Slovakia.</p>
-          <p className="flex gap-4">
-            <Link href="/terms">Terms</Link>
-            <Link href="/privacy">Privacy</Link>
-            <Link href="/privacy/request">Privacy requests</Link>
-            <Link href="/unsubscribe">Unsubscribe</Link>
-          </p>
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-slate-600">
+          <p>{t('operator')}</p>
+          <nav aria-label={t('footerLabel')} className="flex flex-wrap items-center gap-4">
+            <Link href="/terms">{t('terms')}</Link>
+            <Link href="/privacy">{t('privacy')}</Link>
+            <Link href="/privacy/request">{t('privacyRequests')}</Link>
+            <Link href="/unsubscribe">{t('unsubscribe')}</Link>
+          </nav>
+          <LanguageSelect />
         </div>
       </footer>
     </div>

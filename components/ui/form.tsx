@@ -3,9 +3,18 @@
 // react-hook-form) and again in the server action; server errors show next to the same fields.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useActionState, useEffect, useId, useRef, startTransition, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { FormState } from '@/lib/actions';
+import { translateMessage, type KeyTranslator } from '@/lib/i18n/message-ref';
+
+/** The whole catalogue as a key translator, for message references from schemas and the server. */
+export function useMessageTranslator(): KeyTranslator {
+  const t = useTranslations();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (key, values) => (t as any)(key, values);
+}
 
 type Action<R> = (prev: FormState<R>, fd: FormData) => Promise<FormState<R>>;
 
@@ -26,6 +35,7 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
 ): ServerForm<z.input<S>, R> {
   const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(action, { status: 'idle' });
   const formRef = useRef<HTMLFormElement | null>(null);
+  const t = useMessageTranslator();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   // Messages appear on submit, then follow each change of their own field; never on blur. A
   // message that appeared on blur would push the controls below it down between the press and the
@@ -39,10 +49,17 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
       startTransition(() => dispatch(fd));
     })(e);
   };
+  // After a refused submit the server's first invalid field takes the focus (the browser's own
+  // check already focuses it through react-hook-form); with no field to blame, the summary does.
+  useEffect(() => {
+    if (state.status !== 'error' || !Object.keys(state.fieldErrors).length) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.focus();
+  }, [state]);
   const errorFor = (name: string) => {
     const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
-    if (client) return client;
-    return state.status === 'error' ? state.fieldErrors[name]?.[0] : undefined;
+    if (client) return translateMessage(t, client);
+    return state.status === 'error' ? translateMessage(t, state.fieldErrors[name]?.[0]) : undefined;
   };
   return { form, state, pending, formRef, onSubmit, errorFor };
 }
@@ -112,6 +129,7 @@ export function TextField<T extends FieldValues>({
 }
 
 export function SubmitButton({ pending, children, variant = 'primary' }: { pending: boolean; children: ReactNode; variant?: 'primary' | 'danger' }) {
+  const t = useTranslations('common');
   const colors =
     variant === 'danger' ? 'bg-red-700 hover:bg-red-800 focus-visible:outline-red-700' : 'bg-brand-700 hover:bg-brand-800';
   return (
@@ -121,7 +139,7 @@ export function SubmitButton({ pending, children, variant = 'primary' }: { pendi
       aria-busy={pending}
       className={`inline-flex w-full items-center justify-center rounded-md px-4 py-2.5 text-sm font-semibold text-white shadow-sm disabled:opacity-60 sm:w-auto ${colors}`}
     >
-      {pending ? 'Working…' : children}
+      {pending ? t('working') : children}
     </button>
   );
 }
@@ -129,19 +147,20 @@ export function SubmitButton({ pending, children, variant = 'primary' }: { pendi
 /** The form-level message: errors in role="alert", success in role="status". */
 export function FormMessage({ state }: { state: FormState<unknown> }) {
   const ref = useRef<HTMLDivElement>(null);
+  const t = useMessageTranslator();
   useEffect(() => {
-    if (state.status === 'error') ref.current?.focus();
+    if (state.status === 'error' && !Object.keys(state.fieldErrors).length) ref.current?.focus();
   }, [state]);
   if (state.status === 'error' && state.formError)
     return (
       <div ref={ref} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-        {state.formError}
+        {translateMessage(t, state.formError)}
       </div>
     );
   if (state.status === 'ok' && state.message)
     return (
       <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-        {state.message}
+        {translateMessage(t, state.message)}
       </div>
     );
   return null;

@@ -2,6 +2,9 @@
 // guard (which also resolves the account from the session, never from the form) → call one
 // service → return a typed form state. Services signal expected refusals with DomainError.
 import { z } from 'zod';
+import { msg, translateMessage, type MessageValues } from '@/lib/i18n/message-ref';
+import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
+import { translatorFor } from '@/lib/i18n/translator';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -12,14 +15,19 @@ export type FormState<T = undefined> =
 
 export const idle: FormState<never> = { status: 'idle' };
 
-/** An expected refusal (bad input the schema cannot see, a rule that says no). */
+/**
+ * An expected refusal (bad input the schema cannot see, a rule that says no). Its message is a
+ * catalogue reference (`msg('errors.…')`, or pass the key and values here), translated into the
+ * reader's language when the action answers.
+ */
 export class DomainError extends Error {
   constructor(
     message: string,
     /** The form field the message belongs next to, if any. */
     readonly field?: string,
+    values?: MessageValues,
   ) {
-    super(message);
+    super(values ? msg(message.replace(/^t:/, ''), values) : message);
     this.name = 'DomainError';
   }
 }
@@ -74,7 +82,16 @@ export function validatedAction<S extends z.ZodType, G, R = undefined>(opts: {
   guard: (form: SubmittedForm) => Promise<G>;
   run: (input: z.infer<S>, ctx: G) => Promise<{ message?: string; data?: R } | void>;
 }) {
-  return async (_prev: FormState<R>, formData: FormData): Promise<FormState<R>> => {
+  return async (prev: FormState<R>, formData: FormData): Promise<FormState<R>> =>
+    translateFormState(await runValidated(opts, prev, formData));
+}
+
+async function runValidated<S extends z.ZodType, G, R>(
+  opts: Parameters<typeof validatedAction<S, G, R>>[0],
+  _prev: FormState<R>,
+  formData: FormData,
+): Promise<FormState<R>> {
+  {
     const raw = formDataToObject(formData);
     let ctx: G;
     try {
@@ -87,7 +104,7 @@ export function validatedAction<S extends z.ZodType, G, R = undefined>(opts: {
       return {
         status: 'error',
         fieldErrors: zodFieldErrors(parsed.error),
-        formError: 'Please correct the highlighted fields.',
+        formError: msg('validation.correctHighlighted'),
       };
     }
     try {
@@ -96,5 +113,16 @@ export function validatedAction<S extends z.ZodType, G, R = undefined>(opts: {
     } catch (err) {
       return errorState(err);
     }
-  };
+  }
+}
+
+/** Every message of a form state in the reader's language (references → text; text stays). */
+export async function translateFormState<R>(state: FormState<R>): Promise<FormState<R>> {
+  if (state.status === 'idle') return state;
+  const t = translatorFor(await localeOfRequestOrDefault());
+  const tr = (s: string | undefined) => translateMessage(t, s);
+  if (state.status === 'ok') return { ...state, message: tr(state.message) };
+  const fieldErrors: FieldErrors = {};
+  for (const [k, list] of Object.entries(state.fieldErrors)) fieldErrors[k] = list.map((m) => tr(m) ?? m);
+  return { ...state, fieldErrors, formError: tr(state.formError) };
 }

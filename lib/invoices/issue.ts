@@ -1,6 +1,7 @@
 // INV-1: issuing a document. The number comes from the per-series, per-year counter, advanced
 // with UPDATE … RETURNING inside the caller's transaction: a rolled-back issue gives its number
 // back, and concurrent issuers queue on the counter row, so numbers stay gapless and unique.
+import type { Locale } from '@/lib/i18n/config';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { insertRows } from '@/db/bulk';
@@ -44,6 +45,8 @@ export interface IssueInput {
   periodEnd?: Date | null;
   relatedInvoiceId?: string | null;
   note?: string | null;
+  /** The document's language (the owner's at issue time); its lines' descriptions are in it too. */
+  locale?: Locale;
 }
 
 export async function issueDocument(tx: Tx, input: IssueInput): Promise<Invoice> {
@@ -98,6 +101,7 @@ export async function issueDocuments(tx: Tx, inputs: IssueInput[]): Promise<Invo
     periodEnd: input.periodEnd ?? null,
     relatedInvoiceId: input.relatedInvoiceId ?? null,
     note: input.note ?? null,
+    locale: input.locale ?? 'en',
   }));
   await insertRows(tx, invoices, issued);
   await insertRows(

@@ -11,6 +11,7 @@ const base: DocumentRow = {
   number: 'INV-2026-000007',
   issuedAt: new Date('2026-11-25T10:00:00Z'),
   reason: 'first_period',
+  locale: 'en',
   seller: sellerSnapshot(),
   buyer: { name: 'Ľubomír Čierny', company: 'Čierny & syn s.r.o.', street: 'Šafárikova 3', city: 'Žilina', postalCode: '010 01', region: 'Žilinský kraj', country: 'DE', email: 'b@example.test', companyId: '', vatNumber: 'DE136695976' },
   vatKind: 'reverse_charge',

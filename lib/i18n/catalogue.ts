@@ -1,0 +1,65 @@
+// Every word a person reads, per language. One JSON file per namespace and language under
+// messages/<locale>/; both languages have the same keys (messages.test.ts checks it).
+import enAccount from '@/messages/en/account.json';
+import enAudit from '@/messages/en/audit.json';
+import enAuth from '@/messages/en/auth.json';
+import enBilling from '@/messages/en/billing.json';
+import enCommon from '@/messages/en/common.json';
+import enEmail from '@/messages/en/email.json';
+import enErrors from '@/messages/en/errors.json';
+import enPdf from '@/messages/en/pdf.json';
+import enProcessor from '@/messages/en/processor.json';
+import enPublic from '@/messages/en/public.json';
+import enStaff from '@/messages/en/staff.json';
+import enValidation from '@/messages/en/validation.json';
+import nlAccount from '@/messages/nl/account.json';
+import nlAudit from '@/messages/nl/audit.json';
+import nlAuth from '@/messages/nl/auth.json';
+import nlBilling from '@/messages/nl/billing.json';
+import nlCommon from '@/messages/nl/common.json';
+import nlEmail from '@/messages/nl/email.json';
+import nlErrors from '@/messages/nl/errors.json';
+import nlPdf from '@/messages/nl/pdf.json';
+import nlProcessor from '@/messages/nl/processor.json';
+import nlPublic from '@/messages/nl/public.json';
+import nlStaff from '@/messages/nl/staff.json';
+import nlValidation from '@/messages/nl/validation.json';
+import type { Locale } from './config';
+
+const en = {
+  common: enCommon,
+  validation: enValidation,
+  errors: enErrors,
+  public: enPublic,
+  auth: enAuth,
+  account: enAccount,
+  billing: enBilling,
+  staff: enStaff,
+  audit: enAudit,
+  email: enEmail,
+  pdf: enPdf,
+  processor: enProcessor,
+};
+
+export type Messages = typeof en;
+
+export const catalogues: Record<Locale, Messages> = {
+  en,
+  nl: {
+    common: nlCommon,
+    validation: nlValidation,
+    errors: nlErrors,
+    public: nlPublic,
+    auth: nlAuth,
+    account: nlAccount,
+    billing: nlBilling,
+    staff: nlStaff,
+    audit: nlAudit,
+    email: nlEmail,
+    pdf: nlPdf,
+    processor: nlProcessor,
+  } as Messages,
+};
+
+/** The namespaces, as files under messages/<locale>/. */
+export const NAMESPACES = Object.keys(en) as (keyof Messages)[];
