@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderWithIntl } from '@/lib/test-utils/intl';
 import { describe, expect, test } from 'vitest';
 import { AuditTable } from '@/components/audit-table';
 import type { AuditRow } from '@/lib/staff/queries';
@@ -25,7 +25,7 @@ const tags = (html: string, tag: string) => [...html.matchAll(new RegExp(`<${tag
 
 describe('DataTable', () => {
   test('a list has a caption, column headers with scope="col", one row per item and right-aligned money', () => {
-    const html = renderToStaticMarkup(<DataTable caption="Things" columns={columns} rows={items} rowKey={(r) => r.id} empty="Nothing here." />);
+    const html = renderWithIntl(<DataTable caption="Things" columns={columns} rows={items} rowKey={(r) => r.id} empty="Nothing here." />);
     expect(tags(html, 'caption')).toEqual([{ attrs: ' class="sr-only"', text: 'Things' }]);
     const headers = tags(html, 'th');
     expect(headers.map((h) => h.text)).toEqual(['Name', 'Total']);
@@ -42,7 +42,7 @@ describe('DataTable', () => {
   });
 
   test('a caption can be shown, and columns a view does not have are left out', () => {
-    const html = renderToStaticMarkup(
+    const html = renderWithIntl(
       <DataTable caption="Shown" captionVisible columns={[columns[0], false, null]} rows={items} rowKey={(r) => r.id} empty="Nothing here." />,
     );
     expect(tags(html, 'caption')[0].attrs).not.toContain('sr-only');
@@ -50,7 +50,7 @@ describe('DataTable', () => {
   });
 
   test('an empty list shows its message instead of a header-only table', () => {
-    const html = renderToStaticMarkup(<DataTable caption="Things" columns={columns} rows={[]} rowKey={(r) => r.id} empty="Nothing here." />);
+    const html = renderWithIntl(<DataTable caption="Things" columns={columns} rows={[]} rowKey={(r) => r.id} empty="Nothing here." />);
     expect(html).not.toContain('<table');
     expect(html).toContain('Nothing here.');
   });
@@ -59,7 +59,7 @@ describe('DataTable', () => {
     expect(pageHref('/staff/accounts', { q: 'acme', status: undefined }, 1)).toBe('/staff/accounts?q=acme');
     expect(pageHref('/staff/accounts', { q: 'a&b', status: 'active' }, 3)).toBe('/staff/accounts?q=a%26b&status=active&page=3');
     const paged = (page: number, hasNext: boolean) =>
-      renderToStaticMarkup(
+      renderWithIntl(
         <DataTable caption="Things" columns={columns} rows={items} rowKey={(r) => r.id} empty="-" pagination={{ path: '/x', params: { q: 'acme' }, page, hasNext }} />,
       );
     const links = (html: string) => tags(html, 'a').map((a) => [a.text, a.attrs.match(/href="([^"]*)"/)![1].replace(/&amp;/g, '&')]);
@@ -91,7 +91,7 @@ describe('DataTable', () => {
 describe('AuditTable', () => {
   const at = new Date('2026-11-25T09:30:00Z');
   test('OPS-2 the owner reads Time, Who, What (with the reason staff gave) and From IP', () => {
-    const html = renderToStaticMarkup(
+    const html = renderWithIntl(
       <AuditTable
         view="owner"
         caption="Audit log of your account"
@@ -118,10 +118,10 @@ describe('AuditTable', () => {
       accountId: 'acc-1',
       accountSlug: 'acme',
     } as unknown as AuditRow;
-    const all = renderToStaticMarkup(<AuditTable view="staff" caption="Audit log" empty="None." rows={[row]} />);
+    const all = renderWithIntl(<AuditTable view="staff" caption="Audit log" empty="None." rows={[row]} />);
     expect(tags(all, 'th').map((h) => h.text)).toEqual(['Time', 'Actor', 'Action', 'Target', 'Account', 'IP']);
     expect(all).toContain('href="/staff/accounts/acc-1"');
-    const own = renderToStaticMarkup(<AuditTable view="staff" showAccount={false} caption="Account audit log" empty="None." rows={[row]} />);
+    const own = renderWithIntl(<AuditTable view="staff" showAccount={false} caption="Account audit log" empty="None." rows={[row]} />);
     expect(tags(own, 'th').map((h) => h.text)).toEqual(['Time', 'Actor', 'Action', 'Target', 'IP']);
     expect(tags(own, 'td').map((c) => c.text).slice(1)).toEqual(['Eva Owner', 'account.signed_up', 'account:acme', '198.51.100.4']);
   });

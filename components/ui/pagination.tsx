@@ -1,6 +1,7 @@
 // "Previous" / "Next" links under a paged list. Plain links: they work without JavaScript and keep
 // the current filters in the URL, so a filtered page can be shared or bookmarked.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 export interface PaginationProps {
   /** The list's path, e.g. /staff/accounts. */
@@ -21,23 +22,24 @@ export function pageHref(path: string, params: Record<string, string | undefined
 }
 
 export function Pagination({ path, params, page, hasNext }: PaginationProps) {
+  const t = useTranslations('common.pagination');
   if (page <= 1 && !hasNext) return null;
   const linkClass =
     'rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 no-underline hover:bg-slate-50 hover:no-underline';
   return (
-    <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3 text-sm">
+    <nav aria-label={t('label')} className="mt-4 flex items-center justify-between gap-3 text-sm">
       <div>
         {page > 1 && (
           <Link href={pageHref(path, params, page - 1)} className={linkClass}>
-            Previous
+            {t('previous')}
           </Link>
         )}
       </div>
-      <span className="text-slate-500">Page {page}</span>
+      <span className="text-slate-600">{t('page', { page })}</span>
       <div>
         {hasNext && (
           <Link href={pageHref(path, params, page + 1)} className={linkClass}>
-            Next
+            {t('next')}
           </Link>
         )}
       </div>
