@@ -420,3 +420,64 @@ export const sandboxCharges = pgTable('sandbox_charges', {
   failureCode: text('failure_code'),
   createdAt: ts('created_at').notNull(),
 });
+
+// APS-1..5: lifetime deals (AppSumo). A deal gives its plan with a fixed number of free seats for
+// life; each code redeems once, for one account, and an account holds at most one code.
+export const deals = pgTable('deals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  partner: text('partner').notNull(),
+  /** What the buyer paid the partner, for reporting only; never charged by us. */
+  pricePaidCents: integer('price_paid_cents').notNull(),
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => plans.id),
+  /** APS-6: the owner plus one more user. */
+  lifetimeSeats: integer('lifetime_seats').notNull(),
+  /** The last minute in which a code may be redeemed starts here (e.g. 30 Nov 2019 23:59 Bratislava). */
+  closesAt: ts('closes_at').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const dealCodes = pgTable(
+  'deal_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dealId: uuid('deal_id')
+      .notNull()
+      .references(() => deals.id),
+    /** As imported, trimmed. */
+    code: text('code').notNull(),
+    /** Lower case: codes are unique case-insensitively, across all deals. */
+    codeKey: text('code_key').notNull(),
+    importedAt: ts('imported_at').notNull(),
+    /** APS-3/APS-5: the account holding the code (set once; freed again only if its signup expires unverified). */
+    accountId: uuid('account_id').references(() => accounts.id),
+    redeemedAt: ts('redeemed_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('deal_codes_key_unique').on(t.codeKey),
+    uniqueIndex('deal_codes_account_unique').on(t.accountId).where(sql`${t.accountId} is not null`),
+    index('deal_codes_deal_idx').on(t.dealId, t.importedAt),
+  ],
+);
+
+/** APS-3: every refused attempt to redeem a code that is already held, shown to staff. */
+export const dealRedemptionAttempts = pgTable(
+  'deal_redemption_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => dealCodes.id),
+    at: ts('at').notNull(),
+    ip: text('ip'),
+    /** The email the visitor typed (personal data: covered by export and erasure). */
+    email: text('email'),
+    /** The account that held the code at the time. */
+    holdingAccountId: uuid('holding_account_id').references(() => accounts.id),
+  },
+  (t) => [index('deal_redemption_attempts_code_idx').on(t.codeId, t.at)],
+);

@@ -1,7 +1,7 @@
 // Idempotent seed: plans, the first terms version and the staff login. Runs on every start.
 import { eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { plans, termsVersions, users } from './schema';
+import { deals, plans, termsVersions, users } from './schema';
 import { hashPassword } from '@/lib/auth/password';
 import { now } from '@/lib/clock';
 import { TERMS_V1 } from '@/lib/terms/content';
@@ -59,8 +59,25 @@ export const SEED_PLANS = [
   },
 ];
 
+/** APS-1: the lifetime deal sold on AppSumo; it closed on 30 Nov 2019 at 23:59 Bratislava time. */
+export const SEED_DEAL = {
+  name: 'AppSumo',
+  partner: 'AppSumo',
+  pricePaidCents: 5900,
+  planCode: 'all-in-one',
+  lifetimeSeats: 2,
+  closesAt: new Date('2019-11-30T22:59:00Z'),
+};
+
 export async function seed(db: Db): Promise<void> {
   await db.insert(plans).values(SEED_PLANS).onConflictDoNothing({ target: plans.code });
+  const { planCode, ...deal } = SEED_DEAL;
+  const [dealPlan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, planCode));
+  const seededAt = new Date('2019-06-01T00:00:00Z');
+  await db
+    .insert(deals)
+    .values({ ...deal, planId: dealPlan.id, createdAt: seededAt, updatedAt: seededAt })
+    .onConflictDoNothing({ target: deals.name });
   await db
     .insert(termsVersions)
     .values({ ...TERMS_V1, publishedAt: new Date('2026-11-01T00:00:00Z') })
