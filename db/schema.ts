@@ -481,3 +481,50 @@ export const dealRedemptionAttempts = pgTable(
   },
   (t) => [index('deal_redemption_attempts_code_idx').on(t.codeId, t.at)],
 );
+
+// ACC-7: one login per person. The owner (and admins) invite people by email; the emailed link
+// (only its hash is stored) lets them set their name and password once, within 7 days.
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** Stored lower-cased; null once erased. */
+    email: text('email'),
+    role: text('role', { enum: ['admin', 'agent'] }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    acceptedUserId: uuid('accepted_user_id').references(() => users.id),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('invitations_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/**
+ * APS-7: who held a seat of an account when. A person gets a row when their login becomes active
+ * (the owner at signup, others on accepting) and it is closed when they are removed; being added
+ * again opens a new row, so extra users are billed for exactly the days they existed.
+ */
+export const seatIntervals = pgTable(
+  'seat_intervals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    index('seat_intervals_account_idx').on(t.accountId, t.startedAt),
+    uniqueIndex('seat_intervals_open_unique').on(t.userId).where(sql`${t.endedAt} is null`),
+  ],
+);
