@@ -4,6 +4,7 @@ import { auditLog, dealCodes, deals } from '@/db/schema';
 import type { Actor } from '@/lib/audit';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { importDealCodes } from './import';
+import { listDeals, searchCodes } from './queries';
 
 let t: TestDb;
 let dealId: string;
@@ -44,5 +45,20 @@ describe('APS-1 importing codes', () => {
     const csv = Array.from({ length: 20_000 }, (_, i) => `BULK-${String(i).padStart(6, '0')}`).join('\n');
     const result = await importDealCodes(t.db, { dealId, csv, at }, staff);
     expect(result).toEqual({ imported: 20_000, skipped: [] });
+  });
+
+  test('APS-1 staff see per deal the codes imported, redeemed and remaining, and search codes by any part', async () => {
+    const [appsumo] = (await listDeals(t.db)).filter((d) => d.name === 'AppSumo');
+    expect(appsumo).toMatchObject({ imported: 20_003, redeemed: 0, revoked: 0, remaining: 20_003, planName: 'All-inclusive' });
+    const found = await searchCodes(t.db, dealId, { query: 'aaaa-000' });
+    expect(found.rows.map((r) => [r.code, r.state])).toEqual([
+      ['AAAA-0001', 'unused'],
+      ['AAAA-0002', 'unused'],
+      ['AAAA-0003', 'unused'],
+    ]);
+    expect((await searchCodes(t.db, dealId, { query: '%' })).rows).toEqual([]);
+    const firstPage = await searchCodes(t.db, dealId, { query: 'bulk' });
+    expect(firstPage.rows).toHaveLength(50);
+    expect(firstPage.hasNext).toBe(true);
   });
 });
