@@ -4,7 +4,7 @@
 // with FOR UPDATE SKIP LOCKED, so two instances running the sweep never collide.
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, emailVerifications, sessions, subscriptions, termsAcceptances, users } from '@/db/schema';
+import { accounts, dealCodes, dealRedemptionAttempts, emailVerifications, sessions, subscriptions, termsAcceptances, users } from '@/db/schema';
 import { recordAudit, SYSTEM } from '@/lib/audit';
 import { now } from '@/lib/clock';
 
@@ -32,6 +32,9 @@ export async function expireUnverifiedSignups(db: Db): Promise<number> {
         await tx.delete(users).where(inArray(users.id, ids));
       }
       await tx.delete(subscriptions).where(eq(subscriptions.accountId, account.id));
+      // APS-2: a deal code redeemed by a signup that was never confirmed is free again.
+      await tx.update(dealCodes).set({ accountId: null, redeemedAt: null }).where(eq(dealCodes.accountId, account.id));
+      await tx.update(dealRedemptionAttempts).set({ holdingAccountId: null }).where(eq(dealRedemptionAttempts.holdingAccountId, account.id));
       await tx.delete(accounts).where(eq(accounts.id, account.id));
       await recordAudit(tx, SYSTEM, {
         action: 'account.signup_expired',

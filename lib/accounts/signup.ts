@@ -4,7 +4,7 @@
 // The answer never tells whether an email is registered: for an email that already has a login,
 // nothing is created and that person gets an email instead ("someone tried to sign up …").
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, Executor } from '@/db/client';
+import type { Db, Executor, Tx } from '@/db/client';
 import { accounts, termsAcceptances, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
@@ -74,11 +74,20 @@ function uniqueViolation(err: unknown): string | null {
   return null;
 }
 
+export interface SignupOptions {
+  /**
+   * What the new account starts with, inside the signup transaction (a refusal thrown here rolls
+   * the whole signup back). Default: PAY-1's trial. APS-2's redemption gives the deal's plan instead.
+   */
+  onboard?: (tx: Tx, created: { accountId: string; userId: string }) => Promise<void>;
+}
+
 export async function signUp(
   db: Db,
   input: SignupInput,
   meta: { ip: string; userAgent: string },
   at: Date,
+  opts: SignupOptions = {},
 ): Promise<SignupResult> {
   // The schema checked these already; the service does not trust its caller.
   const slug = normaliseSlug(input.slug);
@@ -134,7 +143,8 @@ export async function signUp(
         method: 'signup',
       });
       // PAY-1: the 14-day trial counts from the signup, not from the email confirmation.
-      await startTrial(tx, account.id, at);
+      if (opts.onboard) await opts.onboard(tx, { accountId: account.id, userId: user.id });
+      else await startTrial(tx, account.id, at);
       const token = await issueVerificationToken(tx, user.id, at);
       await recordAudit(
         tx,

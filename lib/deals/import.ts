@@ -21,12 +21,12 @@ export interface ImportResult {
 }
 
 export async function importDealCodes(db: Db, input: { dealId: string; csv: string; at: Date }, actor: Actor): Promise<ImportResult> {
-  if (Buffer.byteLength(input.csv) > MAX_CSV_BYTES) throw new DomainError(msg('staff.deals.errors.fileTooLarge', { mb: MAX_CSV_BYTES / 1024 / 1024 }), 'file');
+  if (Buffer.byteLength(input.csv) > MAX_CSV_BYTES) throw new DomainError(msg('deals.import.fileTooLarge', { mb: MAX_CSV_BYTES / 1024 / 1024 }), 'file');
   const parsed = parseCodesCsv(input.csv);
-  if (!parsed.codes.length && !parsed.skipped.length) throw new DomainError(msg('staff.deals.errors.emptyFile'), 'file');
+  if (!parsed.codes.length && !parsed.skipped.length) throw new DomainError(msg('deals.import.emptyFile'), 'file');
   return db.transaction(async (tx) => {
     const [deal] = await tx.select({ id: deals.id, name: deals.name }).from(deals).where(eq(deals.id, input.dealId)).for('update');
-    if (!deal) throw new DomainError(msg('staff.deals.errors.notFound'));
+    if (!deal) throw new DomainError(msg('deals.import.dealNotFound'));
     const inserted = new Set<string>();
     for (let i = 0; i < parsed.codes.length; i += CHUNK) {
       const chunk = parsed.codes.slice(i, i + CHUNK);

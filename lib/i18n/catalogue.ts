@@ -5,6 +5,7 @@ import enAudit from '@/messages/en/audit.json';
 import enAuth from '@/messages/en/auth.json';
 import enBilling from '@/messages/en/billing.json';
 import enCommon from '@/messages/en/common.json';
+import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enErrors from '@/messages/en/errors.json';
 import enPdf from '@/messages/en/pdf.json';
@@ -17,6 +18,7 @@ import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
 import nlBilling from '@/messages/nl/billing.json';
 import nlCommon from '@/messages/nl/common.json';
+import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlErrors from '@/messages/nl/errors.json';
 import nlPdf from '@/messages/nl/pdf.json';
@@ -36,6 +38,7 @@ const en = {
   billing: enBilling,
   staff: enStaff,
   audit: enAudit,
+  deals: enDeals,
   email: enEmail,
   pdf: enPdf,
   processor: enProcessor,
@@ -55,6 +58,7 @@ export const catalogues: Record<Locale, Messages> = {
     billing: nlBilling,
     staff: nlStaff,
     audit: nlAudit,
+    deals: nlDeals,
     email: nlEmail,
     pdf: nlPdf,
     processor: nlProcessor,

@@ -48,6 +48,14 @@ export function formatDateTime(d: DateInput, locale: Locale = 'en'): string {
   return locale === 'nl' ? `${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}` : `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
+/** The Bratislava clock time of an instant, 24-hour: `23:59`. */
+export function formatTime(d: DateInput, locale: Locale = 'en'): string {
+  const date = toDate(d);
+  if (!date) return '—';
+  const p = parts(date, locale, true);
+  return `${p.hour}:${p.minute}`;
+}
+
 /** Integer cents → `€39.00` / `€ 39,00`; negative amounts carry a true minus sign. */
 export function formatMoney(cents: number, locale: Locale = 'en'): string {
   const fmt = cached(
@@ -62,6 +70,7 @@ export interface Formatters {
   locale: Locale;
   date: (d: DateInput) => string;
   dateTime: (d: DateInput) => string;
+  time: (d: DateInput) => string;
   money: (cents: number) => string;
 }
 
@@ -70,6 +79,7 @@ export function formattersFor(locale: Locale): Formatters {
     locale,
     date: (d) => formatDate(d, locale),
     dateTime: (d) => formatDateTime(d, locale),
+    time: (d) => formatTime(d, locale),
     money: (cents) => formatMoney(cents, locale),
   };
 }
