@@ -1,0 +1,23 @@
+// Staff forms for deals (APS-1). The deadline is typed as a Bratislava date and time.
+import { z } from 'zod';
+import { msg } from '@/lib/i18n/message-ref';
+
+const money = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}([.,]\d{1,2})?$/, msg('deals.validation.price'))
+  .transform((v) => Math.round(Number(v.replace(',', '.')) * 100));
+
+export const dealSchema = z.object({
+  name: z.string().trim().min(2, msg('deals.validation.name')).max(80, msg('deals.validation.tooLong', { max: 80 })),
+  partner: z.string().trim().min(2, msg('deals.validation.partner')).max(80, msg('deals.validation.tooLong', { max: 80 })),
+  pricePaid: money,
+  planCode: z.string().trim().min(1, msg('deals.validation.plan')),
+  lifetimeSeats: z.coerce.number(msg('deals.validation.seats')).int(msg('deals.validation.seats')).min(1, msg('deals.validation.seats')).max(100, msg('deals.validation.seats')),
+  /** `YYYY-MM-DDTHH:mm` from a datetime-local input, read on the Bratislava clock. */
+  closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg('deals.validation.closesAt')),
+});
+export type DealInput = z.output<typeof dealSchema>;
+
+export const importCodesSchema = z.object({ dealId: z.uuid() });
+export const revokeCodeSchema = z.object({ codeId: z.uuid() });
