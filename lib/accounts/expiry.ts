@@ -4,7 +4,7 @@
 // with FOR UPDATE SKIP LOCKED, so two instances running the sweep never collide.
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, dealCodes, dealRedemptionAttempts, emailVerifications, sessions, subscriptions, termsAcceptances, users } from '@/db/schema';
+import { accounts, dealCodes, dealRedemptionAttempts, emailVerifications, seatIntervals, sessions, subscriptions, termsAcceptances, users } from '@/db/schema';
 import { recordAudit, SYSTEM } from '@/lib/audit';
 import { now } from '@/lib/clock';
 
@@ -29,6 +29,7 @@ export async function expireUnverifiedSignups(db: Db): Promise<number> {
         await tx.delete(emailVerifications).where(inArray(emailVerifications.userId, ids));
         await tx.delete(termsAcceptances).where(inArray(termsAcceptances.userId, ids));
         await tx.delete(sessions).where(inArray(sessions.userId, ids));
+        await tx.delete(seatIntervals).where(inArray(seatIntervals.userId, ids));
         await tx.delete(users).where(inArray(users.id, ids));
       }
       await tx.delete(subscriptions).where(eq(subscriptions.accountId, account.id));

@@ -10,6 +10,7 @@ import { DomainError } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { startTrial } from '@/lib/billing/subscriptions';
+import { openSeat } from '@/lib/team/seats';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
 import { isAdult } from './age';
@@ -143,6 +144,7 @@ export async function signUp(
         method: 'signup',
       });
       // PAY-1: the 14-day trial counts from the signup, not from the email confirmation.
+      await openSeat(tx, account.id, user.id, at);
       if (opts.onboard) await opts.onboard(tx, { accountId: account.id, userId: user.id });
       else await startTrial(tx, account.id, at);
       const token = await issueVerificationToken(tx, user.id, at);

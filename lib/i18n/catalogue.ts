@@ -12,6 +12,7 @@ import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
 import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
+import enTeam from '@/messages/en/team.json';
 import enValidation from '@/messages/en/validation.json';
 import nlAccount from '@/messages/nl/account.json';
 import nlAudit from '@/messages/nl/audit.json';
@@ -25,6 +26,7 @@ import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
 import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
+import nlTeam from '@/messages/nl/team.json';
 import nlValidation from '@/messages/nl/validation.json';
 import type { Locale } from './config';
 
@@ -39,6 +41,7 @@ const en = {
   staff: enStaff,
   audit: enAudit,
   deals: enDeals,
+  team: enTeam,
   email: enEmail,
   pdf: enPdf,
   processor: enProcessor,
@@ -59,6 +62,7 @@ export const catalogues: Record<Locale, Messages> = {
     staff: nlStaff,
     audit: nlAudit,
     deals: nlDeals,
+    team: nlTeam,
     email: nlEmail,
     pdf: nlPdf,
     processor: nlProcessor,

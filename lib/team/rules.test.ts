@@ -23,12 +23,12 @@ describe('ACC-7 team roles and seats', () => {
   });
 
   test('APS-6 a deal account adds one more user besides the owner for free', () => {
-    const deal = { kind: 'deal' as const, lifetimeSeats: 2, missingBilling: missingBillingDetails(null), hasPaymentMethod: false };
+    const deal = { kind: 'deal' as const, lifetimeSeats: 2, extraSeatPriceCents: 3900, missingBilling: missingBillingDetails(null), hasPaymentMethod: false };
     expect(inviteDecision(deal, 1)).toEqual({ ok: true, extra: false });
   });
 
   test('APS-9 the first extra user needs full billing details and a payment method', () => {
-    const none = { kind: 'deal' as const, lifetimeSeats: 2, missingBilling: missingBillingDetails(null), hasPaymentMethod: false };
+    const none = { kind: 'deal' as const, lifetimeSeats: 2, extraSeatPriceCents: 3900, missingBilling: missingBillingDetails(null), hasPaymentMethod: false };
     expect(inviteDecision(none, 2)).toMatchObject({ ok: false, reason: 'billing_required', needsPaymentMethod: true });
     const detailsOnly = { ...none, missingBilling: missingBillingDetails(fullProfile) };
     expect(inviteDecision(detailsOnly, 2)).toEqual({ ok: false, reason: 'billing_required', missing: [], needsPaymentMethod: true });

@@ -37,7 +37,7 @@ export type SeatPlan =
   /** Trial and paid accounts: the subscription's seat count, owner included. */
   | { kind: 'seats'; seats: number }
   /** Deal accounts: the lifetime seats are free; more users are allowed but billed (APS-7). */
-  | { kind: 'deal'; lifetimeSeats: number; missingBilling: BillingField[]; hasPaymentMethod: boolean };
+  | { kind: 'deal'; lifetimeSeats: number; extraSeatPriceCents: number; missingBilling: BillingField[]; hasPaymentMethod: boolean };
 
 export type InviteDecision =
   | { ok: true; extra: boolean }
