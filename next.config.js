@@ -9,6 +9,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Staff upload deal codes as CSV through a server action (8 MB files, lib/deals/import.ts).
+  experimental: { serverActions: { bodySizeLimit: '10mb' } },
   async headers() {
     return [
       {

@@ -12,8 +12,8 @@ import { parseCodesCsv, type SkippedLine } from './codes-csv';
 
 /** Rows per insert statement: large enough to be set-based, small enough for PGlite's memory. */
 const CHUNK = 10_000;
-/** A file bigger than this is refused before parsing (≈ 500 000 codes). */
-export const MAX_CSV_BYTES = 16 * 1024 * 1024;
+/** A file bigger than this is refused before parsing (≈ 600 000 codes; the server action accepts 10 MB). */
+export const MAX_CSV_BYTES = 8 * 1024 * 1024;
 
 export interface ImportResult {
   imported: number;

@@ -19,5 +19,18 @@ export const dealSchema = z.object({
 });
 export type DealInput = z.output<typeof dealSchema>;
 
-export const importCodesSchema = z.object({ dealId: z.uuid() });
-export const revokeCodeSchema = z.object({ codeId: z.uuid() });
+export const editDealSchema = dealSchema.extend({ dealId: z.uuid() });
+
+/** A chosen file: a File on the server, the input's FileList in the browser. */
+const csvFile = z.preprocess(
+  (v) => (v && typeof v === 'object' && 'item' in v && typeof (v as FileList).item === 'function' ? (v as FileList).item(0) : v),
+  z.custom<File>((v) => typeof v === 'object' && v !== null && 'size' in v && 'text' in v && (v as File).size > 0, msg('deals.validation.file')),
+);
+
+export const importCodesSchema = z.object({ dealId: z.uuid(), file: csvFile });
+export const revokeCodeSchema = z.object({ dealId: z.uuid(), codeId: z.uuid() });
+export const suspendHolderSchema = z.object({
+  dealId: z.uuid(),
+  accountId: z.uuid(),
+  reason: z.string().trim().min(5, msg('deals.validation.reason')).max(500, msg('deals.validation.tooLong', { max: 500 })),
+});
