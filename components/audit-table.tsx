@@ -43,8 +43,11 @@ function usePageLocale(): Locale {
   try {
     const locale = useLocale();
     return isLocale(locale) ? locale : DEFAULT_LOCALE;
-  } catch {
-    return DEFAULT_LOCALE;
+  } catch (error) {
+    // Only the missing provider (a unit test's plain render) falls back; React's suspense signal
+    // from `use` and real errors go on.
+    if (error instanceof Error && error.message.startsWith('No intl context found')) return DEFAULT_LOCALE;
+    throw error;
   }
 }
 
