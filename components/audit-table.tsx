@@ -4,13 +4,16 @@
 // - `staff`: the back office's view with the raw action, its details, the target, the account
 //   (left out on an account's own page) and the address.
 import Link from 'next/link';
+import { useLocale } from 'next-intl';
 import { DataTable, type Columns } from '@/components/ui/data-table';
 import type { PaginationProps } from '@/components/ui/pagination';
-import type { AccountAuditRow } from '@/lib/accounts/portal-queries';
-import { formatDateTime } from '@/lib/format';
+import { auditActionLabel, auditActorLabel, isKnownAuditAction, type AccountAuditRow } from '@/lib/accounts/portal-queries';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
+import { formatDateTime } from '@/lib/i18n/format';
+import { translatorFor } from '@/lib/i18n/translator';
 import { accountAddress } from '@/lib/staff/address';
 import { summariseDetails } from '@/lib/staff/display';
-import { actorLabel, type AuditRow } from '@/lib/staff/queries';
+import { actorLabelIn, type AuditRow } from '@/lib/staff/queries';
 
 interface AuditLine {
   id: number;
@@ -27,15 +30,45 @@ interface AuditLine {
 type AuditTableProps = (
   | { view: 'owner'; rows: AccountAuditRow[] }
   | { view: 'staff'; rows: AuditRow[]; /** The Account column; off on an account's own page. */ showAccount?: boolean }
-) & { caption: string; empty: string; pagination?: PaginationProps };
+) & {
+  caption: string;
+  empty: string;
+  pagination?: PaginationProps;
+  /** The reader's language; by default the request's (English where there is no request, as in unit tests). */
+  locale?: Locale;
+};
 
-function lines(p: AuditTableProps): AuditLine[] {
+/** The page's language in a server component; English when rendered outside next-intl (unit tests). */
+function usePageLocale(): Locale {
+  try {
+    const locale = useLocale();
+    return isLocale(locale) ? locale : DEFAULT_LOCALE;
+  } catch (error) {
+    // Only the missing provider (a unit test's plain render) falls back; React's suspense signal
+    // from `use` and real errors go on.
+    if (error instanceof Error && error.message.startsWith('No intl context found')) return DEFAULT_LOCALE;
+    throw error;
+  }
+}
+
+function lines(p: AuditTableProps, locale: Locale): AuditLine[] {
+  const t = translatorFor(locale);
   if (p.view === 'owner')
-    return p.rows.map((r) => ({ id: r.id, at: r.at, who: r.who, what: r.actionLabel, detail: r.note && `Reason: ${r.note}`, target: null, account: null, ip: r.ip }));
+    return p.rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      who: r.actorType ? auditActorLabel(r.actorType, r.actor ?? null, locale) : r.who,
+      // Codes the catalogue does not know keep the label the query spelled out for them.
+      what: isKnownAuditAction(r.action) ? auditActionLabel(r.action, locale) : r.actionLabel,
+      detail: r.note && t('audit.table.reason', { reason: r.note }),
+      target: null,
+      account: null,
+      ip: r.ip,
+    }));
   return p.rows.map((r) => ({
     id: r.id,
     at: r.at,
-    who: actorLabel(r),
+    who: actorLabelIn(r, locale),
     what: r.action,
     detail: summariseDetails(r.details) || null,
     target: r.target,
@@ -45,12 +78,15 @@ function lines(p: AuditTableProps): AuditLine[] {
 }
 
 export function AuditTable(props: AuditTableProps) {
+  const pageLocale = usePageLocale();
+  const locale = props.locale ?? pageLocale;
+  const t = translatorFor(locale);
   const staff = props.view === 'staff';
   const columns: Columns<AuditLine> = [
-    { header: 'Time', cell: (r) => formatDateTime(r.at), className: staff ? 'whitespace-nowrap text-slate-600' : 'whitespace-nowrap' },
-    { header: staff ? 'Actor' : 'Who', cell: (r) => r.who, className: staff ? 'whitespace-nowrap' : '' },
+    { header: t('audit.table.time'), cell: (r) => formatDateTime(r.at, locale), className: staff ? 'whitespace-nowrap text-slate-600' : 'whitespace-nowrap' },
+    { header: staff ? t('audit.table.actor') : t('audit.table.who'), cell: (r) => r.who, className: staff ? 'whitespace-nowrap' : '' },
     {
-      header: staff ? 'Action' : 'What',
+      header: staff ? t('audit.table.action') : t('audit.table.what'),
       className: staff ? 'min-w-48' : '',
       cell: (r) => (
         <>
@@ -60,17 +96,17 @@ export function AuditTable(props: AuditTableProps) {
       ),
     },
     staff && {
-      header: 'Target',
+      header: t('audit.table.target'),
       className: 'max-w-48 truncate font-mono text-xs text-slate-600',
       cell: (r) => <span title={r.target ?? undefined}>{r.target ?? '—'}</span>,
     },
     staff &&
       props.showAccount !== false && {
-        header: 'Account',
+        header: t('audit.table.account'),
         className: 'whitespace-nowrap',
         cell: (r) => (r.account ? <Link href={`/staff/accounts/${r.account.id}`}>{accountAddress(r.account.slug)}</Link> : '—'),
       },
-    { header: staff ? 'IP' : 'From IP', cell: (r) => r.ip ?? '—', className: staff ? 'whitespace-nowrap font-mono text-xs text-slate-600' : 'whitespace-nowrap' },
+    { header: staff ? t('audit.table.ip') : t('audit.table.fromIp'), cell: (r) => r.ip ?? '—', className: staff ? 'whitespace-nowrap font-mono text-xs text-slate-600' : 'whitespace-nowrap' },
   ];
-  return <DataTable caption={props.caption} columns={columns} rows={lines(props)} rowKey={(r) => String(r.id)} empty={props.empty} pagination={props.pagination} />;
+  return <DataTable caption={props.caption} columns={columns} rows={lines(props, locale)} rowKey={(r) => String(r.id)} empty={props.empty} pagination={props.pagination} />;
 }

@@ -1,10 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AuditTable } from '@/components/audit-table';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
-import { ACCOUNT_STATUS_LABEL, ACCOUNT_STATUSES, getDashboard, OUTBOX_STATUS_LABEL } from '@/lib/staff/queries';
+import { ACCOUNT_STATUSES, getDashboard } from '@/lib/staff/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,65 +23,72 @@ function Stat({ label, value, href }: { label: string; value: number; href: stri
 }
 
 const SECTIONS = [
-  { href: '/staff/accounts', label: 'Accounts', text: 'Search accounts, open one to see its users, audit log and emails.' },
-  { href: '/staff/outbox', label: 'Outbox', text: 'Every email the system queued, with delivery status.' },
-  { href: '/staff/audit', label: 'Audit log', text: 'Everything that changed money or data, by whom and from where.' },
-  { href: '/staff/gdpr', label: 'Privacy requests', text: 'Access, correction and erasure requests.' },
-  { href: '/staff/custom-services', label: 'Custom services', text: 'Custom-service agreements.' },
-  { href: '/staff/deals', label: 'Deals', text: 'Lifetime-deal codes.' },
-  { href: '/staff/cancellations', label: 'Cancellations', text: 'Stopped accounts and cancellations.' },
-  { href: '/staff/prices', label: 'Prices', text: 'Price changes and their announcement.' },
-  { href: '/staff/terms', label: 'Terms', text: 'Terms of service versions.' },
-  { href: '/staff/maintenance', label: 'Maintenance', text: 'Planned downtime announcements.' },
-];
+  { href: '/staff/accounts', key: 'accounts' },
+  { href: '/staff/outbox', key: 'outbox' },
+  { href: '/staff/audit', key: 'audit' },
+  { href: '/staff/gdpr', key: 'gdpr' },
+  { href: '/staff/custom-services', key: 'customServices' },
+  { href: '/staff/deals', key: 'deals' },
+  { href: '/staff/cancellations', key: 'cancellations' },
+  { href: '/staff/prices', key: 'prices' },
+  { href: '/staff/terms', key: 'terms' },
+  { href: '/staff/maintenance', key: 'maintenance' },
+] as const;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.dashboard');
+  return { title: t('title') };
+}
 
 export default async function StaffDashboard() {
   await requireStaff();
   const d = await getDashboard(await getDb(), now());
+  const t = await getTranslations('staff.dashboard');
+  const tStatus = await getTranslations('staff.status.account');
   return (
     <>
-      <PageHeader title="Staff dashboard" description="What needs attention across all accounts." />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="space-y-6">
         <section aria-labelledby="accounts-heading">
           <h2 id="accounts-heading" className="mb-3 text-base font-semibold text-slate-900">
-            Accounts
+            {t('accountsHeading')}
           </h2>
           <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
             {ACCOUNT_STATUSES.map((s) => (
-              <Stat key={s} label={ACCOUNT_STATUS_LABEL[s]} value={d.accountCounts[s]} href={`/staff/accounts?status=${s}`} />
+              <Stat key={s} label={tStatus(s)} value={d.accountCounts[s]} href={`/staff/accounts?status=${s}`} />
             ))}
-            <Stat label="Signups in the last 7 days" value={d.recentSignups} href="/staff/accounts" />
+            <Stat label={t('recentSignups')} value={d.recentSignups} href="/staff/accounts" />
           </div>
         </section>
         <section aria-labelledby="outbox-heading">
           <h2 id="outbox-heading" className="mb-3 text-base font-semibold text-slate-900">
-            Outbox
+            {t('outboxHeading')}
           </h2>
           <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
             {(['queued', 'held', 'failed'] as const).map((s) => (
-              <Stat key={s} label={`Emails ${OUTBOX_STATUS_LABEL[s].toLowerCase()}`} value={d.outboxCounts[s]} href={`/staff/outbox?status=${s}`} />
+              <Stat key={s} label={t(`emails.${s}`)} value={d.outboxCounts[s]} href={`/staff/outbox?status=${s}`} />
             ))}
           </div>
         </section>
         <section aria-labelledby="audit-heading">
           <div className="mb-3 flex items-baseline justify-between gap-3">
             <h2 id="audit-heading" className="text-base font-semibold text-slate-900">
-              Latest audit entries
+              {t('auditHeading')}
             </h2>
             <Link href="/staff/audit" className="text-sm">
-              Full audit log
+              {t('fullAuditLog')}
             </Link>
           </div>
-          <AuditTable view="staff" rows={d.latestAudit} caption="Latest audit entries" empty="No audit entries match." />
+          <AuditTable view="staff" rows={d.latestAudit} caption={t('auditCaption')} empty={t('auditEmpty')} />
         </section>
-        <Card title="Sections">
+        <Card title={t('sectionsTitle')}>
           <ul className="grid gap-3 sm:grid-cols-2">
             {SECTIONS.map((s) => (
               <li key={s.href}>
                 <Link href={s.href} className="font-medium">
-                  {s.label}
+                  {t(`sections.${s.key}.label`)}
                 </Link>
-                <p className="text-sm text-slate-600">{s.text}</p>
+                <p className="text-sm text-slate-600">{t(`sections.${s.key}.text`)}</p>
               </li>
             ))}
           </ul>

@@ -1,7 +1,9 @@
 // The Billing section of the staff account page: where the subscription stands, how it is paid,
 // every invoice and credit note (INV-5, INV-6), the open debt (PAY-8) and the trial extension (PAY-2).
+import { getTranslations } from 'next-intl/server';
 import type { FormState } from '@/lib/actions';
-import { formatDate, formatMoney } from '@/lib/format';
+import type { Formatters } from '@/lib/i18n/format';
+import { getFormatters } from '@/lib/i18n/server';
 import type { AccountBilling, SubscriptionView } from '@/lib/staff/billing-queries';
 import { paymentMethodLabel } from '@/lib/billing/payment-method-label';
 import { SubscriptionStatusBadge } from './badges';
@@ -11,8 +13,6 @@ import { ExtendTrialForm } from './extend-trial-form';
 import { RetryChargeButton } from './retry-charge-button';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
-
-const INTERVAL_LABEL = { monthly: 'Monthly', yearly: 'Yearly' } as const;
 
 function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -25,14 +25,16 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
   );
 }
 
-function trialText(s: SubscriptionView): string {
-  const end = formatDate(s.trialEndsAt);
-  if (s.trialDaysLeft === null) return `${end} (ended)`;
-  if (s.trialDaysLeft === 0) return `${end} (ends today)`;
-  return `${end} (${s.trialDaysLeft} day${s.trialDaysLeft === 1 ? '' : 's'} left)`;
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+function trialText(s: SubscriptionView, t: Translate, f: Formatters): string {
+  const date = f.date(s.trialEndsAt);
+  if (s.trialDaysLeft === null) return t('subscription.trialEnded', { date });
+  if (s.trialDaysLeft === 0) return t('subscription.trialEndsToday', { date });
+  return t('subscription.trialDaysLeft', { date, days: s.trialDaysLeft });
 }
 
-export function BillingSection({
+export async function BillingSection({
   accountId,
   billing,
   extendTrialAction,
@@ -44,71 +46,73 @@ export function BillingSection({
   retryChargeAction: Action;
 }) {
   const { subscription: s, paymentMethod, documents, openDebt } = billing;
+  const t = await getTranslations('staff.billing');
+  const f = await getFormatters();
   return (
     <section aria-labelledby="billing-heading">
       <h2 id="billing-heading" className="mb-3 text-base font-semibold text-slate-900">
-        Billing
+        {t('heading')}
       </h2>
       <div className="space-y-4">
         <div className="grid items-start gap-4 lg:grid-cols-2">
-          <Panel id="billing-subscription" title="Subscription">
+          <Panel id="billing-subscription" title={t('subscription.title')}>
             {s ? (
               <dl className="divide-y divide-slate-100">
-                <DetailRow label="Plan">{s.planName}</DetailRow>
-                <DetailRow label="Seats">{s.seats}</DetailRow>
-                <DetailRow label="Interval">{INTERVAL_LABEL[s.interval]}</DetailRow>
-                <DetailRow label="Status">
+                <DetailRow label={t('subscription.plan')}>{s.planName}</DetailRow>
+                <DetailRow label={t('subscription.seats')}>{s.seats}</DetailRow>
+                <DetailRow label={t('subscription.interval')}>{t(`intervals.${s.interval}`)}</DetailRow>
+                <DetailRow label={t('subscription.status')}>
                   <SubscriptionStatusBadge status={s.status} />
                 </DetailRow>
-                {s.trialEndsAt && !s.currentPeriodStart && <DetailRow label="Trial ends">{trialText(s)}</DetailRow>}
+                {s.trialEndsAt && !s.currentPeriodStart && <DetailRow label={t('subscription.trialEnds')}>{trialText(s, t, f)}</DetailRow>}
                 {s.currentPeriodStart && (
-                  <DetailRow label="Current period">
-                    {formatDate(s.currentPeriodStart)} – {formatDate(s.currentPeriodEnd)}
+                  <DetailRow label={t('subscription.currentPeriod')}>
+                    {f.date(s.currentPeriodStart)} – {f.date(s.currentPeriodEnd)}
                   </DetailRow>
                 )}
-                <DetailRow label="Next renewal">{s.nextRenewalAt ? formatDate(s.nextRenewalAt) : 'None'}</DetailRow>
+                <DetailRow label={t('subscription.nextRenewal')}>{s.nextRenewalAt ? f.date(s.nextRenewalAt) : t('subscription.none')}</DetailRow>
               </dl>
             ) : (
-              <p className="text-sm text-slate-600">This account has no subscription.</p>
+              <p className="text-sm text-slate-600">{t('subscription.noSubscription')}</p>
             )}
           </Panel>
 
-          <Panel id="billing-payment-method" title="Payment method">
+          <Panel id="billing-payment-method" title={t('paymentMethod.title')}>
             {paymentMethod ? (
               <dl className="divide-y divide-slate-100">
-                <DetailRow label="Method">{paymentMethodLabel(paymentMethod)}</DetailRow>
-                <DetailRow label="Added">{formatDate(paymentMethod.addedAt)}</DetailRow>
+                <DetailRow label={t('paymentMethod.method')}>{paymentMethodLabel(paymentMethod)}</DetailRow>
+                <DetailRow label={t('paymentMethod.added')}>{f.date(paymentMethod.addedAt)}</DetailRow>
               </dl>
             ) : (
-              <p className="text-sm text-slate-600">No payment method</p>
+              <p className="text-sm text-slate-600">{t('paymentMethod.none')}</p>
             )}
           </Panel>
         </div>
 
         <div className="grid items-start gap-4 lg:grid-cols-2">
-          <Panel id="billing-open-debt" title="Open debt">
+          <Panel id="billing-open-debt" title={t('openDebt.title')}>
             {openDebt ? (
               <dl className="divide-y divide-slate-100">
-                <DetailRow label="Invoice">
+                <DetailRow label={t('openDebt.invoice')}>
                   <a href={documentPdfUrl(openDebt.invoiceId)} className="font-mono text-xs">
                     {openDebt.number}
                   </a>
                 </DetailRow>
-                <DetailRow label="Amount">{formatMoney(openDebt.amountCents)}</DetailRow>
-                <DetailRow label="Failed attempts">{openDebt.failedAttempts}</DetailRow>
-                {openDebt.lastFailureMessage && <DetailRow label="Last failure">{openDebt.lastFailureMessage}</DetailRow>}
-                <DetailRow label="Next retry">
-                  {openDebt.nextRetryAt ? formatDate(openDebt.nextRetryAt) : 'No more retries: the owner must add a working payment method.'}
+                <DetailRow label={t('openDebt.amount')}>{f.money(openDebt.amountCents)}</DetailRow>
+                <DetailRow label={t('openDebt.failedAttempts')}>{openDebt.failedAttempts}</DetailRow>
+                {openDebt.lastFailureMessage && <DetailRow label={t('openDebt.lastFailure')}>{openDebt.lastFailureMessage}</DetailRow>}
+                <DetailRow label={t('openDebt.nextRetry')}>
+                  {openDebt.nextRetryAt ? f.date(openDebt.nextRetryAt) : t('openDebt.noMoreRetries')}
                 </DetailRow>
               </dl>
             ) : (
-              <p className="text-sm text-slate-600">No open debt.</p>
+              <p className="text-sm text-slate-600">{t('openDebt.none')}</p>
             )}
             <RetryChargeButton accountId={accountId} allowed={billing.canRetryCharge} action={retryChargeAction} />
           </Panel>
 
           {billing.canExtendTrial && (
-            <Panel id="billing-extend-trial" title="Extend trial">
+            <Panel id="billing-extend-trial" title={t('extendTrial.title')}>
               <ExtendTrialForm accountId={accountId} action={extendTrialAction} />
             </Panel>
           )}
@@ -116,9 +120,9 @@ export function BillingSection({
 
         <section aria-labelledby="billing-documents">
           <h3 id="billing-documents" className="mb-3 text-sm font-semibold text-slate-900">
-            Invoices and credit notes
+            {t('documents.heading')}
           </h3>
-          <DocumentsTable rows={documents} caption="Invoices and credit notes" empty="No invoices or credit notes have been issued for this account." />
+          <DocumentsTable rows={documents} caption={t('documents.caption')} empty={t('documents.empty')} />
         </section>
       </div>
     </section>

@@ -1,6 +1,7 @@
 'use client';
 // ACC-9: staff end every session of one user. The first click asks for confirmation; the user
 // is signed out on every device at once and the account's audit log records who did it.
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { FormMessage, SubmitButton, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
@@ -17,6 +18,7 @@ export function EndSessionsForm({
   userName: string;
   action: (prev: FormState, fd: FormData) => Promise<FormState>;
 }) {
+  const t = useTranslations('staff.endSessions');
   const f = useServerForm(endUserSessionsSchema, action, { accountId, userId });
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
@@ -28,14 +30,14 @@ export function EndSessionsForm({
       <input type="hidden" {...f.form.register('userId')} />
       <FormMessage state={f.state} />
       {confirming ? (
-        <div role="group" aria-label={`Confirm ending the sessions of ${userName}`} className="space-y-2">
-          <p className="text-sm text-slate-700">{userName} will be signed out on every device at once.</p>
+        <div role="group" aria-label={t('confirmLabel', { name: userName })} className="space-y-2">
+          <p className="text-sm text-slate-700">{t('confirmText', { name: userName })}</p>
           <div className="flex flex-wrap gap-2">
             <SubmitButton pending={f.pending} variant="danger">
-              Yes, end all sessions
+              {t('confirm')}
             </SubmitButton>
             <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
@@ -45,7 +47,7 @@ export function EndSessionsForm({
           onClick={() => setConfirming(true)}
           className="whitespace-nowrap rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
         >
-          End all sessions
+          {t('start')}
         </button>
       )}
     </form>

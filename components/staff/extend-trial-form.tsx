@@ -1,5 +1,6 @@
 'use client';
 // PAY-2: staff give a trial more days. The reason goes to the audit log with the extension.
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
@@ -7,6 +8,7 @@ import { MAX_TRIAL_EXTENSION_DAYS } from '@/lib/billing/periods';
 import { extendTrialSchema } from '@/lib/staff/schemas';
 
 export function ExtendTrialForm({ accountId, action }: { accountId: string; action: (prev: FormState, fd: FormData) => Promise<FormState> }) {
+  const t = useTranslations('staff.billing.extendTrial');
   const f = useServerForm(extendTrialSchema, action, { accountId, days: '', reason: '' });
   const { reset } = f.form;
   useEffect(() => {
@@ -20,16 +22,16 @@ export function ExtendTrialForm({ accountId, action }: { accountId: string; acti
       <TextField
         f={f}
         name="days"
-        label="Days"
+        label={t('days')}
         type="number"
         inputMode="numeric"
         min={1}
         max={MAX_TRIAL_EXTENSION_DAYS}
         step={1}
-        hint={`1 to ${MAX_TRIAL_EXTENSION_DAYS} days, added to the current trial end (or to today if the trial has ended).`}
+        hint={t('daysHint', { max: MAX_TRIAL_EXTENSION_DAYS })}
       />
-      <TextField f={f} name="reason" label="Reason" hint="Recorded in the audit log, e.g. the support ticket reference." maxLength={500} autoComplete="off" />
-      <SubmitButton pending={f.pending}>Extend trial</SubmitButton>
+      <TextField f={f} name="reason" label={t('reason')} hint={t('reasonHint')} maxLength={500} autoComplete="off" />
+      <SubmitButton pending={f.pending}>{t('submit')}</SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // they work without JavaScript and every filter ends up in the URL, so a filtered list can be
 // shared or bookmarked.
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { inputClass } from '@/components/ui/form';
 
 export interface TextFilter {
@@ -18,7 +19,8 @@ export interface SelectFilter {
   options: { value: string; label: string }[];
 }
 
-export function FilterForm({ action, texts, select }: { action: string; texts: TextFilter[]; select?: SelectFilter }) {
+export async function FilterForm({ action, texts, select }: { action: string; texts: TextFilter[]; select?: SelectFilter }) {
+  const t = await getTranslations('staff.filters');
   return (
     <form
       method="get"
@@ -48,7 +50,7 @@ export function FilterForm({ action, texts, select }: { action: string; texts: T
             {select.label}
           </label>
           <select id={`filter-${select.name}`} name={select.name} defaultValue={select.value ?? ''} className={inputClass}>
-            <option value="">All</option>
+            <option value="">{t('all')}</option>
             {select.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -62,13 +64,13 @@ export function FilterForm({ action, texts, select }: { action: string; texts: T
           type="submit"
           className="inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 sm:w-auto"
         >
-          Search
+          {t('search')}
         </button>
         <Link
           href={action}
           className="inline-flex w-full items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-medium text-slate-700 no-underline hover:bg-slate-50 hover:no-underline sm:w-auto"
         >
-          Clear
+          {t('clear')}
         </Link>
       </div>
     </form>

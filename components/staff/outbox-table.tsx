@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { DataTable, type Columns } from '@/components/ui/data-table';
 import type { PaginationProps } from '@/components/ui/pagination';
-import { formatDateTime } from '@/lib/format';
+import { getFormatters } from '@/lib/i18n/server';
 import type { OutboxStatus } from '@/lib/staff/queries';
 import { OutboxStatusBadge } from './badges';
 
@@ -16,10 +17,10 @@ export interface OutboxListRow {
 }
 
 /** The outbox, or one account's emails (`compact`: without attempts and sent time). */
-export function OutboxTable({
+export async function OutboxTable({
   rows,
   compact = false,
-  caption = 'Emails',
+  caption,
   pagination,
 }: {
   rows: OutboxListRow[];
@@ -27,13 +28,15 @@ export function OutboxTable({
   caption?: string;
   pagination?: PaginationProps;
 }) {
+  const t = await getTranslations('staff.outbox');
+  const f = await getFormatters();
   const columns: Columns<OutboxListRow> = [
-    { header: 'To', cell: (r) => r.to, className: 'whitespace-nowrap' },
-    { header: 'Subject', cell: (r) => <Link href={`/staff/outbox/${r.id}`}>{r.subject}</Link>, className: 'min-w-48' },
-    { header: 'Status', cell: (r) => <OutboxStatusBadge status={r.status} /> },
-    !compact && { header: 'Attempts', cell: (r) => r.attempts, align: 'right' },
-    { header: 'Created', cell: (r) => formatDateTime(r.createdAt), className: 'whitespace-nowrap text-slate-600' },
-    !compact && { header: 'Sent', cell: (r) => formatDateTime(r.sentAt), className: 'whitespace-nowrap text-slate-600' },
+    { header: t('columns.to'), cell: (r) => r.to, className: 'whitespace-nowrap' },
+    { header: t('columns.subject'), cell: (r) => <Link href={`/staff/outbox/${r.id}`}>{r.subject}</Link>, className: 'min-w-48' },
+    { header: t('columns.status'), cell: (r) => <OutboxStatusBadge status={r.status} /> },
+    !compact && { header: t('columns.attempts'), cell: (r) => r.attempts, align: 'right' },
+    { header: t('columns.created'), cell: (r) => f.dateTime(r.createdAt), className: 'whitespace-nowrap text-slate-600' },
+    !compact && { header: t('columns.sent'), cell: (r) => f.dateTime(r.sentAt), className: 'whitespace-nowrap text-slate-600' },
   ];
-  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => r.id} empty="No emails match." pagination={pagination} />;
+  return <DataTable caption={caption ?? t('defaultCaption')} columns={columns} rows={rows} rowKey={(r) => r.id} empty={t('empty')} pagination={pagination} />;
 }

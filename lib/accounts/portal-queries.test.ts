@@ -3,7 +3,7 @@ import { recordAudit, SYSTEM } from '@/lib/audit';
 import { stopAccount } from '@/lib/cancellation/stop-account';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { makeOwnerAccount, makeUser } from '@/lib/test-utils/factories';
-import { getAccountOverview, listAccountAudit } from './portal-queries';
+import { auditActionLabel, auditActorLabel, getAccountOverview, listAccountAudit } from './portal-queries';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -47,6 +47,21 @@ describe('owner portal queries', () => {
     expect(rows.map((r) => r.action)).toEqual(['account.stopped', 'auth.signed_in']);
     expect(rows.every((r) => r.who === 'Deleted user')).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(a.owner.email!);
+  });
+
+  test('OPS-2 audit actions and actors are named in the reader\'s language; unknown codes are spelled out', async () => {
+    expect(auditActionLabel('staff.account_access')).toBe('Staff opened the account');
+    expect(auditActionLabel('staff.account_access', 'nl')).toBe('Een medewerker van Accountdesk heeft het account geopend');
+    expect(auditActionLabel('auth.signed_in', 'nl')).toBe('Aangemeld');
+    expect(auditActionLabel('outbox.requeued')).toBe('Outbox requeued');
+    expect(auditActionLabel('billing.seat_count_reviewed', 'nl')).toBe('Billing seat count reviewed');
+    expect(auditActionLabel('toString')).toBe('ToString');
+    const jana = { fullName: 'Jana Novakova', role: 'owner', deletedAt: null };
+    expect(auditActorLabel('owner', jana)).toBe('Jana Novakova (Owner)');
+    expect(auditActorLabel('owner', jana, 'nl')).toBe('Jana Novakova (Eigenaar)');
+    expect(auditActorLabel('staff', { ...jana, role: 'staff' }, 'nl')).toBe('Jana Novakova (Accountdesk-medewerker)');
+    expect(auditActorLabel('system', null, 'nl')).toBe('Systeem');
+    expect(auditActorLabel('user', null, 'nl')).toBe('Verwijderde gebruiker');
   });
 
   test('the overview reads the session account with its owner', async () => {

@@ -3,6 +3,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, auditLog, plans, subscriptions, users } from '@/db/schema';
+import { catalogues } from '@/lib/i18n/catalogue';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 
 export async function getAccountOverview(db: Executor, accountId: string) {
   const [row] = await db
@@ -24,74 +27,55 @@ export async function getAccountOverview(db: Executor, accountId: string) {
 export interface AccountAuditRow {
   id: number;
   at: Date;
+  /** Who did it, in English; `actorType` and `actor` let a page name them in its own language. */
   who: string;
   action: string;
+  /** The action in English words; pages translate `action` with auditActionLabel(action, locale). */
   actionLabel: string;
   note: string | null;
   ip: string | null;
+  actorType?: string;
+  actor?: AuditActor | null;
 }
 
-const ROLE_LABEL: Record<string, string> = { owner: 'Owner', admin: 'Admin', agent: 'Agent', staff: 'Staff' };
+export interface AuditActor {
+  fullName: string;
+  role: string;
+  deletedAt: Date | null;
+}
 
-/** Plain-language names for audit actions; unknown ones are spelled out from their code. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'auth.signed_in': 'Signed in',
-  'auth.signed_out': 'Signed out',
-  'auth.signed_out_everywhere': 'Signed out on every device',
-  'auth.sessions_ended_by_staff': 'Staff ended all sessions of a user',
-  'auth.password_reset_requested': 'Password reset link requested',
-  'auth.password_reset': 'Password changed through a reset link, signed out on every device',
-  'account.created': 'Account created',
-  'account.signup': 'Account created',
-  'account.signed_up': 'Account created',
-  'account.signup_expired': 'Unconfirmed signup expired',
-  'account.verification_resent': 'Confirmation email sent again',
-  'account.verified': 'Email address confirmed',
-  'account.email_verified': 'Email address confirmed',
-  'account.stopped': 'Account stopped',
-  'account.suspended': 'Account suspended',
-  'account.reactivated': 'Account reactivated',
-  'account.terminated': 'Account terminated',
-  'account.accessed_by_staff': 'Staff opened the account',
-  'staff.account_access': 'Staff opened the account',
-  'terms.accepted': 'Terms of service accepted',
-  'billing.plan_chosen': 'Plan and billing interval chosen',
-  'billing.first_period_charged': 'First period paid, trial ended',
-  'billing.first_charge_declined': 'Payment declined',
-  'billing.payment_method_replaced': 'Payment method replaced',
-  'billing.invoice_paid': 'Renewal paid',
-  'billing.charge_failed': 'Renewal payment failed',
-  'billing.settlement_declined': 'Payment of the open invoice declined',
-  'billing.debt_settled': 'Open invoice paid, account reactivated',
-  'billing.suspended_unpaid': 'Account suspended for an unpaid invoice',
-  'billing.trial_reminder_sent': 'Trial end reminder sent',
-  'billing.trial_ended': 'Trial ended',
-  'billing.trial_ended_suspended': 'Trial ended without payment, account suspended',
-  'billing.trial_extended': 'Trial extended by staff',
-  'billing.retry_requested': 'Staff retried the payment',
-  'billing.details_added': 'Billing details added',
-  'billing.details_updated': 'Billing details changed',
-  'billing.vat_number_saved': 'VAT number saved',
-  'billing.vat_number_removed': 'VAT number removed',
-  'invoice.corrected': 'Invoice corrected (credit note and new invoice)',
-};
+// Plain-language names for audit actions live in messages/<locale>/audit.json under `actions`,
+// keyed by the action code in camelCase (`auth.signed_in` → `actions.auth.signedIn`).
+function actionKey(action: string): string {
+  return action.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
 
-export function auditActionLabel(action: string): string {
-  if (AUDIT_ACTION_LABELS[action]) return AUDIT_ACTION_LABELS[action];
+/** Whether the catalogue names this action (both languages have the same keys). */
+export function isKnownAuditAction(action: string): boolean {
+  let node: unknown = catalogues.en.audit.actions;
+  for (const part of actionKey(action).split('.')) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, part)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string';
+}
+
+/** An audit action in plain words in `locale`; codes the catalogue does not know are spelled out. */
+export function auditActionLabel(action: string, locale: Locale = DEFAULT_LOCALE): string {
+  if (isKnownAuditAction(action)) return translatorFor(locale)(`audit.actions.${actionKey(action)}`);
   const words = action.replace(/[._]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function auditActorLabel(
-  actorType: string,
-  actor: { fullName: string; role: string; deletedAt: Date | null } | null,
-): string {
-  if (actorType === 'system') return 'System';
-  if (actorType === 'anonymous') return 'Anonymous visitor';
-  if (actorType === 'staff') return actor && !actor.deletedAt ? `${actor.fullName} (Accountdesk staff)` : 'Accountdesk staff';
-  if (!actor) return 'Deleted user';
-  if (actor.deletedAt) return 'Deleted user';
-  return `${actor.fullName} (${ROLE_LABEL[actor.role] ?? actor.role})`;
+export function auditActorLabel(actorType: string, actor: AuditActor | null, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translatorFor(locale);
+  if (actorType === 'system') return t('audit.actor.system');
+  if (actorType === 'anonymous') return t('audit.actor.anonymous');
+  if (actorType === 'staff') return actor && !actor.deletedAt ? t('audit.actor.staffNamed', { name: actor.fullName }) : t('audit.actor.staff');
+  if (!actor) return t('audit.actor.deletedUser');
+  if (actor.deletedAt) return t('audit.actor.deletedUser');
+  const role = ['owner', 'admin', 'agent', 'staff'].includes(actor.role) ? t(`audit.roles.${actor.role}`) : actor.role;
+  return t('audit.actor.withRole', { name: actor.fullName, role });
 }
 
 /** ACC-10 / OPS-2: the account's audit log as the owner reads it, newest first. */
@@ -105,15 +89,18 @@ export async function listAccountAudit(db: Executor, accountId: string, limit = 
     .limit(limit);
   return rows.map(({ entry, actor }) => {
     const reason = entry.details?.reason;
+    const who = actor && actor.fullName !== null ? actor : null;
     return {
       id: entry.id,
       at: entry.at,
-      who: auditActorLabel(entry.actorType, actor && actor.fullName !== null ? actor : null),
+      who: auditActorLabel(entry.actorType, who),
       action: entry.action,
       actionLabel: auditActionLabel(entry.action),
       // Staff state a reason when they open an account (ACC-10); the owner sees it.
       note: typeof reason === 'string' && entry.actorType === 'staff' ? reason : null,
       ip: entry.ip,
+      actorType: entry.actorType,
+      actor: who,
     };
   });
 }

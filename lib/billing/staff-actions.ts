@@ -8,6 +8,8 @@ import { now } from '@/lib/clock';
 import { queueEmail } from '@/lib/email/outbox';
 import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
+import { msg } from '@/lib/i18n/message-ref';
+import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
 import { ownerContact } from './charges';
 import { MAX_TRIAL_EXTENSION_DAYS } from './periods';
 import { collectOpenInvoices } from './renewals';
@@ -28,11 +30,11 @@ export function canRetryCharge(s: Pick<SubscriptionState, 'status' | 'dunningInv
 
 /** Moves the trial end later by `days`; a suspended trial account becomes active again. */
 export async function extendTrial(db: Db, accountId: string, days: number, reason: string, actor: Actor): Promise<{ message: string }> {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_TRIAL_EXTENSION_DAYS) throw new DomainError(`Extend by 1 to ${MAX_TRIAL_EXTENSION_DAYS} days.`, 'days');
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TRIAL_EXTENSION_DAYS) throw new DomainError(msg('staff.billing.errors.daysOutOfRange', { max: MAX_TRIAL_EXTENSION_DAYS }), 'days');
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).for('update');
-    if (!s) throw new DomainError('This account has no subscription.');
-    if (!canExtendTrial(s)) throw new DomainError('Only a trial (running, or ended without payment) can be extended.');
+    if (!s) throw new DomainError(msg('staff.billing.errors.noSubscription'));
+    if (!canExtendTrial(s)) throw new DomainError(msg('staff.billing.errors.notATrial'));
     const at = now();
     const base = s.trialEndsAt && s.trialEndsAt > at ? s.trialEndsAt : at;
     const trialEndsAt = new Date(base.getTime() + days * 86_400_000);
@@ -52,21 +54,22 @@ export async function extendTrial(db: Db, accountId: string, days: number, reaso
         },
         { accountId },
       );
-    return { message: `Trial extended to ${formatDate(trialEndsAt)}.` };
+    // The staff member's language (English outside a request): the date is written out for the message.
+    return { message: msg('staff.billing.messages.trialExtended', { date: formatDate(trialEndsAt, await localeOfRequestOrDefault()) }) };
   });
 }
 
 /** Makes an open invoice due now and runs the collection for it (audited). */
 export async function retryChargeNow(db: Db, processor: PaymentProcessor, accountId: string, actor: Actor): Promise<{ message: string }> {
   const [s] = await db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId));
-  if (!s?.dunningInvoiceId) throw new DomainError('There is no open invoice to collect.');
-  if (s.status === 'suspended') throw new DomainError('After the last retry only a new payment method from the owner can settle the invoice.');
-  if (!canRetryCharge(s)) throw new DomainError('This subscription is no longer being collected.');
+  if (!s?.dunningInvoiceId) throw new DomainError(msg('staff.billing.errors.noOpenInvoice'));
+  if (s.status === 'suspended') throw new DomainError(msg('staff.billing.errors.afterLastRetry'));
+  if (!canRetryCharge(s)) throw new DomainError(msg('staff.billing.errors.notCollected'));
   await db.transaction(async (tx) => {
     await tx.update(subscriptions).set({ nextRetryAt: now() }).where(eq(subscriptions.accountId, accountId));
     await recordAudit(tx, actor, { action: 'billing.retry_requested', accountId });
   });
   await collectOpenInvoices(db, processor);
   const [after] = await db.select().from(subscriptions).where(eq(subscriptions.accountId, accountId));
-  return { message: after.dunningInvoiceId ? 'The charge failed again; the owner has been emailed.' : 'The open invoice is paid.' };
+  return { message: msg(after.dunningInvoiceId ? 'staff.billing.messages.chargeFailedAgain' : 'staff.billing.messages.invoicePaid') };
 }

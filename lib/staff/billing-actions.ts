@@ -6,13 +6,14 @@ import type { Db } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import type { Actor } from '@/lib/audit';
+import { msg } from '@/lib/i18n/message-ref';
 import type { PaymentProcessor } from '@/lib/billing/processor';
 import { extendTrial, retryChargeNow } from '@/lib/billing/staff-actions';
 
 async function requireOpenAccount(db: Db, accountId: string): Promise<void> {
   const [account] = await db.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
-  if (!account) throw new DomainError('This account does not exist.');
-  if (account.status === 'stopped') throw new DomainError('This account has been stopped; its billing can no longer change.');
+  if (!account) throw new DomainError(msg('staff.billing.errors.accountMissing'));
+  if (account.status === 'stopped') throw new DomainError(msg('staff.billing.errors.accountStopped'));
 }
 
 export async function extendTrialByStaff(db: Db, input: { accountId: string; days: number; reason: string }, actor: Actor): Promise<{ message: string }> {

@@ -8,6 +8,8 @@ import { addPaymentMethod } from '@/lib/billing/subscriptions';
 import { createPaidAccount, createTrialAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { suspendEndedTrials } from '@/lib/billing/trials';
 import { setClock } from '@/lib/clock';
+import { msg } from '@/lib/i18n/message-ref';
+import { localeKit } from '@/lib/i18n/translator';
 import { requestInvoiceCorrection } from '@/lib/invoices/corrections';
 import { listAllDocuments } from '@/lib/invoices/queries';
 import { extendTrialByStaff, retryChargeByStaff } from './billing-actions';
@@ -24,6 +26,9 @@ beforeAll(async () => {
   const user = await makeUser(t.db, null, { role: 'staff', fullName: 'Support Person' });
   staff = { type: 'staff', id: user.id, ip: '192.0.2.10' };
 });
+
+/** A message (reference) as an English-reading staff member sees it. */
+const en = (message: string) => localeKit('en').text(message);
 
 const signup = new Date('2027-01-05T09:00:00Z');
 
@@ -84,7 +89,7 @@ describe('staff trial extension', () => {
     setClock(new Date('2027-01-08T12:00:00Z'));
     const input = extendTrialSchema.parse({ accountId: account.id, days: '7', reason: 'Ticket #4711: evaluation delayed' });
     const r = await extendTrialByStaff(t.db, input, staff);
-    expect(r.message).toBe('Trial extended to 26 Jan 2027.');
+    expect(en(r.message)).toBe('Trial extended to 26 Jan 2027.');
     const billing = await getAccountBilling(t.db, account.id, new Date('2027-01-08T12:00:00Z'));
     expect(billing.subscription!.trialEndsAt?.toISOString()).toBe('2027-01-25T23:00:00.000Z');
     expect(billing.subscription!.trialDaysLeft).toBe(18);
@@ -109,10 +114,11 @@ describe('staff trial extension', () => {
 
   test('PAY-2 a paid subscription, an unknown account or an out-of-range number of days is refused', async () => {
     const { account } = await paidAccount();
-    await expect(extendTrialByStaff(t.db, { accountId: account.id, days: 7, reason: 'Goodwill' }, staff)).rejects.toThrow(/Only a trial/);
+    await expect(extendTrialByStaff(t.db, { accountId: account.id, days: 7, reason: 'Goodwill' }, staff)).rejects.toThrow(msg('staff.billing.errors.notATrial'));
     await expect(extendTrialByStaff(t.db, { accountId: '00000000-0000-4000-8000-000000000000', days: 7, reason: 'Goodwill' }, staff)).rejects.toThrow(
-      /does not exist/,
+      msg('staff.billing.errors.accountMissing'),
     );
+    expect(en(msg('staff.billing.errors.accountMissing'))).toBe('This account does not exist.');
     for (const days of ['0', '61', '2.5', 'seven', '']) expect(extendTrialSchema.safeParse({ accountId: account.id, days, reason: 'Goodwill' }).success, days).toBe(false);
     expect(extendTrialSchema.safeParse({ accountId: 'not-a-uuid', days: '7', reason: 'Goodwill' }).success).toBe(false);
     expect(await auditOf(account.id, 'billing.trial_extended')).toHaveLength(0);
@@ -137,21 +143,21 @@ describe('staff open debt', () => {
 
     // Still no funds: the retry fails again and counts as the next attempt.
     const again = await retryChargeByStaff(t.db, t.processor, account.id, staff);
-    expect(again.message).toMatch(/failed again/);
+    expect(en(again.message)).toMatch(/failed again/);
     expect((await getAccountBilling(t.db, account.id)).openDebt?.failedAttempts).toBe(2);
 
     // The customer topped up the card: the next staff retry pays the invoice.
     const [current] = await t.db.select().from(paymentMethods).where(and(eq(paymentMethods.accountId, account.id), isNull(paymentMethods.replacedAt)));
     await t.db.update(sandboxPaymentTokens).set({ behaviour: 'succeed' }).where(eq(sandboxPaymentTokens.token, current.processorToken));
     const paid = await retryChargeByStaff(t.db, t.processor, account.id, staff);
-    expect(paid.message).toBe('The open invoice is paid.');
+    expect(en(paid.message)).toBe('The open invoice is paid.');
     const after = await getAccountBilling(t.db, account.id);
     expect(after.openDebt).toBeNull();
     expect(after.subscription?.status).toBe('active');
     expect(after.canRetryCharge).toBe(false);
     expect(after.documents.every((d) => d.status === 'paid')).toBe(true);
     expect(await auditOf(account.id, 'billing.retry_requested')).toHaveLength(2);
-    await expect(retryChargeByStaff(t.db, t.processor, account.id, staff)).rejects.toThrow(/no open invoice/);
+    await expect(retryChargeByStaff(t.db, t.processor, account.id, staff)).rejects.toThrow(msg('staff.billing.errors.noOpenInvoice'));
   });
 });
 

@@ -12,15 +12,6 @@ import { listAccountDocuments, type DocumentRow } from '@/lib/invoices/queries';
 
 export type SubscriptionStatus = (typeof subscriptions.$inferSelect)['status'];
 
-export const SUBSCRIPTION_STATUS_LABEL: Record<SubscriptionStatus, string> = {
-  trialing: 'Trial',
-  active: 'Active',
-  past_due: 'Past due',
-  suspended: 'Suspended',
-  lifetime: 'Lifetime',
-  canceled: 'Cancelled',
-};
-
 export interface SubscriptionView {
   planName: string;
   seats: number;

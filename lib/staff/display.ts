@@ -1,4 +1,6 @@
 // How staff pages summarise an audit entry's details: `key: value` pairs, short and on one line.
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 
 export function summariseDetails(details: Record<string, unknown> | null | undefined, max = 140): string {
   if (!details) return '';
@@ -11,7 +13,8 @@ export function summariseDetails(details: Record<string, unknown> | null | undef
 
 
 /** How a document relates to another: a correction names the invoice it corrects (INV-6). */
-export function documentRelation(doc: { reason: string; relatedNumber?: string | null }): string | null {
+export function documentRelation(doc: { reason: string; relatedNumber?: string | null }, locale: Locale = DEFAULT_LOCALE): string | null {
   if (!doc.relatedNumber) return null;
-  return doc.reason === 'correction' ? `Correction of ${doc.relatedNumber}` : `Related to ${doc.relatedNumber}`;
+  const t = translatorFor(locale);
+  return t(doc.reason === 'correction' ? 'staff.documents.correctionOf' : 'staff.documents.relatedTo', { number: doc.relatedNumber });
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
+import { msg } from '@/lib/i18n/message-ref';
 import { requeueEmail } from '@/lib/email/outbox';
 
 /** Only emails that will not go out on their own may be sent again. */
@@ -15,8 +16,8 @@ export function canRequeue(status: string): boolean {
 export async function requeueEmailByStaff(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(outbox).where(eq(outbox.id, id)).for('update');
-    if (!row) throw new DomainError('This email no longer exists.');
-    if (!canRequeue(row.status)) throw new DomainError(`This email is ${row.status}; only failed or held emails can be sent again.`);
+    if (!row) throw new DomainError(msg('staff.outboxEmail.errors.gone'));
+    if (!canRequeue(row.status)) throw new DomainError(msg('staff.outboxEmail.errors.notRequeueable', { status: row.status }));
     await requeueEmail(tx, id);
     await recordAudit(tx, actor, {
       action: 'outbox.requeued',

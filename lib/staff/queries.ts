@@ -4,6 +4,8 @@
 import { aliasedTable, and, count, desc, eq, gte, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, auditLog, outbox, users } from '@/db/schema';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { addressToSlugQuery } from './address';
 
 export const ACCOUNT_STATUSES = ['pending_verification', 'active', 'suspended', 'stopped'] as const;
@@ -150,13 +152,19 @@ export async function searchAudit(db: Executor, opts: AuditSearch = {}) {
 
 export type AuditRow = Awaited<ReturnType<typeof searchAudit>>['rows'][number];
 
-/** Who did it, as staff read it: the person's name, "Deleted user" once erased, or System. */
+/** Who did it, as staff read it: the person's name, "Deleted user" once erased, or System (English). */
 export function actorLabel(r: Pick<AuditRow, 'actorType' | 'actorName' | 'actorDeletedAt' | 'actorId'>): string {
-  if (r.actorType === 'system') return 'System';
-  if (r.actorType === 'anonymous') return 'Anonymous visitor';
-  if (r.actorDeletedAt || (r.actorId && !r.actorName)) return 'Deleted user';
-  const name = r.actorName ?? 'Unknown';
-  return r.actorType === 'staff' ? `${name} (staff)` : name;
+  return actorLabelIn(r, DEFAULT_LOCALE);
+}
+
+/** The same in the reader's language. */
+export function actorLabelIn(r: Pick<AuditRow, 'actorType' | 'actorName' | 'actorDeletedAt' | 'actorId'>, locale: Locale): string {
+  const t = translatorFor(locale);
+  if (r.actorType === 'system') return t('audit.actor.system');
+  if (r.actorType === 'anonymous') return t('audit.actor.anonymous');
+  if (r.actorDeletedAt || (r.actorId && !r.actorName)) return t('audit.actor.deletedUser');
+  const name = r.actorName ?? t('audit.actor.unknown');
+  return r.actorType === 'staff' ? t('audit.actor.staffShort', { name }) : name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,17 +291,3 @@ export async function getDashboard(db: Executor, at: Date) {
   for (const r of mailByStatus) outboxCounts[r.status] = Number(r.n);
   return { accountCounts, recentSignups: Number(recentSignups), outboxCounts, latestAudit: latestAudit.rows };
 }
-
-export const ACCOUNT_STATUS_LABEL: Record<AccountStatus, string> = {
-  pending_verification: 'Pending verification',
-  active: 'Active',
-  suspended: 'Suspended',
-  stopped: 'Stopped',
-};
-
-export const OUTBOX_STATUS_LABEL: Record<OutboxStatus, string> = {
-  queued: 'Queued',
-  held: 'Held',
-  sent: 'Sent',
-  failed: 'Failed',
-};

@@ -1,4 +1,6 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { accountAddress } from '@/lib/staff/address';
 import { AccountStatusBadge } from '@/components/staff/badges';
 import { FilterForm, param } from '@/components/staff/filters';
@@ -6,10 +8,15 @@ import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
-import { formatDate } from '@/lib/format';
-import { ACCOUNT_STATUS_LABEL, ACCOUNT_STATUSES, type AccountStatus, parsePage, searchAccounts } from '@/lib/staff/queries';
+import { getFormatters } from '@/lib/i18n/server';
+import { ACCOUNT_STATUSES, type AccountStatus, parsePage, searchAccounts } from '@/lib/staff/queries';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.accounts');
+  return { title: t('title') };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,29 +28,33 @@ export default async function StaffAccounts({ searchParams }: { searchParams: Se
   const status = ACCOUNT_STATUSES.includes(statusParam as AccountStatus) ? (statusParam as AccountStatus) : undefined;
   const page = parsePage(sp.page);
   const res = await searchAccounts(await getDb(), { q, status, page });
+  const t = await getTranslations('staff.accounts');
+  const tStatus = await getTranslations('staff.status.account');
+  const tFilters = await getTranslations('staff.filters');
+  const f = await getFormatters();
   return (
     <>
-      <PageHeader title="Accounts" description="Search by account address, company name or owner email." />
+      <PageHeader title={t('title')} description={t('description')} />
       <FilterForm
         action="/staff/accounts"
-        texts={[{ name: 'q', label: 'Search accounts', value: q, placeholder: 'acme, Acme s.r.o., jana@…' }]}
-        select={{ name: 'status', label: 'Status', value: status, options: ACCOUNT_STATUSES.map((s) => ({ value: s, label: ACCOUNT_STATUS_LABEL[s] })) }}
+        texts={[{ name: 'q', label: t('searchLabel'), value: q, placeholder: t('searchPlaceholder') }]}
+        select={{ name: 'status', label: tFilters('status'), value: status, options: ACCOUNT_STATUSES.map((s) => ({ value: s, label: tStatus(s) })) }}
       />
       <DataTable
-        caption="Accounts"
+        caption={t('caption')}
         rows={res.rows}
         rowKey={(a) => a.id}
-        empty={q || status ? 'No accounts match this search.' : 'There are no accounts yet.'}
+        empty={q || status ? t('emptySearch') : t('empty')}
         pagination={{ path: '/staff/accounts', params: { q, status }, page: res.page, hasNext: res.hasNext }}
         columns={[
-          { header: 'Address', className: 'whitespace-nowrap font-medium', cell: (a) => <Link href={`/staff/accounts/${a.id}`}>{accountAddress(a.slug)}</Link> },
-          { header: 'Company', className: 'min-w-40', cell: (a) => a.companyName },
+          { header: t('columns.address'), className: 'whitespace-nowrap font-medium', cell: (a) => <Link href={`/staff/accounts/${a.id}`}>{accountAddress(a.slug)}</Link> },
+          { header: t('columns.company'), className: 'min-w-40', cell: (a) => a.companyName },
           {
-            header: 'Owner',
+            header: t('columns.owner'),
             className: 'whitespace-nowrap',
             cell: (a) =>
               a.ownerDeletedAt || (a.ownerName && !a.ownerEmail) ? (
-                <span className="text-slate-500">Deleted user</span>
+                <span className="text-slate-500">{t('deletedUser')}</span>
               ) : a.ownerEmail ? (
                 <>
                   <span className="block">{a.ownerName}</span>
@@ -53,8 +64,8 @@ export default async function StaffAccounts({ searchParams }: { searchParams: Se
                 '—'
               ),
           },
-          { header: 'Status', cell: (a) => <AccountStatusBadge status={a.status} /> },
-          { header: 'Created', className: 'whitespace-nowrap text-slate-600', cell: (a) => formatDate(a.createdAt) },
+          { header: t('columns.status'), cell: (a) => <AccountStatusBadge status={a.status} /> },
+          { header: t('columns.created'), className: 'whitespace-nowrap text-slate-600', cell: (a) => f.date(a.createdAt) },
         ]}
       />
     </>

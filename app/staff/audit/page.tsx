@@ -1,3 +1,5 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuditTable } from '@/components/audit-table';
 import { FilterForm, param } from '@/components/staff/filters';
 import { PageHeader } from '@/components/ui/page';
@@ -6,6 +8,11 @@ import { requireStaff } from '@/lib/auth/guards';
 import { parsePage, searchAudit } from '@/lib/staff/queries';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.audit');
+  return { title: t('title') };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -16,24 +23,25 @@ export default async function StaffAudit({ searchParams }: { searchParams: Searc
   const account = param(sp.account);
   const page = parsePage(sp.page);
   const res = await searchAudit(await getDb(), { q, account, page });
+  const t = await getTranslations('staff.audit');
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Every action with a money or data effect, by owners, staff and the system. Entries are permanent: they cannot be edited or deleted."
+        title={t('title')}
+        description={t('description')}
       />
       <FilterForm
         action="/staff/audit"
         texts={[
-          { name: 'q', label: 'Search audit log', value: q, placeholder: 'Action or target, e.g. account.signed_up' },
-          { name: 'account', label: 'Account address', value: account, placeholder: 'acme' },
+          { name: 'q', label: t('searchLabel'), value: q, placeholder: t('searchPlaceholder') },
+          { name: 'account', label: t('accountLabel'), value: account, placeholder: t('accountPlaceholder') },
         ]}
       />
       <AuditTable
         view="staff"
         rows={res.rows}
-        caption="Audit log"
-        empty="No audit entries match."
+        caption={t('caption')}
+        empty={t('empty')}
         pagination={{ path: '/staff/audit', params: { q, account }, page: res.page, hasNext: res.hasNext }}
       />
     </>

@@ -1,14 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { requireStaff } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.placeholders.cancellations');
+  return { title: t('title') };
+}
+
 export default async function StaffCancellations() {
   await requireStaff();
+  const t = await getTranslations('staff.placeholders.cancellations');
   return (
     <>
-      <PageHeader title="Cancellations" />
-      <EmptyState>The overview of stopped accounts and cancellation follow-up arrives here with the cancellations release.</EmptyState>
+      <PageHeader title={t('title')} />
+      <EmptyState>{t('text')}</EmptyState>
     </>
   );
 }

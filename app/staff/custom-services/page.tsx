@@ -1,14 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { requireStaff } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.placeholders.customServices');
+  return { title: t('title') };
+}
+
 export default async function StaffCustomServices() {
   await requireStaff();
+  const t = await getTranslations('staff.placeholders.customServices');
   return (
     <>
-      <PageHeader title="Custom services" />
-      <EmptyState>Custom-service agreements (offers, acceptance and their invoices) arrive here with the custom services release.</EmptyState>
+      <PageHeader title={t('title')} />
+      <EmptyState>{t('text')}</EmptyState>
     </>
   );
 }

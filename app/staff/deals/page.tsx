@@ -1,14 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { requireStaff } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.placeholders.deals');
+  return { title: t('title') };
+}
+
 export default async function StaffDeals() {
   await requireStaff();
+  const t = await getTranslations('staff.placeholders.deals');
   return (
     <>
-      <PageHeader title="Deals" />
-      <EmptyState>Lifetime-deal codes (importing, searching and tracking redemptions) arrive here with the deals release.</EmptyState>
+      <PageHeader title={t('title')} />
+      <EmptyState>{t('text')}</EmptyState>
     </>
   );
 }

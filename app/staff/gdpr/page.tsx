@@ -1,14 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { requireStaff } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.placeholders.gdpr');
+  return { title: t('title') };
+}
+
 export default async function StaffGdpr() {
   await requireStaff();
+  const t = await getTranslations('staff.placeholders.gdpr');
   return (
     <>
-      <PageHeader title="Privacy requests" />
-      <EmptyState>Access, correction and erasure requests from customers and their people are handled here from the privacy release onwards.</EmptyState>
+      <PageHeader title={t('title')} />
+      <EmptyState>{t('text')}</EmptyState>
     </>
   );
 }

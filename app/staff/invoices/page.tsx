@@ -1,3 +1,5 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { DocumentsTable } from '@/components/staff/documents-table';
 import { FilterForm, param } from '@/components/staff/filters';
 import { PageHeader } from '@/components/ui/page';
@@ -7,7 +9,11 @@ import { listAllDocuments } from '@/lib/invoices/queries';
 import { parsePage } from '@/lib/staff/queries';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Invoices' };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.invoices');
+  return { title: t('title') };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -18,15 +24,16 @@ export default async function StaffInvoices({ searchParams }: { searchParams: Se
   const q = param(sp.q);
   const page = parsePage(sp.page);
   const res = await listAllDocuments(await getDb(), { q, page });
+  const t = await getTranslations('staff.invoices');
   return (
     <>
-      <PageHeader title="Invoices" description="Every account's invoices and credit notes, newest first. Search by number or account address." />
-      <FilterForm action="/staff/invoices" texts={[{ name: 'q', label: 'Search documents', value: q, placeholder: 'INV-2026-000123, acme…' }]} />
+      <PageHeader title={t('title')} description={t('description')} />
+      <FilterForm action="/staff/invoices" texts={[{ name: 'q', label: t('searchLabel'), value: q, placeholder: t('searchPlaceholder') }]} />
       <DocumentsTable
         rows={res.rows}
         withAccount
-        caption="Invoices and credit notes"
-        empty={q ? 'No invoices or credit notes match this search.' : 'No invoices or credit notes have been issued yet.'}
+        caption={t('caption')}
+        empty={q ? t('emptySearch') : t('empty')}
         pagination={{ path: '/staff/invoices', params: { q }, page: res.page, hasNext: res.hasNext }}
       />
     </>

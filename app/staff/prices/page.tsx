@@ -1,14 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { requireStaff } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.placeholders.prices');
+  return { title: t('title') };
+}
+
 export default async function StaffPrices() {
   await requireStaff();
+  const t = await getTranslations('staff.placeholders.prices');
   return (
     <>
-      <PageHeader title="Prices" />
-      <EmptyState>Announcing and scheduling price changes arrives here with the pricing release.</EmptyState>
+      <PageHeader title={t('title')} />
+      <EmptyState>{t('text')}</EmptyState>
     </>
   );
 }

@@ -1,14 +1,22 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { requireStaff } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.placeholders.terms');
+  return { title: t('title') };
+}
+
 export default async function StaffTerms() {
   await requireStaff();
+  const t = await getTranslations('staff.placeholders.terms');
   return (
     <>
-      <PageHeader title="Terms" />
-      <EmptyState>Publishing new terms-of-service versions and following their acceptance arrives here with the terms release.</EmptyState>
+      <PageHeader title={t('title')} />
+      <EmptyState>{t('text')}</EmptyState>
     </>
   );
 }

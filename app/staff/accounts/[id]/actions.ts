@@ -8,6 +8,7 @@ import { endUserSessionsSchema } from '@/lib/auth/sign-out-everywhere-schema';
 import { processor } from '@/lib/billing/processor-instance';
 import { extendTrialByStaff, retryChargeByStaff } from '@/lib/staff/billing-actions';
 import { extendTrialSchema, retryChargeSchema } from '@/lib/staff/schemas';
+import { msg } from '@/lib/i18n/message-ref';
 
 // Staff act on any account: the account id comes from the form and is checked by the service.
 export const extendTrialAction = validatedAction({
@@ -37,6 +38,6 @@ export const endUserSessionsAction = validatedAction({
   run: async (input, ctx) => {
     const r = await endUserSessionsByStaff(await getDb(), input, { type: 'staff', id: ctx.user.id, ip: ctx.ip });
     revalidatePath(`/staff/accounts/${input.accountId}`);
-    return { message: `Ended ${r.revoked} session${r.revoked === 1 ? '' : 's'} of ${r.fullName}.` };
+    return { message: msg('staff.endSessions.ended', { count: r.revoked, name: r.fullName }) };
   },
 });

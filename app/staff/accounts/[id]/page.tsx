@@ -1,4 +1,6 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { accountAddress } from '@/lib/staff/address';
 import { notFound } from 'next/navigation';
 import { AuditTable } from '@/components/audit-table';
@@ -11,14 +13,17 @@ import { DataTable } from '@/components/ui/data-table';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { getFormatters } from '@/lib/i18n/server';
 import { getAccountBilling } from '@/lib/staff/billing-queries';
 import { DETAIL_LIMIT, getAccountDetail } from '@/lib/staff/queries';
 import { endUserSessionsAction, extendTrialAction, retryChargeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-const ROLE_LABEL = { owner: 'Owner', admin: 'Admin', agent: 'Agent', staff: 'Staff' } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('staff.account');
+  return { title: t('metaTitle') };
+}
 
 export default async function StaffAccountDetail({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
@@ -28,23 +33,26 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
   if (!d) notFound();
   const billing = await getAccountBilling(db, d.account.id);
   const a = d.account;
+  const t = await getTranslations('staff.account');
+  const tRole = await getTranslations('staff.roles');
+  const f = await getFormatters();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/staff/accounts">← Accounts</Link>
+      <nav aria-label={(await getTranslations('staff'))('breadcrumb')} className="mb-2 text-sm">
+        <Link href="/staff/accounts">{t('back')}</Link>
       </nav>
       <PageHeader title={accountAddress(a.slug)} description={a.companyName} />
       <div className="space-y-6">
-        <Card title="Summary">
+        <Card title={t('summary.title')}>
           <dl className="divide-y divide-slate-100">
-            <DetailRow label="Company">{a.companyName}</DetailRow>
-            <DetailRow label="Status">
+            <DetailRow label={t('summary.company')}>{a.companyName}</DetailRow>
+            <DetailRow label={t('summary.status')}>
               <AccountStatusBadge status={a.status} />
             </DetailRow>
-            <DetailRow label="Created">{formatDateTime(a.createdAt)}</DetailRow>
-            <DetailRow label="Verified">{a.verifiedAt ? formatDateTime(a.verifiedAt) : 'Not verified'}</DetailRow>
-            {a.stoppedAt && <DetailRow label="Stopped">{formatDateTime(a.stoppedAt)}</DetailRow>}
-            {a.stoppedAt && <DetailRow label="Stop reason">{a.stopReason || 'No reason given'}</DetailRow>}
+            <DetailRow label={t('summary.created')}>{f.dateTime(a.createdAt)}</DetailRow>
+            <DetailRow label={t('summary.verified')}>{a.verifiedAt ? f.dateTime(a.verifiedAt) : t('summary.notVerified')}</DetailRow>
+            {a.stoppedAt && <DetailRow label={t('summary.stopped')}>{f.dateTime(a.stoppedAt)}</DetailRow>}
+            {a.stoppedAt && <DetailRow label={t('summary.stopReason')}>{a.stopReason || t('summary.noReason')}</DetailRow>}
           </dl>
         </Card>
 
@@ -52,22 +60,22 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
 
         <section aria-labelledby="users-heading">
           <h2 id="users-heading" className="mb-3 text-base font-semibold text-slate-900">
-            Users
+            {t('users.heading')}
           </h2>
           <DataTable
-            caption="Users"
+            caption={t('users.caption')}
             rows={d.users}
             rowKey={(u) => u.id}
-            empty="This account has no users."
+            empty={t('users.empty')}
             columns={[
-              { header: 'Name', cell: (u) => (u.erased ? <span className="text-slate-500 italic">{u.displayName}</span> : u.displayName) },
-              { header: 'Email', className: 'whitespace-nowrap', cell: (u) => u.displayEmail },
-              { header: 'Role', cell: (u) => ROLE_LABEL[u.role] },
-              { header: 'Verified', className: 'whitespace-nowrap text-slate-600', cell: (u) => (u.emailVerifiedAt ? formatDate(u.emailVerifiedAt) : 'No') },
-              { header: 'Last active', className: 'whitespace-nowrap text-slate-600', cell: (u) => formatDateTime(u.lastActiveAt) },
+              { header: t('users.columns.name'), cell: (u) => (u.erased ? <span className="text-slate-500 italic">{t('users.deletedUser')}</span> : u.displayName) },
+              { header: t('users.columns.email'), className: 'whitespace-nowrap', cell: (u) => u.displayEmail },
+              { header: t('users.columns.role'), cell: (u) => tRole(u.role) },
+              { header: t('users.columns.verified'), className: 'whitespace-nowrap text-slate-600', cell: (u) => (u.emailVerifiedAt ? f.date(u.emailVerifiedAt) : t('users.notVerified')) },
+              { header: t('users.columns.lastActive'), className: 'whitespace-nowrap text-slate-600', cell: (u) => f.dateTime(u.lastActiveAt) },
               {
-                header: 'Sessions',
-                cell: (u) => <EndSessionsForm accountId={a.id} userId={u.id} userName={u.displayName} action={endUserSessionsAction} />,
+                header: t('users.columns.sessions'),
+                cell: (u) => <EndSessionsForm accountId={a.id} userId={u.id} userName={u.erased ? t('users.deletedUser') : u.displayName} action={endUserSessionsAction} />,
               },
             ]}
           />
@@ -76,22 +84,22 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
         <section aria-labelledby="audit-heading">
           <div className="mb-3 flex items-baseline justify-between gap-3">
             <h2 id="audit-heading" className="text-base font-semibold text-slate-900">
-              Audit log
+              {t('audit.heading')}
             </h2>
             {d.audit.length >= DETAIL_LIMIT && (
               <Link href={`/staff/audit?account=${encodeURIComponent(a.slug)}`} className="text-sm">
-                All entries
+                {t('audit.allEntries')}
               </Link>
             )}
           </div>
-          <AuditTable view="staff" rows={d.audit} showAccount={false} caption="Account audit log" empty="No audit entries match." />
+          <AuditTable view="staff" rows={d.audit} showAccount={false} caption={t('audit.caption')} empty={t('audit.empty')} />
         </section>
 
         <section aria-labelledby="emails-heading">
           <h2 id="emails-heading" className="mb-3 text-base font-semibold text-slate-900">
-            Emails
+            {t('emails.heading')}
           </h2>
-          <OutboxTable rows={d.emails} compact caption="Account emails" />
+          <OutboxTable rows={d.emails} compact caption={t('emails.caption')} />
         </section>
       </div>
     </>

@@ -5,6 +5,7 @@ import { validatedAction } from '@/lib/actions';
 import { requireStaff } from '@/lib/auth/guards';
 import { requeueEmailByStaff } from '@/lib/staff/outbox';
 import { requeueSchema } from '@/lib/staff/schemas';
+import { msg } from '@/lib/i18n/message-ref';
 
 export const requeueAction = validatedAction({
   schema: requeueSchema,
@@ -12,6 +13,6 @@ export const requeueAction = validatedAction({
   run: async ({ id }, ctx) => {
     await requeueEmailByStaff(await getDb(), { type: 'staff', id: ctx.user.id, ip: ctx.ip }, id);
     revalidatePath(`/staff/outbox/${id}`);
-    return { message: 'The email is back in the queue and goes out with the next delivery run.' };
+    return { message: msg('staff.outboxEmail.requeued') };
   },
 });
