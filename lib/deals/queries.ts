@@ -55,6 +55,7 @@ export async function getDeal(db: Executor, dealId: string) {
       partner: deals.partner,
       pricePaidCents: deals.pricePaidCents,
       planId: deals.planId,
+      planCode: plans.code,
       planName: plans.name,
       lifetimeSeats: deals.lifetimeSeats,
       closesAt: deals.closesAt,
@@ -142,4 +143,9 @@ export async function refusedAttempts(db: Executor, dealId: string, limit = 100)
     .where(eq(dealCodes.dealId, dealId))
     .orderBy(desc(dealRedemptionAttempts.at))
     .limit(limit);
+}
+
+/** The plans a deal can give, for the staff form. */
+export async function listPlanChoices(db: Executor): Promise<{ code: string; name: string }[]> {
+  return db.select({ code: plans.code, name: plans.name }).from(plans).orderBy(asc(plans.sortOrder));
 }

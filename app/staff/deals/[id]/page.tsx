@@ -1,0 +1,142 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { DealForm } from '@/components/deals/deal-form';
+import { ImportCodesForm } from '@/components/deals/import-codes-form';
+import { RevokeCodeButton } from '@/components/deals/revoke-code-button';
+import { DetailRow } from '@/components/staff/detail-list';
+import { FilterForm, param } from '@/components/staff/filters';
+import { DataTable } from '@/components/ui/data-table';
+import { Badge, Card, PageHeader } from '@/components/ui/page';
+import { getDb } from '@/db/client';
+import { requireStaff } from '@/lib/auth/guards';
+import { TIME_ZONE } from '@/lib/clock';
+import { getDeal, listPlanChoices, refusedAttempts, searchCodes } from '@/lib/deals/queries';
+import { type CodeState } from '@/lib/deals/rules';
+import { getFormatters } from '@/lib/i18n/server';
+import { accountAddress } from '@/lib/staff/address';
+import { parsePage } from '@/lib/staff/queries';
+import { importCodesAction, revokeCodeAction, updateDealAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('deals.staff');
+  return { title: t('detailTitle') };
+}
+
+const STATES: CodeState[] = ['unused', 'redeemed', 'revoked'];
+const TONE: Record<CodeState, 'green' | 'slate' | 'red'> = { unused: 'green', redeemed: 'slate', revoked: 'red' };
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StaffDeal({ params, searchParams }: { params: Params; searchParams: Search }) {
+  await requireStaff();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const db = await getDb();
+  const deal = await getDeal(db, id);
+  if (!deal) notFound();
+  const sp = await searchParams;
+  const q = param(sp.q);
+  const stateParam = param(sp.state);
+  const state = STATES.includes(stateParam as CodeState) ? (stateParam as CodeState) : undefined;
+  const page = parsePage(sp.page);
+  const [codes, attempts, plans] = await Promise.all([searchCodes(db, id, { query: q, state, page }), refusedAttempts(db, id), listPlanChoices(db)]);
+  const t = await getTranslations('deals.staff');
+  const f = await getFormatters();
+  return (
+    <>
+      <PageHeader title={deal.name} description={t('detailDescription', { partner: deal.partner })} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t('figures')}>
+          <dl className="divide-y divide-slate-100">
+            <DetailRow label={t('columns.closes')}>{t('closesAt', { date: f.date(deal.closesAt), time: f.time(deal.closesAt) })}</DetailRow>
+            <DetailRow label={t('form.pricePaid')}>{f.money(deal.pricePaidCents)}</DetailRow>
+            <DetailRow label={t('form.plan')}>{t('planSeats', { plan: deal.planName, seats: deal.lifetimeSeats })}</DetailRow>
+            <DetailRow label={t('columns.imported')}>{deal.imported}</DetailRow>
+            <DetailRow label={t('columns.redeemed')}>{deal.redeemed}</DetailRow>
+            <DetailRow label={t('columns.revoked')}>{deal.revoked}</DetailRow>
+            <DetailRow label={t('columns.remaining')}>{deal.remaining}</DetailRow>
+          </dl>
+        </Card>
+        <Card title={t('import.title')}>
+          <ImportCodesForm dealId={deal.id} action={importCodesAction} />
+        </Card>
+      </div>
+
+      <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">{t('codes.title')}</h2>
+      <FilterForm
+        action={`/staff/deals/${deal.id}`}
+        texts={[{ name: 'q', label: t('codes.search'), value: q, placeholder: t('codes.searchPlaceholder') }]}
+        select={{ name: 'state', label: t('codes.state'), value: state, options: STATES.map((s) => ({ value: s, label: t(`codes.states.${s}`) })) }}
+      />
+      <DataTable
+        caption={t('codes.caption')}
+        rows={codes.rows}
+        rowKey={(c) => c.id}
+        empty={q || state ? t('codes.noMatch') : t('codes.none')}
+        pagination={{ path: `/staff/deals/${deal.id}`, params: { q, state }, page, hasNext: codes.hasNext }}
+        columns={[
+          { header: t('codes.code'), className: 'whitespace-nowrap font-mono text-sm', cell: (c) => c.code },
+          { header: t('codes.state'), cell: (c) => <Badge tone={TONE[c.state]}>{t(`codes.states.${c.state}`)}</Badge> },
+          {
+            header: t('codes.holder'),
+            cell: (c) =>
+              c.account ? (
+                <>
+                  <Link href={`/staff/accounts/${c.account.id}`}>{accountAddress(c.account.slug)}</Link>
+                  <span className="block text-xs text-slate-600">{t('codes.redeemedOn', { date: f.dateTime(c.redeemedAt) })}</span>
+                </>
+              ) : c.revokedAt ? (
+                <span className="text-slate-600">{t('codes.revokedOn', { date: f.dateTime(c.revokedAt) })}</span>
+              ) : (
+                '—'
+              ),
+          },
+          { header: t('codes.imported'), className: 'whitespace-nowrap', cell: (c) => f.date(c.importedAt) },
+          { header: t('codes.actions'), cell: (c) => (c.state === 'unused' ? <RevokeCodeButton dealId={deal.id} codeId={c.id} code={c.code} action={revokeCodeAction} /> : null) },
+        ]}
+      />
+
+      <h2 className="mt-8 mb-1 text-lg font-semibold text-slate-900">{t('attempts.title')}</h2>
+      <p className="mb-3 text-sm text-slate-600">{t('attempts.description')}</p>
+      <DataTable
+        caption={t('attempts.caption')}
+        rows={attempts}
+        rowKey={(a) => a.id}
+        empty={t('attempts.none')}
+        columns={[
+          { header: t('attempts.time'), className: 'whitespace-nowrap', cell: (a) => f.dateTime(a.at) },
+          { header: t('codes.code'), className: 'font-mono text-sm', cell: (a) => a.code },
+          { header: t('attempts.email'), className: 'wrap-anywhere', cell: (a) => a.email ?? '—' },
+          { header: t('attempts.address'), className: 'whitespace-nowrap font-mono text-xs', cell: (a) => a.ip ?? '—' },
+          {
+            header: t('attempts.holder'),
+            cell: (a) => (a.holdingAccountId && a.holdingSlug ? <Link href={`/staff/accounts/${a.holdingAccountId}`}>{accountAddress(a.holdingSlug)}</Link> : '—'),
+          },
+        ]}
+      />
+
+      <Card title={t('edit.title')} className="mt-8">
+        <DealForm
+          action={updateDealAction}
+          plans={plans}
+          values={{
+            dealId: deal.id,
+            name: deal.name,
+            partner: deal.partner,
+            pricePaid: (deal.pricePaidCents / 100).toFixed(2),
+            planCode: deal.planCode,
+            lifetimeSeats: String(deal.lifetimeSeats),
+            closesAt: format(new TZDate(deal.closesAt.getTime(), TIME_ZONE), "yyyy-MM-dd'T'HH:mm"),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
