@@ -17,13 +17,12 @@
 // N comes from the first argument or BENCH_N (default 100 000).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { appDatabase, type Db } from '@/db/client';
 import { now } from '@/lib/clock';
 import { sellerSnapshot } from '@/lib/invoices/seller';
 import { SWEEPS } from '@/lib/jobs';
+import { BENCH_DATABASE, recreateBenchDatabase, requirePostgres } from './bench-db';
 
-const BENCH_DATABASE = 'accountdesk_bench';
 const TARGET_RATIO = 0.2;
 /** Far outside any real issue year, so the INSERT … SELECT rows never collide with sweep numbers. */
 const INSERT_SELECT_YEAR = 9999;
@@ -35,19 +34,6 @@ function benchSize(): number {
   // Invoice numbers have six digits per year (INV-1).
   if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new Error(`N must be a whole number from 1 to 999999, got "${raw}".`);
   return n;
-}
-
-async function recreateBenchDatabase(baseUrl: string): Promise<string> {
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`);
-    await admin.unsafe(`create database ${BENCH_DATABASE}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
-  return url.toString();
 }
 
 /** The bench account number g (1..N) as a stable UUID, so every table can be filled independently. */
@@ -154,15 +140,7 @@ async function timeInsertSelect(db: Db, n: number, at: Date): Promise<number> {
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main() {
-  const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) {
-    console.error(
-      'bench:billing needs PostgreSQL. Set DATABASE_URL, e.g.\n' +
-        '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:billing [N]\n' +
-        `It creates (and first drops) its own database "${BENCH_DATABASE}" on that server; the database in the URL is left alone.`,
-    );
-    process.exit(2);
-  }
+  const baseUrl = requirePostgres('bench:billing [N]');
   const n = benchSize();
   const benchUrl = await recreateBenchDatabase(baseUrl);
   // The job runner and the sandbox processor open the app database from DATABASE_URL.
