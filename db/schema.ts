@@ -46,6 +46,9 @@ export const accounts = pgTable(
     verifiedAt: ts('verified_at'),
     stoppedAt: ts('stopped_at'),
     stopReason: text('stop_reason'),
+    /** APS-3/CAN-3: set while staff (not unpaid billing) keep the account suspended; paying does not lift it. */
+    staffSuspendedAt: ts('staff_suspended_at'),
+    staffSuspensionReason: text('staff_suspension_reason'),
   },
   (t) => [
     uniqueIndex('accounts_slug_unique').on(sql`lower(${t.slug})`),

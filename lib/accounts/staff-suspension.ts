@@ -1,0 +1,47 @@
+// APS-3 (and CAN-3's fraud case): staff suspend an account with a reason, e.g. the holder of a
+// lifetime-deal code that is being shared. The owner is emailed at once; every member is kept out
+// until staff lift it. Unlike a billing suspension (PAY-2), paying does not lift it.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accounts, users } from '@/db/schema';
+import { DomainError } from '@/lib/actions';
+import { recordAudit, type Actor } from '@/lib/audit';
+import { queueEmail } from '@/lib/email/outbox';
+import { msg } from '@/lib/i18n/message-ref';
+import { localeKit } from '@/lib/i18n/translator';
+
+export async function suspendAccountByStaff(db: Db, input: { accountId: string; reason: string; context: string }, actor: Actor, at: Date): Promise<{ slug: string }> {
+  return db.transaction(async (tx) => {
+    const [account] = await tx.select().from(accounts).where(eq(accounts.id, input.accountId)).for('update');
+    if (!account || account.status === 'stopped' || account.status === 'pending_verification') throw new DomainError(msg('deals.errors.cannotSuspend'));
+    if (account.staffSuspendedAt) throw new DomainError(msg('deals.errors.alreadySuspended'));
+    await tx
+      .update(accounts)
+      .set({ status: 'suspended', staffSuspendedAt: at, staffSuspensionReason: input.reason })
+      .where(eq(accounts.id, account.id));
+    await recordAudit(tx, actor, {
+      action: 'account.suspended_by_staff',
+      accountId: account.id,
+      target: `account:${account.id}`,
+      details: { reason: input.reason, context: input.context, previousStatus: account.status },
+    });
+    const [owner] = await tx
+      .select({ email: users.email, fullName: users.fullName, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.accountId, account.id), eq(users.role, 'owner'), isNull(users.deletedAt)));
+    if (owner?.email) {
+      const k = localeKit(owner.locale);
+      await queueEmail(
+        tx,
+        owner.email,
+        {
+          subject: k.t('deals.email.suspended.subject'),
+          greeting: k.t('team.email.greeting', { name: owner.fullName }),
+          paragraphs: [k.t('deals.email.suspended.body', { slug: account.slug }), k.t('deals.email.suspended.reason', { reason: input.reason }), k.t('deals.email.suspended.contact')],
+        },
+        { accountId: account.id },
+      );
+    }
+    return { slug: account.slug };
+  });
+}
