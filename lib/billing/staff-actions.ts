@@ -5,6 +5,7 @@ import { accounts, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
@@ -40,18 +41,22 @@ export async function extendTrial(db: Db, accountId: string, days: number, reaso
     if (s.status === 'suspended') await tx.update(accounts).set({ status: 'active' }).where(eq(accounts.id, accountId));
     await recordAudit(tx, actor, { action: 'billing.trial_extended', accountId, details: { days, reason, trialEndsAt: trialEndsAt.toISOString() } });
     const owner = await ownerContact(tx, accountId);
-    if (owner)
+    if (owner) {
+      const mail = emailKit(owner.locale);
+      const date = mail.date(trialEndsAt);
       await queueEmail(
         tx,
         owner.email,
         {
-          subject: `Your trial now ends on ${formatDate(trialEndsAt)}`,
-          greeting: `Hello ${owner.name},`,
-          paragraphs: [`We have extended your free trial by ${days} day${days === 1 ? '' : 's'}. It now ends on ${formatDate(trialEndsAt)}.`],
-          action: { label: 'Open your account', url: `${appUrl()}/account` },
+          locale: owner.locale,
+          subject: mail.t('email.trialExtended.subject', { date }),
+          greeting: mail.greeting(owner.name),
+          paragraphs: [mail.t('email.trialExtended.extended', { days, date })],
+          action: { label: mail.t('email.trialExtended.action'), url: `${appUrl()}/account` },
         },
         { accountId },
       );
+    }
     return { message: `Trial extended to ${formatDate(trialEndsAt)}.` };
   });
 }
