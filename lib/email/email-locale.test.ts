@@ -5,11 +5,15 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { accounts, billingProfiles, invoiceLines, invoices, outbox, users } from '@/db/schema';
 import { queueConfirmationEmail, resendVerification } from '@/lib/accounts/verification';
+import { saveBillingDetails } from '@/lib/billing/profile';
+import { billingDetailsSchema } from '@/lib/billing/schemas';
 import { addPaymentMethod } from '@/lib/billing/subscriptions';
 import { createTrialAccount, sandboxToken, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { sendTrialReminders } from '@/lib/billing/trials';
 import { now, setClock } from '@/lib/clock';
 import type { Locale } from '@/lib/i18n/config';
+import { requestInvoiceCorrection } from '@/lib/invoices/corrections';
+import { invoiceLinesOf } from '@/lib/invoices/issue';
 
 const t = useBillingTestDb();
 const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -141,5 +145,27 @@ describe('emails in the recipient language', () => {
     expect(dutch.text).toContain('Uw proefperiode van 14 dagen eindigt op 9 dec 2026.');
     const [english] = await mailsTo(en.owner.email!);
     expect(english.subject).toBe('Your free trial ends on 9 Dec 2026');
+  });
+
+  test('a correction by an owner who now reads Dutch issues Dutch documents (period lines rewritten) and Dutch emails', async () => {
+    setClock(new Date('2027-04-01T08:00:00Z'));
+    const { account, owner } = await payingOwner('en');
+    const original = await firstCharge(account.id, owner.id);
+    await t.db.update(users).set({ locale: 'nl' }).where(eq(users.id, owner.id));
+    const actor = { type: 'owner' as const, id: owner.id };
+    await saveBillingDetails(
+      t.db,
+      account.id,
+      billingDetailsSchema.parse({ name: 'Sanne de Vries', company: 'Lang B.V.', street: 'Damrak 1', city: 'Amsterdam', postalCode: '1012 LG', country: 'NL', invoiceEmail: owner.email! }),
+      actor,
+    );
+    const { creditNote, replacement } = await requestInvoiceCorrection(t.db, account.id, actor);
+    expect(creditNote.locale).toBe('nl');
+    expect(replacement.locale).toBe('nl');
+    expect(creditNote.note).toBe(`Annuleert factuur ${original.number}, opnieuw opgesteld met bijgewerkte factuurgegevens.`);
+    expect((await invoiceLinesOf(t.db, replacement.id)).map((l) => l.description)).toEqual(['Team-pakket, maandabonnement, per gebruiker']);
+    const subjects = (await mailsTo(owner.email!)).map((m) => m.subject);
+    expect(subjects).toContain(`Creditnota ${creditNote.number} crediteert factuur ${original.number}`);
+    expect(subjects).toContain(`Gecorrigeerde factuur ${replacement.number} (vervangt ${original.number})`);
   });
 });
