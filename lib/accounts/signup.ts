@@ -10,6 +10,7 @@ import { DomainError } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { startTrial } from '@/lib/billing/subscriptions';
+import { emailKit } from '@/lib/email/locale';
 import { openSeat } from '@/lib/team/seats';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
@@ -41,18 +42,22 @@ async function queueSignupAttemptNotice(tx: Executor, email: string): Promise<vo
     .where(and(eq(users.email, email), isNull(users.deletedAt)))
     .limit(1);
   if (!row || row.accountStatus === 'stopped') return;
+  // The person who owns the address reads it in their own language, not the one who tried.
+  const { locale } = row.user;
+  const { t, greeting } = emailKit(locale);
   await queueEmail(
     tx,
     email,
     {
-      subject: 'Someone tried to sign up with your email address',
-      greeting: `Hello ${row.user.fullName},`,
+      locale,
+      subject: t('email.signupAttempt.subject'),
+      greeting: greeting(row.user.fullName),
       paragraphs: [
-        'Somebody, perhaps you, just tried to create a new Accountdesk account with this email address. It already belongs to an Accountdesk login, so no new account was created and nothing was changed.',
-        `If it was you, sign in with your existing login at ${appUrl()}/login. If you no longer know your password, choose a new one at ${appUrl()}/forgot-password.`,
-        'If it was not you, you can ignore this email. Your login and password stay as they are.',
+        t('email.signupAttempt.attempt'),
+        t('email.signupAttempt.ifYou', { loginUrl: `${appUrl()}/login`, forgotUrl: `${appUrl()}/forgot-password` }),
+        t('email.signupAttempt.ifNotYou'),
       ],
-      action: { label: 'Sign in', url: `${appUrl()}/login` },
+      action: { label: t('email.signupAttempt.action'), url: `${appUrl()}/login` },
     },
     { accountId: row.user.accountId },
   );

@@ -6,7 +6,9 @@ import type { Db, Executor } from '@/db/client';
 import { accounts, emailVerifications, termsVersions, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
+import { emailKit, localeForAddress } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
+import type { Locale } from '@/lib/i18n/config';
 import { appUrl } from '@/lib/http/request';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
 import { accountAddress } from './slug';
@@ -37,21 +39,25 @@ export function verificationLink(token: string): string {
 
 export async function queueConfirmationEmail(
   tx: Executor,
-  to: { email: string; fullName: string; accountId: string; slug: string },
+  to: { email: string; fullName: string; accountId: string; slug: string; locale?: Locale },
   token: string,
 ): Promise<void> {
+  // The signup's language: as stored on the new user (the signup wrote it in this transaction).
+  const locale = to.locale ?? (await localeForAddress(tx, to.email));
+  const { t, greeting } = emailKit(locale);
   await queueEmail(
     tx,
     to.email,
     {
-      subject: 'Confirm your email address for Accountdesk',
-      greeting: `Hello ${to.fullName},`,
+      locale,
+      subject: t('email.verification.subject'),
+      greeting: greeting(to.fullName),
       paragraphs: [
-        `Thank you for signing up for Accountdesk. Your account address is ${accountAddress(to.slug)}.`,
-        `Open the link below to confirm your email address and start using your account. The link is valid for ${VERIFICATION_TOKEN_DAYS} days; a signup that is not confirmed in that time is removed.`,
-        'If you did not sign up, you can ignore this email.',
+        t('email.verification.thanks', { address: accountAddress(to.slug) }),
+        t('email.verification.confirm', { days: VERIFICATION_TOKEN_DAYS }),
+        t('email.verification.ignore'),
       ],
-      action: { label: 'Confirm email address', url: verificationLink(token) },
+      action: { label: t('email.verification.action'), url: verificationLink(token) },
     },
     { accountId: to.accountId },
   );
@@ -139,7 +145,7 @@ export async function resendVerification(
     const token = await issueVerificationToken(tx, row.user.id, at);
     await queueConfirmationEmail(
       tx,
-      { email: row.user.email, fullName: row.user.fullName, accountId: row.account.id, slug: row.account.slug },
+      { email: row.user.email, fullName: row.user.fullName, accountId: row.account.id, slug: row.account.slug, locale: row.user.locale },
       token,
     );
     await recordAudit(

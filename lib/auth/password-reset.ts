@@ -12,6 +12,7 @@ import { hashToken } from '@/lib/accounts/verification';
 import { DomainError } from '@/lib/actions';
 import { actorForUser, recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
@@ -103,18 +104,20 @@ export async function requestPasswordReset(
       createdAt: at,
       expiresAt: new Date(at.getTime() + RESET_TOKEN_MINUTES * 60_000),
     });
+    const mail = emailKit(user.locale);
     await queueEmail(
       tx,
       email,
       {
-        subject: 'Choose a new Accountdesk password',
-        greeting: `Hello ${user.fullName},`,
+        locale: user.locale,
+        subject: mail.t('email.passwordReset.subject'),
+        greeting: mail.greeting(user.fullName),
         paragraphs: [
-          'We received a request to choose a new password for your Accountdesk login. Open the link below and enter the new password.',
-          `The link works once, within ${RESET_TOKEN_MINUTES} minutes. Setting a new password signs your login out of every device.`,
-          'If you did not ask for this, ignore this email: your password stays as it is.',
+          mail.t('email.passwordReset.request'),
+          mail.t('email.passwordReset.validity', { minutes: RESET_TOKEN_MINUTES }),
+          mail.t('email.passwordReset.ignore'),
         ],
-        action: { label: 'Choose a new password', url: resetLink(token) },
+        action: { label: mail.t('email.passwordReset.action'), url: resetLink(token) },
       },
       { accountId: user.accountId },
     );
@@ -174,17 +177,16 @@ export async function resetPassword(
       target: `user:${user.id}`,
       details: { sessionsRevoked: revoked },
     });
+    const mail = emailKit(user.locale);
     await queueEmail(
       tx,
       user.email!,
       {
-        subject: 'Your Accountdesk password was changed',
-        greeting: `Hello ${user.fullName},`,
-        paragraphs: [
-          'The password of your Accountdesk login was just changed through a link sent to this address. Every device that was signed in has been signed out.',
-          `If this was not you, choose a new password at once at ${appUrl()}/forgot-password and reply to this email so that we can look into it.`,
-        ],
-        action: { label: 'Sign in', url: `${appUrl()}/login` },
+        locale: user.locale,
+        subject: mail.t('email.passwordChanged.subject'),
+        greeting: mail.greeting(user.fullName),
+        paragraphs: [mail.t('email.passwordChanged.changed'), mail.t('email.passwordChanged.notYou', { forgotUrl: `${appUrl()}/forgot-password` })],
+        action: { label: mail.t('email.passwordChanged.action'), url: `${appUrl()}/login` },
       },
       { accountId: user.accountId },
     );

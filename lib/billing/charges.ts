@@ -4,9 +4,10 @@ import { inList, insertRows } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { charges, paymentMethods, users } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { emailKit, localeForAddress, type EmailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import type { EmailContent } from '@/lib/email/render';
-import { formatMoney } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
 import { appUrl } from '@/lib/http/request';
 import type { Invoice } from '@/lib/invoices/issue';
 import { chargeKey, type ChargeResult } from './processor';
@@ -17,72 +18,102 @@ export function describePaymentMethod(pm: Pick<PaymentMethod, 'kind' | 'brand' |
   return pm.kind === 'paypal' ? `PayPal (${pm.paypalEmail ?? 'account'})` : `${pm.brand ?? 'Card'} ending in ${pm.last4}`;
 }
 
-export async function ownerContact(db: Executor, accountId: string): Promise<{ email: string; name: string } | null> {
+/** The owner as an email recipient: address, name and the language they read. */
+export interface OwnerContact {
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+export async function ownerContact(db: Executor, accountId: string): Promise<OwnerContact | null> {
   const [o] = await db
-    .select({ email: users.email, name: users.fullName })
+    .select({ email: users.email, name: users.fullName, locale: users.locale })
     .from(users)
     .where(and(eq(users.accountId, accountId), eq(users.role, 'owner'), isNull(users.deletedAt)))
     .limit(1);
-  return o?.email ? { email: o.email, name: o.name } : null;
+  return o?.email ? { email: o.email, name: o.name, locale: o.locale } : null;
 }
 
 /** The owners of many accounts at once (a renewal batch), by account. */
-export async function ownerContacts(db: Executor, accountIds: string[]): Promise<Map<string, { email: string; name: string }>> {
-  const out = new Map<string, { email: string; name: string }>();
+export async function ownerContacts(db: Executor, accountIds: string[]): Promise<Map<string, OwnerContact>> {
+  const out = new Map<string, OwnerContact>();
   if (!accountIds.length) return out;
   const rows = await db
-    .select({ accountId: users.accountId, email: users.email, name: users.fullName })
+    .select({ accountId: users.accountId, email: users.email, name: users.fullName, locale: users.locale })
     .from(users)
     .where(and(inList(users.accountId, accountIds), eq(users.role, 'owner'), isNull(users.deletedAt)));
-  for (const o of rows) if (o.accountId && o.email && !out.has(o.accountId)) out.set(o.accountId, { email: o.email, name: o.name });
+  for (const o of rows) if (o.accountId && o.email && !out.has(o.accountId)) out.set(o.accountId, { email: o.email, name: o.name, locale: o.locale });
   return out;
 }
 
+/** A payment method as an email names it, in the email's language ("Visa ending in 4242"). */
+export function paymentMethodIn(mail: Pick<EmailKit, 't'>, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>): string {
+  if (pm.kind === 'paypal') return pm.paypalEmail ? mail.t('email.paymentMethod.paypal', { email: pm.paypalEmail }) : mail.t('email.paymentMethod.paypalAccount');
+  return pm.brand ? mail.t('email.paymentMethod.card', { brand: pm.brand, last4: pm.last4 ?? '' }) : mail.t('email.paymentMethod.cardNoBrand', { last4: pm.last4 ?? '' });
+}
+
+/** The billing details' invoice email when it is not the owner's own address (an accounts department). */
+export function separateInvoiceEmail(owner: { email: string } | null, invoice: Pick<Invoice, 'buyer'>): string | null {
+  const invoiceEmail = invoice.buyer.email?.toLowerCase();
+  return invoiceEmail && invoiceEmail !== owner?.email.toLowerCase() ? invoiceEmail : null;
+}
+
 /**
- * PAY-6: the emails a successful charge sends. The confirmation goes to the owner. When the
- * billing details name a different invoice email (an accounts department), the invoice is
- * announced there too.
+ * PAY-6: the emails a successful charge sends. The confirmation goes to the owner, in their
+ * language. When the billing details name a different invoice email (an accounts department),
+ * the invoice is announced there too, in `invoiceEmailLocale` (see lib/email/locale).
  */
 export function chargeConfirmationEmails(
-  owner: { email: string; name: string } | null,
+  owner: OwnerContact | null,
   invoice: Pick<Invoice, 'number' | 'grossCents' | 'buyer'>,
   pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>,
+  invoiceEmailLocale: Locale = 'en',
 ): { to: string; content: EmailContent }[] {
   const mails: { to: string; content: EmailContent }[] = [];
-  if (owner)
+  if (owner) {
+    const mail = emailKit(owner.locale);
+    const amount = mail.money(invoice.grossCents);
     mails.push({
       to: owner.email,
       content: {
-        subject: `Payment received: ${formatMoney(invoice.grossCents)} for invoice ${invoice.number}`,
-        greeting: `Hello ${owner.name},`,
+        locale: owner.locale,
+        subject: mail.t('email.chargeReceived.subject', { amount, number: invoice.number }),
+        greeting: mail.greeting(owner.name),
         paragraphs: [
-          `We charged ${formatMoney(invoice.grossCents)} to your ${describePaymentMethod(pm)}.`,
-          `Invoice: ${invoice.number}. You can download it as a PDF from your invoices page.`,
+          mail.t('email.chargeReceived.charged', { amount, method: paymentMethodIn(mail, pm) }),
+          mail.t('email.chargeReceived.invoice', { number: invoice.number }),
         ],
-        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+        action: { label: mail.t('email.chargeReceived.action'), url: `${appUrl()}/account/invoices` },
       },
     });
-  const invoiceEmail = invoice.buyer.email?.toLowerCase();
-  if (invoiceEmail && invoiceEmail !== owner?.email.toLowerCase())
+  }
+  const invoiceEmail = separateInvoiceEmail(owner, invoice);
+  if (invoiceEmail) {
+    const mail = emailKit(invoiceEmailLocale);
+    const amount = mail.money(invoice.grossCents);
     mails.push({
       to: invoiceEmail,
       content: {
-        subject: `Invoice ${invoice.number} from Accountdesk (paid)`,
-        greeting: `Hello ${invoice.buyer.name || invoice.buyer.company},`,
+        locale: invoiceEmailLocale,
+        subject: mail.t('email.invoicePaid.subject', { number: invoice.number }),
+        greeting: mail.greeting(invoice.buyer.name || invoice.buyer.company),
         paragraphs: [
-          `Invoice ${invoice.number} for ${formatMoney(invoice.grossCents)} has been issued and paid by ${describePaymentMethod(pm)}.`,
-          'The account owner can download it as a PDF from the invoices page of the Accountdesk account.',
+          mail.t('email.invoicePaid.issued', { number: invoice.number, amount, method: paymentMethodIn(mail, pm) }),
+          mail.t('email.invoicePaid.download'),
         ],
-        action: { label: 'View invoices', url: `${appUrl()}/account/invoices` },
+        action: { label: mail.t('email.invoicePaid.action'), url: `${appUrl()}/account/invoices` },
       },
     });
+  }
   return mails;
 }
 
 /** PAY-6: queues the emails of a successful charge (chargeConfirmationEmails). */
 export async function queueChargeConfirmation(tx: Executor, accountId: string, invoice: Invoice, pm: Pick<PaymentMethod, 'kind' | 'brand' | 'last4' | 'paypalEmail'>) {
   const owner = await ownerContact(tx, accountId);
-  for (const mail of chargeConfirmationEmails(owner, invoice, pm)) await queueEmail(tx, mail.to, mail.content, { accountId });
+  const invoiceEmail = separateInvoiceEmail(owner, invoice);
+  const invoiceEmailLocale = invoiceEmail ? await localeForAddress(tx, invoiceEmail) : undefined;
+  for (const mail of chargeConfirmationEmails(owner, invoice, pm, invoiceEmailLocale)) await queueEmail(tx, mail.to, mail.content, { accountId });
 }
 
 export interface ChargeRecord {

@@ -20,17 +20,27 @@ import { accounts, invoices, paymentMethods, plans, subscriptions } from '@/db/s
 import { DomainError } from '@/lib/actions';
 import { recordAudit, recordAudits, SYSTEM, type Actor, type AuditEntry } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { emailKit, localesForAddresses } from '@/lib/email/locale';
 import { queueEmails } from '@/lib/email/outbox';
 import type { EmailContent } from '@/lib/email/render';
-import { formatDate, formatMoney } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
-import { currentBuyers } from './buyer';
+import { currentBuyersAndLocales } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
 import { chargeBatch, chargeKey, chargeWithRetry, PaymentDeclinedError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
-import { chargeConfirmationEmails, describePaymentMethod, ownerContacts, queueChargeConfirmation, recordCharge, recordCharges, type PaymentMethod } from './charges';
+import {
+  chargeConfirmationEmails,
+  ownerContacts,
+  paymentMethodIn,
+  queueChargeConfirmation,
+  recordCharge,
+  recordCharges,
+  separateInvoiceEmail,
+  type OwnerContact,
+  type PaymentMethod,
+} from './charges';
 
 /** How long a claimed collection stays invisible to other sweeps while its charge is made. */
 const COLLECTION_LEASE_MS = 10 * 60_000;
@@ -97,14 +107,16 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
     .limit(batchSize)
     .for('update', { of: subscriptions, skipLocked: true });
   if (!due.length) return 0;
-  const buyers = await currentBuyers(tx, due.map((d) => d.accountId));
+  // The owners' languages come with the buyers: each document is written in its owner's.
+  const { buyers, locales } = await currentBuyersAndLocales(tx, due.map((d) => d.accountId));
   const renewals = due.map((s) => ({
     id: randomUUID(),
     accountId: s.accountId,
     kind: 'invoice' as const,
     reason: 'renewal',
     buyer: buyers.get(s.accountId)!,
-    lines: periodLines(s.plan, s.seats, s.interval),
+    locale: locales.get(s.accountId) ?? ('en' as const),
+    lines: periodLines(s.plan, s.seats, s.interval, locales.get(s.accountId)),
     issuedAt: at,
     periodStart: s.periodStart!,
     // PAY-4: counted from the anchor, so a subscription started on the 31st returns to the 31st.
@@ -240,8 +252,14 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
   const at = now();
   const owners = await ownerContacts(tx, results.map(({ c }) => c.accountId));
   const audits: AuditEntry[] = [];
+  // Invoice emails that are not the owner's (accounts departments): their language in one query.
+  const invoiceEmails = results.flatMap(({ c, result }) => {
+    const to = result.status === 'succeeded' ? separateInvoiceEmail(owners.get(c.accountId) ?? null, c.invoice) : null;
+    return to ? [to] : [];
+  });
+  const invoiceEmailLocales = await localesForAddresses(tx, invoiceEmails);
   const mails: { to: string; content: EmailContent; accountId: string }[] = [];
-  const mail = (accountId: string, content: (owner: { name: string }) => EmailContent) => {
+  const mail = (accountId: string, content: (owner: OwnerContact) => EmailContent) => {
     const owner = owners.get(accountId);
     if (owner) mails.push({ to: owner.email, content: content(owner), accountId });
   };
@@ -257,7 +275,10 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
     if (result.status === 'succeeded') {
       paid.push(c.accountId);
       audits.push({ action: 'billing.invoice_paid', accountId: c.accountId, target, details: { attempt: c.attempt } });
-      for (const m of chargeConfirmationEmails(owners.get(c.accountId) ?? null, c.invoice, c.pm!)) mails.push({ ...m, accountId: c.accountId });
+      const owner = owners.get(c.accountId) ?? null;
+      const invoiceEmail = separateInvoiceEmail(owner, c.invoice);
+      for (const m of chargeConfirmationEmails(owner, c.invoice, c.pm!, invoiceEmail ? invoiceEmailLocales.get(invoiceEmail) : undefined))
+        mails.push({ ...m, accountId: c.accountId });
       continue;
     }
     const failures = c.attempt;
@@ -301,28 +322,46 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
   await queueEmails(tx, mails);
 }
 
-function paymentFailedEmail(owner: { name: string }, c: Claimed, result: ChargeResult, retryAt: Date): EmailContent {
+/** Why a charge failed, in the email's language (by the processor's code, never its English text). */
+const DECLINE_REASON_KEYS = {
+  card_declined: 'email.paymentFailed.reasons.cardDeclined',
+  insufficient_funds: 'email.paymentFailed.reasons.insufficientFunds',
+  expired_card: 'email.paymentFailed.reasons.expiredCard',
+} as const;
+
+function paymentFailedEmail(owner: OwnerContact, c: Claimed, result: ChargeResult, retryAt: Date): EmailContent {
+  const mail = emailKit(owner.locale);
+  const amount = mail.money(c.invoice.grossCents);
+  const reason = !c.pm ? mail.t('email.paymentFailed.reasons.noMethod') : result.status === 'failed' ? mail.t(DECLINE_REASON_KEYS[result.code]) : '';
   return {
-    subject: `Payment failed for invoice ${c.invoice.number}`,
-    greeting: `Hello ${owner.name},`,
+    locale: owner.locale,
+    subject: mail.t('email.paymentFailed.subject', { number: c.invoice.number }),
+    greeting: mail.greeting(owner.name),
     paragraphs: [
-      `We could not charge ${formatMoney(c.invoice.grossCents)} for invoice ${c.invoice.number}${c.pm ? ` to your ${describePaymentMethod(c.pm)}` : ''}: ${result.status === 'failed' ? result.message : ''}`,
-      `We will try again on ${formatDate(retryAt)}. To avoid an interruption, update your payment method now — the open invoice is paid as soon as a working card or PayPal account is saved.`,
-      `We retry ${DUNNING_RETRY_DAYS.length} times (${DUNNING_RETRY_DAYS.map((d) => `day ${d}`).join(', ')}) before the account is suspended.`,
+      c.pm
+        ? mail.t('email.paymentFailed.couldNotChargeMethod', { amount, number: c.invoice.number, method: paymentMethodIn(mail, c.pm), reason })
+        : mail.t('email.paymentFailed.couldNotCharge', { amount, number: c.invoice.number, reason }),
+      mail.t('email.paymentFailed.retryOn', { date: mail.date(retryAt) }),
+      mail.t('email.paymentFailed.schedule', {
+        count: DUNNING_RETRY_DAYS.length,
+        days: DUNNING_RETRY_DAYS.map((day) => mail.t('email.paymentFailed.scheduleDay', { day })).join(', '),
+      }),
     ],
-    action: { label: 'Update payment method', url: `${appUrl()}/account/billing` },
+    action: { label: mail.t('email.paymentFailed.action'), url: `${appUrl()}/account/billing` },
   };
 }
 
-function suspendedUnpaidEmail(owner: { name: string }, c: Claimed, failures: number): EmailContent {
+function suspendedUnpaidEmail(owner: OwnerContact, c: Claimed, failures: number): EmailContent {
+  const mail = emailKit(owner.locale);
   return {
-    subject: 'Your Accountdesk account is suspended',
-    greeting: `Hello ${owner.name},`,
+    locale: owner.locale,
+    subject: mail.t('email.suspendedUnpaid.subject'),
+    greeting: mail.greeting(owner.name),
     paragraphs: [
-      `We tried ${failures} times to collect ${formatMoney(c.invoice.grossCents)} for invoice ${c.invoice.number} and every attempt failed, so your account is now suspended.`,
-      'You can still sign in to the billing page. Add a working card or PayPal account there: the invoice is paid at once and your account is active again.',
+      mail.t('email.suspendedUnpaid.tried', { failures, amount: mail.money(c.invoice.grossCents), number: c.invoice.number }),
+      mail.t('email.suspendedUnpaid.reactivate'),
     ],
-    action: { label: 'Pay now', url: `${appUrl()}/account/billing` },
+    action: { label: mail.t('email.suspendedUnpaid.action'), url: `${appUrl()}/account/billing` },
   };
 }
 
@@ -393,7 +432,7 @@ export async function settleOpenInvoice(
         .update(subscriptions)
         .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, collectionLeaseUntil: null, suspendedAt: null, updatedAt: at })
         .where(eq(subscriptions.accountId, input.accountId));
-      await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended')));
+      await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended'), isNull(accounts.staffSuspendedAt)));
     }
     await recordAudit(tx, input.actor, { action: 'billing.debt_settled', accountId: input.accountId, target: `invoice:${open.invoice.number}`, details: { wasStatus: locked.status } });
     await queueChargeConfirmation(tx, input.accountId, open.invoice, pm);

@@ -5,6 +5,8 @@
 // account turned into a token, so a forged or stale link stores nothing.
 import { z } from 'zod';
 import type { Executor } from '@/db/client';
+import type { Locale } from '@/lib/i18n/config';
+import { msg } from '@/lib/i18n/message-ref';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
 import { checkSetupReference, type SetupBinding } from './payment-setup';
 import {
@@ -29,16 +31,18 @@ export interface HostedPageContext {
   ip: string;
   /** The app clock. */
   at: Date;
+  /** The visitor's language (cookie → Accept-Language → English); English when not given. */
+  locale?: Locale;
 }
 
 /** The hosted request when it may go on, else the page that answers it. */
 async function admit(req: Request, ctx: HostedPageContext): Promise<HostedRequest | Response> {
   const limit = await hitRateLimit(ctx.db, LIMITS.processorPage, ctx.ip);
-  if (!limit.allowed) return htmlResponse(tooManyRequestsPage(limit.retryAfterSeconds), 429, { 'retry-after': String(limit.retryAfterSeconds) });
+  if (!limit.allowed) return htmlResponse(tooManyRequestsPage(limit.retryAfterSeconds, ctx.locale), 429, { 'retry-after': String(limit.retryAfterSeconds) });
   const hosted = await readHostedRequest(req);
-  if (!hosted) return htmlResponse(badRequestPage(), 400);
+  if (!hosted) return htmlResponse(badRequestPage(ctx.locale), 400);
   const check = ctx.binding ? checkSetupReference(hosted.reference, ctx.binding, ctx.at) : 'invalid';
-  if (check !== 'ok') return htmlResponse(referenceRefusedPage(check), check === 'expired' ? 410 : 400);
+  if (check !== 'ok') return htmlResponse(referenceRefusedPage(check, ctx.locale), check === 'expired' ? 410 : 400);
   return hosted;
 }
 
@@ -59,15 +63,15 @@ async function submit(req: Request, ctx: HostedPageContext, tokenize: (hosted: H
   return result instanceof Response ? result : returnWithToken(hosted.returnPath, result, hosted.reference);
 }
 
-export const showCardForm = (req: Request, ctx: HostedPageContext) => show(req, ctx, cardFormPage);
-export const showPaypalPage = (req: Request, ctx: HostedPageContext) => show(req, ctx, paypalApprovalPage);
+export const showCardForm = (req: Request, ctx: HostedPageContext) => show(req, ctx, (hosted) => cardFormPage({ ...hosted, locale: ctx.locale }));
+export const showPaypalPage = (req: Request, ctx: HostedPageContext) => show(req, ctx, (hosted) => paypalApprovalPage({ ...hosted, locale: ctx.locale }));
 
 /** PAY-5: the card number is validated, turned into a token and dropped; only the token goes back. */
 export const submitCardForm = (req: Request, ctx: HostedPageContext) =>
   submit(req, ctx, async ({ returnPath, reference, field }) => {
     const input = { holderName: field('holderName'), number: field('number'), expiry: field('expiry'), cvc: field('cvc') };
     const checked = validateCard(input, ctx.at);
-    if (!checked.ok) return htmlResponse(cardFormPage({ returnPath, reference, holderName: input.holderName, expiry: input.expiry, errors: checked.errors }), 422);
+    if (!checked.ok) return htmlResponse(cardFormPage({ returnPath, reference, holderName: input.holderName, expiry: input.expiry, errors: checked.errors, locale: ctx.locale }), 422);
     return ctx.processor.tokenizeCard({ digits: checked.digits, expMonth: checked.expMonth, expYear: checked.expYear, holderName: input.holderName }, reference);
   });
 
@@ -76,6 +80,6 @@ export const approvePaypalPage = (req: Request, ctx: HostedPageContext) =>
   submit(req, ctx, async ({ returnPath, reference, field }) => {
     const email = field('email').trim();
     if (!z.email().safeParse(email).success)
-      return htmlResponse(paypalApprovalPage({ returnPath, reference, email, error: 'Enter the email address of your PayPal account.' }), 422);
+      return htmlResponse(paypalApprovalPage({ returnPath, reference, email, error: msg('processor.paypal.emailError'), locale: ctx.locale }), 422);
     return ctx.processor.approvePaypal(email.toLowerCase(), reference);
   });

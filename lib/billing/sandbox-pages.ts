@@ -1,6 +1,9 @@
 // The sandbox processor's hosted pages (card form and PayPal approval), rendered as plain HTML by
 // its own routes under /api/processor/*. They belong to the processor, not to Accountdesk: the
-// card number is posted here, turned into a token, and never sent on to the app.
+// card number is posted here, turned into a token, and never sent on to the app. They speak the
+// visitor's language (cookie NEXT_LOCALE → Accept-Language → English), as the app's pages do.
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { localeKit } from '@/lib/i18n/translator';
 import { safeRedirectPath } from '@/lib/http/safe-redirect';
 import type { CardErrors } from './sandbox-processor';
 
@@ -55,8 +58,8 @@ button{width:100%;margin-top:1.25rem;font:inherit;font-weight:600;padding:.65rem
 .paypal button{background:#ffc439;color:#111}.paypal button:hover{background:#f2b600}.cancel{display:block;text-align:center;margin-top:.9rem;font-size:.9rem;color:#475569}
 .hint{font-size:.8rem;color:#64748b;margin-top:1rem;border-top:1px solid #e2e8f0;padding-top:.75rem}code{font-size:.8rem}`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+function page(locale: Locale, title: string, body: string): string {
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
 function field(id: string, label: string, opts: { value?: string; error?: string; autocomplete: string; inputmode?: string; placeholder?: string; maxlength?: number }): string {
@@ -64,63 +67,94 @@ function field(id: string, label: string, opts: { value?: string; error?: string
   return `<label for="${id}">${esc(label)}</label><input id="${id}" name="${id}" autocomplete="${opts.autocomplete}"${opts.inputmode ? ` inputmode="${opts.inputmode}"` : ''}${opts.placeholder ? ` placeholder="${esc(opts.placeholder)}"` : ''}${opts.maxlength ? ` maxlength="${opts.maxlength}"` : ''} value="${esc(opts.value ?? '')}" required${opts.error ? ` aria-invalid="true" aria-describedby="${id}-error"` : ''}>${err}`;
 }
 
-function header(title: string, lead: string): string {
-  return `<div class="brand">SandboxPay <span class="sandbox">Test mode</span></div><h1>${esc(title)}</h1><p>${esc(lead)}</p>`;
+type Kit = ReturnType<typeof localeKit>;
+
+function header(k: Kit, title: string, lead: string): string {
+  return `<div class="brand">SandboxPay <span class="sandbox">${esc(k.t('processor.testMode'))}</span></div><h1>${esc(title)}</h1><p>${esc(lead)}</p>`;
 }
 
-export function cardFormPage(opts: { returnPath: string; reference: string; holderName?: string; expiry?: string; errors?: CardErrors }): string {
-  const e = opts.errors ?? {};
+/** A translated sentence (escaped) with some of its values as trusted HTML, e.g. `<code>` test cards. */
+function withHtml(k: Kit, key: string, html: Record<string, string>): string {
+  const marks = Object.fromEntries(Object.keys(html).map((name, i) => [name, `\u0000${i}\u0000`]));
+  let out = esc(k.t(key, marks));
+  Object.values(html).forEach((h, i) => (out = out.split(`\u0000${i}\u0000`).join(h)));
+  return out;
+}
+
+const backToBilling = (k: Kit) => `<a class="cancel" href="/account/billing">${esc(k.t('processor.backToBilling'))}</a>`;
+
+export function cardFormPage(opts: { returnPath: string; reference: string; holderName?: string; expiry?: string; errors?: CardErrors; locale?: Locale }): string {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const k = localeKit(locale);
+  // The errors are message references (validateCard): read in the visitor's language.
+  const e = Object.fromEntries(Object.entries(opts.errors ?? {}).map(([name, m]) => [name, m ? k.text(m) : m])) as CardErrors;
   const count = Object.keys(e).length;
-  const alert = count
-    ? `<div class="alert" role="alert">${count === 1 ? 'One field needs' : `${count} fields need`} your attention. For your security, enter the card number and CVC again.</div>`
-    : '';
+  const alert = count ? `<div class="alert" role="alert">${esc(k.t('processor.card.alert', { count }))}</div>` : '';
   const cancel = returnUrl(opts.returnPath, { cancelled: '1' });
+  const code = (s: string) => `<code>${s}</code>`;
   return page(
-    'Add a card · SandboxPay',
-    `<div class="box">${header('Add a card for Accountdesk', 'Your card details go to SandboxPay only; Accountdesk never sees the card number.')}${alert}
+    locale,
+    k.t('processor.card.pageTitle'),
+    `<div class="box">${header(k, k.t('processor.card.heading'), k.t('processor.card.lead'))}${alert}
 <form method="post" action="/api/processor/card" novalidate>
 <input type="hidden" name="return" value="${esc(opts.returnPath)}"><input type="hidden" name="reference" value="${esc(opts.reference)}">
-${field('holderName', 'Cardholder name', { value: opts.holderName, error: e.holderName, autocomplete: 'cc-name', maxlength: 200 })}
-${field('number', 'Card number', { error: e.number, autocomplete: 'cc-number', inputmode: 'numeric', placeholder: '1234 1234 1234 1234', maxlength: 23 })}
-<div class="row"><div>${field('expiry', 'Expiry date', { value: opts.expiry, error: e.expiry, autocomplete: 'cc-exp', inputmode: 'numeric', placeholder: 'MM/YY', maxlength: 7 })}</div>
-<div>${field('cvc', 'CVC', { error: e.cvc, autocomplete: 'cc-csc', inputmode: 'numeric', placeholder: '123', maxlength: 4 })}</div></div>
-<button type="submit">Save card</button></form>
-<a class="cancel" href="${esc(cancel)}">Cancel and return to Accountdesk</a>
-<p class="hint">Test cards: <code>4242 4242 4242 4242</code> succeeds, <code>4000 0000 0000 0002</code> is declined, <code>4000 0000 0000 9995</code> has insufficient funds. Any future expiry date and any CVC.</p></div>`,
+${field('holderName', k.t('processor.card.holderName'), { value: opts.holderName, error: e.holderName, autocomplete: 'cc-name', maxlength: 200 })}
+${field('number', k.t('processor.card.number'), { error: e.number, autocomplete: 'cc-number', inputmode: 'numeric', placeholder: '1234 1234 1234 1234', maxlength: 23 })}
+<div class="row"><div>${field('expiry', k.t('processor.card.expiry'), { value: opts.expiry, error: e.expiry, autocomplete: 'cc-exp', inputmode: 'numeric', placeholder: k.t('processor.card.expiryPlaceholder'), maxlength: 7 })}</div>
+<div>${field('cvc', k.t('processor.card.cvc'), { error: e.cvc, autocomplete: 'cc-csc', inputmode: 'numeric', placeholder: '123', maxlength: 4 })}</div></div>
+<button type="submit">${esc(k.t('processor.card.submit'))}</button></form>
+<a class="cancel" href="${esc(cancel)}">${esc(k.t('processor.cancel'))}</a>
+<p class="hint">${withHtml(k, 'processor.card.hint', { succeeds: code('4242 4242 4242 4242'), declined: code('4000 0000 0000 0002'), insufficient: code('4000 0000 0000 9995') })}</p></div>`,
   );
 }
 
-export function paypalApprovalPage(opts: { returnPath: string; reference: string; email?: string; error?: string }): string {
+export function paypalApprovalPage(opts: { returnPath: string; reference: string; email?: string; error?: string; locale?: Locale }): string {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const k = localeKit(locale);
   const cancel = returnUrl(opts.returnPath, { cancelled: '1' });
   return page(
-    'Approve PayPal · SandboxPay',
-    `<div class="box paypal">${header('Pay Accountdesk with PayPal', 'Approving sets up a billing agreement: Accountdesk can charge your PayPal account for its invoices until you replace it.')}
+    locale,
+    k.t('processor.paypal.pageTitle'),
+    `<div class="box paypal">${header(k, k.t('processor.paypal.heading'), k.t('processor.paypal.lead'))}
 <form method="post" action="/api/processor/paypal" novalidate>
 <input type="hidden" name="return" value="${esc(opts.returnPath)}"><input type="hidden" name="reference" value="${esc(opts.reference)}">
-${field('email', 'PayPal email', { value: opts.email ?? 'sandbox-buyer@paypal.test', error: opts.error, autocomplete: 'email', maxlength: 200 })}
-<button type="submit">Approve</button></form>
-<a class="cancel" href="${esc(cancel)}">Cancel and return to Accountdesk</a></div>`,
+${field('email', k.t('processor.paypal.email'), { value: opts.email ?? 'sandbox-buyer@paypal.test', error: opts.error ? k.text(opts.error) : undefined, autocomplete: 'email', maxlength: 200 })}
+<button type="submit">${esc(k.t('processor.paypal.submit'))}</button></form>
+<a class="cancel" href="${esc(cancel)}">${esc(k.t('processor.cancel'))}</a></div>`,
   );
 }
 
-export function badRequestPage(): string {
-  return page('Payment page unavailable · SandboxPay', `<div class="box">${header('This payment page has expired', 'Go back to Accountdesk and start again from the billing page.')}<a class="cancel" href="/account/billing">Back to billing</a></div>`);
+export function badRequestPage(locale: Locale = DEFAULT_LOCALE): string {
+  const k = localeKit(locale);
+  return page(
+    locale,
+    k.t('processor.unavailable.pageTitle'),
+    `<div class="box">${header(k, k.t('processor.unavailable.expiredHeading'), k.t('processor.unavailable.startAgain'))}${backToBilling(k)}</div>`,
+  );
 }
 
 /** The reference was not signed for this signed-in owner and browser, or its hour is over. */
-export function referenceRefusedPage(check: 'invalid' | 'expired'): string {
-  const lead =
-    check === 'expired'
-      ? 'This page was opened more than an hour ago. Nothing was saved. Go back to Accountdesk and start again from the billing page.'
-      : 'This link was not started from your Accountdesk billing page in this browser. Nothing was saved. Sign in to Accountdesk and start again from the billing page.';
-  return page('Payment page unavailable · SandboxPay', `<div class="box">${header(check === 'expired' ? 'This payment page has expired' : 'This payment page cannot be used', lead)}<a class="cancel" href="/account/billing">Back to billing</a></div>`);
+export function referenceRefusedPage(check: 'invalid' | 'expired', locale: Locale = DEFAULT_LOCALE): string {
+  const k = localeKit(locale);
+  const expired = check === 'expired';
+  return page(
+    locale,
+    k.t('processor.unavailable.pageTitle'),
+    `<div class="box">${header(
+      k,
+      k.t(expired ? 'processor.unavailable.expiredHeading' : 'processor.unavailable.invalidHeading'),
+      k.t(expired ? 'processor.unavailable.expiredLead' : 'processor.unavailable.invalidLead'),
+    )}${backToBilling(k)}</div>`,
+  );
 }
 
 /** Too many hosted pages opened or sent from one address. */
-export function tooManyRequestsPage(retryAfterSeconds: number): string {
+export function tooManyRequestsPage(retryAfterSeconds: number, locale: Locale = DEFAULT_LOCALE): string {
+  const k = localeKit(locale);
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return page(
-    'Too many attempts · SandboxPay',
-    `<div class="box">${header('Too many attempts', `This payment page was used too often from your network. Nothing was saved. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and start again from the Accountdesk billing page.`)}<a class="cancel" href="/account/billing">Back to billing</a></div>`,
+    locale,
+    k.t('processor.tooMany.pageTitle'),
+    `<div class="box">${header(k, k.t('processor.tooMany.heading'), k.t('processor.tooMany.lead', { minutes }))}${backToBilling(k)}</div>`,
   );
 }

@@ -7,6 +7,7 @@ import { inList, insertRows } from '@/db/bulk';
 import type { Db } from '@/db/client';
 import { sandboxCharges, sandboxPaymentTokens } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { msg } from '@/lib/i18n/message-ref';
 import {
   ProcessorUnavailableError,
   type BatchChargeResult,
@@ -53,26 +54,27 @@ export interface CardInput {
   cvc: string;
 }
 
+/** Per field, a message reference (lib/i18n/message-ref): the hosted page reads it in the visitor's language. */
 export type CardErrors = Partial<Record<keyof CardInput, string>>;
 
 /** Validates the hosted form's fields the way a processor would. `at` is the app clock. */
 export function validateCard(input: CardInput, at: Date): { ok: true; digits: string; expMonth: number; expYear: number } | { ok: false; errors: CardErrors } {
   const errors: CardErrors = {};
   const digits = input.number.replace(/[\s-]/g, '');
-  if (!input.holderName.trim()) errors.holderName = 'Enter the name on the card.';
-  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) errors.number = 'This card number is not valid.';
+  if (!input.holderName.trim()) errors.holderName = msg('processor.card.errors.holderName');
+  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) errors.number = msg('processor.card.errors.number');
   const m = input.expiry.trim().match(/^(\d{1,2})\s*\/\s*(\d{2})$/);
   let expMonth = 0;
   let expYear = 0;
-  if (!m || Number(m[1]) < 1 || Number(m[1]) > 12) errors.expiry = 'Enter the expiry date as MM/YY.';
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > 12) errors.expiry = msg('processor.card.errors.expiryFormat');
   else {
     expMonth = Number(m[1]);
     expYear = 2000 + Number(m[2]);
     const y = at.getUTCFullYear();
     const mo = at.getUTCMonth() + 1;
-    if (expYear < y || (expYear === y && expMonth < mo)) errors.expiry = 'This card has expired.';
+    if (expYear < y || (expYear === y && expMonth < mo)) errors.expiry = msg('processor.card.errors.expired');
   }
-  if (!/^\d{3,4}$/.test(input.cvc.trim())) errors.cvc = 'Enter the 3 or 4 digit security code.';
+  if (!/^\d{3,4}$/.test(input.cvc.trim())) errors.cvc = msg('processor.card.errors.cvc');
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, digits, expMonth, expYear };
 }

@@ -1,10 +1,11 @@
 // Staff tools on an account's billing: extend a trial, retry collecting an open invoice now.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
@@ -39,21 +40,26 @@ export async function extendTrial(db: Db, accountId: string, days: number, reaso
     const base = s.trialEndsAt && s.trialEndsAt > at ? s.trialEndsAt : at;
     const trialEndsAt = new Date(base.getTime() + days * 86_400_000);
     await tx.update(subscriptions).set({ status: 'trialing', trialEndsAt, trialReminderSentAt: null, suspendedAt: null, updatedAt: at }).where(eq(subscriptions.accountId, accountId));
-    if (s.status === 'suspended') await tx.update(accounts).set({ status: 'active' }).where(eq(accounts.id, accountId));
+    // A staff suspension (APS-3/CAN-3) stays until staff lift it; only the billing suspension ends here.
+    if (s.status === 'suspended') await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, accountId), isNull(accounts.staffSuspendedAt)));
     await recordAudit(tx, actor, { action: 'billing.trial_extended', accountId, details: { days, reason, trialEndsAt: trialEndsAt.toISOString() } });
     const owner = await ownerContact(tx, accountId);
-    if (owner)
+    if (owner) {
+      const mail = emailKit(owner.locale);
+      const date = mail.date(trialEndsAt);
       await queueEmail(
         tx,
         owner.email,
         {
-          subject: `Your trial now ends on ${formatDate(trialEndsAt)}`,
-          greeting: `Hello ${owner.name},`,
-          paragraphs: [`We have extended your free trial by ${days} day${days === 1 ? '' : 's'}. It now ends on ${formatDate(trialEndsAt)}.`],
-          action: { label: 'Open your account', url: `${appUrl()}/account` },
+          locale: owner.locale,
+          subject: mail.t('email.trialExtended.subject', { date }),
+          greeting: mail.greeting(owner.name),
+          paragraphs: [mail.t('email.trialExtended.extended', { days, date })],
+          action: { label: mail.t('email.trialExtended.action'), url: `${appUrl()}/account` },
         },
         { accountId },
       );
+    }
     // The staff member's language (English outside a request): the date is written out for the message.
     return { message: msg('staff.billing.messages.trialExtended', { date: formatDate(trialEndsAt, await localeOfRequestOrDefault()) }) };
   });

@@ -8,7 +8,7 @@ import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { issueDocument, type Invoice } from '@/lib/invoices/issue';
 import { vatTreatment } from '@/lib/vat/treatment';
-import { currentBuyer } from './buyer';
+import { currentBuyerAndLocale } from './buyer';
 import { priceLines, type Line } from './money';
 import { bratislavaDay, nextPeriodEnd, trialEndsAt } from './periods';
 import { periodLines } from './pricing';
@@ -116,8 +116,9 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
   }
 
   const at = now();
-  const buyer = await currentBuyer(db, input.accountId);
-  const lines = periodLines(sub.plan, sub.subscription.seats, sub.subscription.interval);
+  // The invoice is written in the owner's language at issue time.
+  const { buyer, locale } = await currentBuyerAndLocale(db, input.accountId);
+  const lines = periodLines(sub.plan, sub.subscription.seats, sub.subscription.interval, locale);
   // Price the invoice exactly as it will be issued, so the charge matches it to the cent.
   const preview = invoiceTotal(buyer, lines, at);
   const result = await chargeWithRetry(processor, {
@@ -150,6 +151,7 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
       issuedAt: at,
       periodStart: at,
       periodEnd: firstPeriodEnd,
+      locale,
     });
     if (invoice.grossCents !== preview) throw new Error('Charged amount differs from the invoice total');
     await recordCharge(tx, { accountId: input.accountId, invoice, pm, attempt: 1, result });
@@ -157,7 +159,7 @@ export async function addPaymentMethod(db: Db, processor: PaymentProcessor, inpu
       .update(subscriptions)
       .set({ status: 'active', periodAnchor: at, currentPeriodStart: at, currentPeriodEnd: firstPeriodEnd, suspendedAt: null, updatedAt: at })
       .where(eq(subscriptions.accountId, input.accountId));
-    await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended')));
+    await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended'), isNull(accounts.staffSuspendedAt)));
     await recordAudit(tx, input.actor, {
       action: 'billing.first_period_charged',
       accountId: input.accountId,

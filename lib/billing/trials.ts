@@ -5,8 +5,8 @@ import type { Db, Tx } from '@/db/client';
 import { accounts, subscriptions } from '@/db/schema';
 import { recordAudit, SYSTEM } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
-import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { ownerContact } from './charges';
 
@@ -31,21 +31,22 @@ export async function sendTrialReminders(db: Db): Promise<number> {
     if (!s) return false;
     await tx.update(subscriptions).set({ trialReminderSentAt: at, updatedAt: at }).where(eq(subscriptions.accountId, s.accountId));
     const owner = await ownerContact(tx, s.accountId);
-    if (owner)
+    if (owner) {
+      const mail = emailKit(owner.locale);
+      const date = mail.date(s.trialEndsAt!);
       await queueEmail(
         tx,
         owner.email,
         {
-          subject: `Your free trial ends on ${formatDate(s.trialEndsAt!)}`,
-          greeting: `Hello ${owner.name},`,
-          paragraphs: [
-            `Your 14-day trial ends on ${formatDate(s.trialEndsAt!)}. Add a card or PayPal account before then to keep using your helpdesk without interruption.`,
-            'The first period is charged when you add the payment method, and the trial ends at that moment.',
-          ],
-          action: { label: 'Add a payment method', url: `${appUrl()}/account/billing` },
+          locale: owner.locale,
+          subject: mail.t('email.trialReminder.subject', { date }),
+          greeting: mail.greeting(owner.name),
+          paragraphs: [mail.t('email.trialReminder.endsOn', { date }), mail.t('email.trialReminder.firstPeriod')],
+          action: { label: mail.t('email.trialReminder.action'), url: `${appUrl()}/account/billing` },
         },
         { accountId: s.accountId },
       );
+    }
     await recordAudit(tx, SYSTEM, { action: 'billing.trial_reminder_sent', accountId: s.accountId });
     return true;
   });
@@ -63,21 +64,21 @@ export async function suspendEndedTrials(db: Db): Promise<number> {
     await tx.update(subscriptions).set({ status: 'suspended', suspendedAt: at, updatedAt: at }).where(eq(subscriptions.accountId, s.accountId));
     await tx.update(accounts).set({ status: 'suspended' }).where(and(eq(accounts.id, s.accountId), eq(accounts.status, 'active')));
     const owner = await ownerContact(tx, s.accountId);
-    if (owner)
+    if (owner) {
+      const mail = emailKit(owner.locale);
       await queueEmail(
         tx,
         owner.email,
         {
-          subject: 'Your trial has ended and your account is suspended',
-          greeting: `Hello ${owner.name},`,
-          paragraphs: [
-            'Your 14-day trial is over and no payment method was added, so your account is suspended. Nothing has been deleted.',
-            'Sign in and add a card or PayPal account on the billing page: the first period is charged and your account is active again at once.',
-          ],
-          action: { label: 'Reactivate my account', url: `${appUrl()}/account/billing` },
+          locale: owner.locale,
+          subject: mail.t('email.trialEnded.subject'),
+          greeting: mail.greeting(owner.name),
+          paragraphs: [mail.t('email.trialEnded.over'), mail.t('email.trialEnded.reactivate')],
+          action: { label: mail.t('email.trialEnded.action'), url: `${appUrl()}/account/billing` },
         },
         { accountId: s.accountId },
       );
+    }
     await recordAudit(tx, SYSTEM, { action: 'billing.trial_ended_suspended', accountId: s.accountId });
     return true;
   });

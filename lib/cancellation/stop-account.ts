@@ -19,8 +19,8 @@ import { DomainError } from '@/lib/actions';
 import { accountAddress } from '@/lib/accounts/address';
 import { recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
-import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { LIMITS } from '@/lib/rate-limit';
 import { confirmationMatches } from './rules';
@@ -103,20 +103,23 @@ export async function stopAccount(
 
     // The confirmation goes to the owner's address, queued before that address is erased.
     if (actor.email) {
+      const mail = emailKit(actor.locale);
+      const address = accountAddress(account.slug);
       await queueEmail(
         tx,
         actor.email,
         {
-          subject: 'Your Accountdesk account has been stopped',
-          greeting: `Hello ${actor.fullName},`,
+          locale: actor.locale,
+          subject: mail.t('email.accountStopped.subject'),
+          greeting: mail.greeting(actor.fullName),
           paragraphs: [
-            `As you asked, the account ${accountAddress(account.slug)} (${account.companyName}) was stopped on ${formatDate(at)}. This took effect immediately and cannot be undone.`,
-            'No further charges will be made. Every user of the account has been signed out and can no longer sign in.',
-            `The account's content and the personal data of its users have been deleted. Invoices already issued are kept for ${INVOICE_RETENTION_YEARS} years because the law requires it, and are then deleted.`,
-            `The address ${accountAddress(account.slug)} stays reserved and will not be given to anyone else.`,
-            'If you did not ask for this, reply to this email so we can look into it.',
+            mail.t('email.accountStopped.stopped', { address, company: account.companyName, date: mail.date(at) }),
+            mail.t('email.accountStopped.noCharges'),
+            mail.t('email.accountStopped.deleted', { years: INVOICE_RETENTION_YEARS }),
+            mail.t('email.accountStopped.reserved', { address }),
+            mail.t('email.accountStopped.notYou'),
           ],
-          action: { label: 'Accountdesk', url: appUrl() },
+          action: { label: mail.t('email.accountStopped.action'), url: appUrl() },
         },
         { accountId: account.id },
       );

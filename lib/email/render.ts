@@ -1,5 +1,11 @@
 // Every email is built from the same small layout so plain-text and HTML bodies always match.
+// The layout's own words (signature, the line under the button) are in the email's language.
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
+
 export interface EmailContent {
+  /** The recipient's language; the caller wrote the rest of the content in it. Default English. */
+  locale?: Locale;
   subject: string;
   /** First line, e.g. "Hello Jana," */
   greeting?: string;
@@ -24,9 +30,9 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, '&#39;');
 }
 
-const SIGNATURE = 'The Accountdesk team';
-
 export function renderEmail(c: EmailContent): RenderedEmail {
+  const t = translatorFor(c.locale ?? DEFAULT_LOCALE);
+  const SIGNATURE = t('email.layout.signature');
   const textParts = [
     ...(c.greeting ? [c.greeting] : []),
     ...c.paragraphs,
@@ -36,7 +42,7 @@ export function renderEmail(c: EmailContent): RenderedEmail {
   ];
   const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s).replace(/\n/g, '<br>')}</p>`;
   const html = [
-    '<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">',
+    `<!doctype html><html lang="${c.locale ?? DEFAULT_LOCALE}"><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">`,
     '<div style="max-width:560px;margin:0 auto;padding:24px">',
     '<p style="font-weight:600;color:#4338ca;margin:0 0 24px">Accountdesk</p>',
     ...(c.greeting ? [p(c.greeting)] : []),
@@ -44,7 +50,7 @@ export function renderEmail(c: EmailContent): RenderedEmail {
     ...(c.action
       ? [
           `<p style="margin:24px 0"><a href="${escapeHtml(c.action.url)}" style="background:#4338ca;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(c.action.label)}</a></p>`,
-          `<p style="font-size:12px;color:#6b7280">If the button does not work, copy this address into your browser: ${escapeHtml(c.action.url)}</p>`,
+          `<p style="font-size:12px;color:#6b7280">${escapeHtml(t('email.layout.buttonFallback', { url: c.action.url }))}</p>`,
         ]
       : []),
     p(SIGNATURE),

@@ -6,15 +6,17 @@ import type { Db, Executor } from '@/db/client';
 import { invoices, subscriptions, type PartySnapshot } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
-import { currentBuyer } from '@/lib/billing/buyer';
+import { currentBuyer, currentBuyerAndLocale } from '@/lib/billing/buyer';
 import { getBillingProfile } from '@/lib/billing/profile';
 import { now } from '@/lib/clock';
+import { emailKit, localeForAddress } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { formatDate, formatMoney } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import type { VatTreatment } from '@/lib/vat/treatment';
 import { correctionAllowed, correctionDeadline } from './correction';
 import { invoiceLinesOf, issueDocuments, type Invoice } from './issue';
+import { correctionNotes, relocalizeLineDescription } from './line-text';
 import { isInvoicePaid } from './queries';
 
 /** The account's latest invoice (not credit note), or null. */
@@ -101,7 +103,15 @@ export async function requestInvoiceCorrection(
     if (sameParty(buyer, original.buyer)) throw new DomainError(`Invoice ${original.number} already shows your current billing details. Update them above first.`);
 
     const wasPaid = await isInvoicePaid(tx, original);
-    const lines = (await invoiceLinesOf(tx, original.id)).map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents }));
+    // Both documents are written in the owner's language of today; the lines repeat the original's
+    // (a period line in the new language when the owner has changed language since).
+    const { locale } = await currentBuyerAndLocale(tx, accountId);
+    const notes = correctionNotes(original.number, locale);
+    const lines = (await invoiceLinesOf(tx, original.id)).map((l) => ({
+      description: relocalizeLineDescription(l.description, original.locale, locale),
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+    }));
     const treatment = treatmentOf(original);
     const [creditNote, replacement] = await issueDocuments(tx, [
       {
@@ -115,7 +125,8 @@ export async function requestInvoiceCorrection(
         periodStart: original.periodStart,
         periodEnd: original.periodEnd,
         relatedInvoiceId: original.id,
-        note: `Cancels invoice ${original.number}, reissued with updated billing details.`,
+        note: notes.creditNote,
+        locale,
       },
       {
         accountId,
@@ -128,7 +139,8 @@ export async function requestInvoiceCorrection(
         periodStart: original.periodStart,
         periodEnd: original.periodEnd,
         relatedInvoiceId: original.id,
-        note: `Replaces invoice ${original.number}. Amounts and VAT treatment are unchanged.`,
+        note: notes.replacement,
+        locale,
       },
     ]);
     // An unpaid invoice that is being collected is now collected through its replacement.
@@ -141,18 +153,22 @@ export async function requestInvoiceCorrection(
     });
     // INV-6: both documents are emailed, each on its own, to the invoice email.
     const documentsUrl = `${appUrl()}/account/invoices`;
+    const mailLocale = await localeForAddress(tx, profile.invoiceEmail);
+    const mail = emailKit(mailLocale);
+    const numbers = { creditNote: creditNote.number, original: original.number, replacement: replacement.number };
     await queueEmail(
       tx,
       profile.invoiceEmail,
       {
-        subject: `Credit note ${creditNote.number} cancels invoice ${original.number}`,
-        greeting: `Hello ${profile.name},`,
+        locale: mailLocale,
+        subject: mail.t('email.creditNote.subject', numbers),
+        greeting: mail.greeting(profile.name),
         paragraphs: [
-          `As requested, invoice ${original.number} is being reissued with your updated billing details.`,
-          `Credit note ${creditNote.number} cancels invoice ${original.number} in full (${formatMoney(creditNote.grossCents)}). Invoice ${replacement.number} replaces it; we are sending it in a separate email.`,
-          'The credit note is available as PDF on your invoices page.',
+          mail.t('email.creditNote.reissuing', numbers),
+          mail.t('email.creditNote.cancels', { ...numbers, amount: mail.money(creditNote.grossCents) }),
+          mail.t('email.creditNote.available'),
         ],
-        action: { label: 'View invoices', url: documentsUrl },
+        action: { label: mail.t('email.creditNote.action'), url: documentsUrl },
       },
       { accountId },
     );
@@ -160,16 +176,15 @@ export async function requestInvoiceCorrection(
       tx,
       profile.invoiceEmail,
       {
-        subject: `Corrected invoice ${replacement.number} (replaces ${original.number})`,
-        greeting: `Hello ${profile.name},`,
+        locale: mailLocale,
+        subject: mail.t('email.correctedInvoice.subject', numbers),
+        greeting: mail.greeting(profile.name),
         paragraphs: [
-          `As requested, invoice ${original.number} has been reissued with your updated billing details.`,
-          `Invoice ${replacement.number} replaces ${original.number} with the same amount, ${formatMoney(replacement.grossCents)}, and the same VAT treatment. Credit note ${creditNote.number} cancels the original.`,
-          wasPaid
-            ? 'The invoice is available as PDF on your invoices page. There is nothing to pay: the payment for the original invoice covers the new one.'
-            : `The invoice is available as PDF on your invoices page. Invoice ${replacement.number} is still open and will be collected from your payment method.`,
+          mail.t('email.correctedInvoice.reissued', numbers),
+          mail.t('email.correctedInvoice.replaces', { ...numbers, amount: mail.money(replacement.grossCents) }),
+          wasPaid ? mail.t('email.correctedInvoice.paid') : mail.t('email.correctedInvoice.open', numbers),
         ],
-        action: { label: 'View invoices', url: documentsUrl },
+        action: { label: mail.t('email.correctedInvoice.action'), url: documentsUrl },
       },
       { accountId },
     );

@@ -1,14 +1,16 @@
 // INV-5: invoices and credit notes as PDF (pdf-lib with an embedded DejaVu font, so names such
-// as "Ľubomír Čierny" and the euro sign render exactly).
+// as "Ľubomír Čierny" and the euro sign render exactly). Every word, date, amount and country name
+// is in the document's own language (invoices.locale, the owner's at issue time), and the file
+// depends on nothing but the document: a download next year is byte for byte the same as today's.
 import fs from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { PartySnapshot } from '@/db/schema';
-import { countryName } from '@/lib/billing/countries';
-import { formatDate, formatMoney } from '@/lib/format';
-import { REVERSE_CHARGE_NOTE } from '@/lib/vat/treatment';
 import type { invoiceLines } from '@/db/schema';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
+import { formattersFor } from '@/lib/i18n/format';
+import { translatorFor } from '@/lib/i18n/translator';
 import type { DocumentRow } from './queries';
 
 type Line = typeof invoiceLines.$inferSelect;
@@ -28,36 +30,72 @@ const MUTED = rgb(0.42, 0.45, 0.5);
 const BRAND = rgb(0.26, 0.22, 0.79);
 const RULE = rgb(0.85, 0.87, 0.9);
 
-const STATUS_TEXT: Record<DocumentRow['status'], string> = {
-  paid: 'Paid',
-  open: 'Not paid yet',
-  cancelled: 'Cancelled by credit note',
-  credit_note: 'Credit note',
+const STATUS_KEYS: Record<DocumentRow['status'], string> = {
+  paid: 'pdf.status.paid',
+  open: 'pdf.status.open',
+  cancelled: 'pdf.status.cancelled',
+  credit_note: 'pdf.status.creditNote',
 };
 
-function partyLines(p: PartySnapshot): string[] {
+const INTL_LOCALE: Record<Locale, string> = { en: 'en', nl: 'nl' };
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+function countryIn(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: 'region' })));
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The document's words in its language. */
+function documentKit(doc: Pick<DocumentRow, 'locale'>) {
+  const locale: Locale = isLocale(doc.locale) ? doc.locale : DEFAULT_LOCALE;
+  return { ...formattersFor(locale), t: translatorFor(locale), country: (code: string) => countryIn(code, locale) };
+}
+type DocumentKit = ReturnType<typeof documentKit>;
+
+function partyLines(p: PartySnapshot, k: DocumentKit): string[] {
   return [
     p.company || p.name,
     ...(p.company && p.name && p.company !== p.name ? [p.name] : []),
     p.street,
     [p.postalCode, p.city].filter(Boolean).join(' '),
-    [p.region, countryName(p.country)].filter(Boolean).join(', '),
-    ...(p.companyId ? [`Company ID: ${p.companyId}`] : []),
-    ...(p.vatNumber ? [`VAT number: ${p.vatNumber}`] : []),
+    [p.region, k.country(p.country)].filter(Boolean).join(', '),
+    ...(p.companyId ? [k.t('pdf.party.companyId', { id: p.companyId })] : []),
+    ...(p.vatNumber ? [k.t('pdf.party.vatNumber', { number: p.vatNumber })] : []),
     ...(p.email ? [p.email] : []),
   ].filter((l) => l.trim());
 }
 
-export async function renderDocumentPdf(doc: DocumentRow, lines: Line[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
+/** The document's title as its heading and the PDF's title say it: "Invoice" / "Factuur". */
+export function documentTitle(doc: Pick<DocumentRow, 'kind' | 'locale'>): string {
+  return documentKit(doc).t(doc.kind === 'invoice' ? 'pdf.title.invoice' : 'pdf.title.creditNote');
+}
+
+export interface RenderOptions {
+  /** Called with every text drawn on the page, in order (tests read the document with it). */
+  onText?: (text: string) => void;
+}
+
+export async function renderDocumentPdf(doc: DocumentRow, lines: Line[], opts: RenderOptions = {}): Promise<Uint8Array> {
+  const k = documentKit(doc);
+  const { t } = k;
+  // No metadata from the clock or chance: dates are the issue date, font names fixed.
+  const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const f = fontFiles();
-  const regular = await pdf.embedFont(f.regular, { subset: true });
-  const bold = await pdf.embedFont(f.bold, { subset: true });
-  const title = doc.kind === 'invoice' ? 'Invoice' : 'Credit note';
+  const regular = await pdf.embedFont(f.regular, { subset: true, customName: 'DejaVuSans' });
+  const bold = await pdf.embedFont(f.bold, { subset: true, customName: 'DejaVuSans-Bold' });
+  const title = documentTitle(doc);
   pdf.setTitle(`${title} ${doc.number}`);
   pdf.setAuthor(doc.seller.company);
+  pdf.setLanguage(k.locale === 'nl' ? 'nl-NL' : 'en-GB');
+  pdf.setProducer('Accountdesk');
+  pdf.setCreator('Accountdesk');
   pdf.setCreationDate(doc.issuedAt);
+  pdf.setModificationDate(doc.issuedAt);
 
   const page = pdf.addPage([595.28, 841.89]);
   const left = 50;
@@ -67,6 +105,7 @@ export async function renderDocumentPdf(doc: DocumentRow, lines: Line[]): Promis
     const font = o.font ?? regular;
     const size = o.size ?? 9.5;
     const w = font.widthOfTextAtSize(s, size);
+    opts.onText?.(s);
     page.drawText(s, { x: o.align === 'right' ? x - w : x, y: yy, size, font, color: o.color ?? INK });
   };
 
@@ -75,26 +114,27 @@ export async function renderDocumentPdf(doc: DocumentRow, lines: Line[]): Promis
   y -= 20;
   text(doc.number, right, y, { font: bold, size: 11, align: 'right' });
   const meta = [
-    `Issue date: ${formatDate(doc.issuedAt)}`,
-    ...(doc.periodStart && doc.periodEnd ? [`Service period: ${formatDate(doc.periodStart)} – ${formatDate(doc.periodEnd)}`] : []),
-    `Status: ${STATUS_TEXT[doc.status]}`,
+    t('pdf.meta.issueDate', { date: k.date(doc.issuedAt) }),
+    ...(doc.periodStart && doc.periodEnd ? [t('pdf.meta.servicePeriod', { start: k.date(doc.periodStart), end: k.date(doc.periodEnd) })] : []),
+    t('pdf.meta.status', { status: t(STATUS_KEYS[doc.status]) }),
   ];
   meta.forEach((m, i) => text(m, right, y - 14 * (i + 1), { align: 'right', color: MUTED }));
   // The seller's name is already the heading.
-  partyLines(doc.seller).slice(1).forEach((l, i) => text(l, left, y - 14 * i, { color: MUTED, size: 9 }));
+  partyLines(doc.seller, k).slice(1).forEach((l, i) => text(l, left, y - 14 * i, { color: MUTED, size: 9 }));
 
   y -= 130;
-  text('Bill to', left, y, { font: bold, size: 10 });
-  partyLines(doc.buyer).forEach((l, i) => text(l, left, y - 15 - 13 * i));
-  y -= 15 + 13 * partyLines(doc.buyer).length + 25;
+  text(t('pdf.party.billTo'), left, y, { font: bold, size: 10 });
+  const buyerLines = partyLines(doc.buyer, k);
+  buyerLines.forEach((l, i) => text(l, left, y - 15 - 13 * i));
+  y -= 15 + 13 * buyerLines.length + 25;
 
   // Lines
   const cols = [
-    { label: 'Description', x: left, align: 'left' as const },
-    { label: 'Qty', x: 330, align: 'right' as const },
-    { label: 'Unit price', x: 400, align: 'right' as const },
-    { label: 'Net', x: 470, align: 'right' as const },
-    { label: 'Total', x: right, align: 'right' as const },
+    { label: t('pdf.columns.description'), x: left, align: 'left' as const },
+    { label: t('pdf.columns.quantity'), x: 330, align: 'right' as const },
+    { label: t('pdf.columns.unitPrice'), x: 400, align: 'right' as const },
+    { label: t('pdf.columns.net'), x: 470, align: 'right' as const },
+    { label: t('pdf.columns.total'), x: right, align: 'right' as const },
   ];
   page.drawRectangle({ x: left - 6, y: y - 6, width: right - left + 12, height: 20, color: rgb(0.95, 0.96, 0.98) });
   cols.forEach((c) => text(c.label, c.x, y, { font: bold, size: 9, align: c.align }));
@@ -103,9 +143,9 @@ export async function renderDocumentPdf(doc: DocumentRow, lines: Line[]): Promis
     const desc = wrap(l.description, regular, 9.5, 260);
     text(desc[0], left, y);
     text(String(l.quantity), 330, y, { align: 'right' });
-    text(formatMoney(l.unitPriceCents), 400, y, { align: 'right' });
-    text(formatMoney(l.netCents), 470, y, { align: 'right' });
-    text(formatMoney(l.grossCents), right, y, { align: 'right' });
+    text(k.money(l.unitPriceCents), 400, y, { align: 'right' });
+    text(k.money(l.netCents), 470, y, { align: 'right' });
+    text(k.money(l.grossCents), right, y, { align: 'right' });
     for (const extra of desc.slice(1)) {
       y -= 12;
       text(extra, left, y);
@@ -118,9 +158,9 @@ export async function renderDocumentPdf(doc: DocumentRow, lines: Line[]): Promis
   // Totals and VAT breakdown
   y -= 6;
   const totals: [string, string, boolean][] = [
-    ['Net amount', formatMoney(doc.netCents), false],
-    [`VAT ${doc.vatRate} %${vatLabel(doc.vatKind)}`, formatMoney(doc.vatCents), false],
-    [doc.kind === 'invoice' ? 'Total (EUR)' : 'Total credited (EUR)', formatMoney(doc.grossCents), true],
+    [t('pdf.totals.net'), k.money(doc.netCents), false],
+    [vatLabel(doc, k), k.money(doc.vatCents), false],
+    [t(doc.kind === 'invoice' ? 'pdf.totals.total' : 'pdf.totals.totalCredited'), k.money(doc.grossCents), true],
   ];
   for (const [label, value, strong] of totals) {
     text(label, 470, y, { align: 'right', font: strong ? bold : regular, size: strong ? 11 : 9.5 });
@@ -130,16 +170,18 @@ export async function renderDocumentPdf(doc: DocumentRow, lines: Line[]): Promis
 
   y -= 10;
   const notes = [
-    ...(doc.vatKind === 'reverse_charge' ? [REVERSE_CHARGE_NOTE] : []),
-    ...(doc.vatKind === 'outside_eu' ? ['Supply of services outside the EU: not subject to EU VAT.'] : []),
+    ...(doc.vatKind === 'reverse_charge' ? [t('pdf.notes.reverseCharge')] : []),
+    ...(doc.vatKind === 'outside_eu' ? [t('pdf.notes.outsideEu')] : []),
     ...(doc.note ? [doc.note] : []),
-    doc.kind === 'invoice'
-      ? doc.status === 'paid'
-        ? 'This invoice has been paid with the payment method on file. No further action is needed.'
-        : doc.status === 'cancelled'
-          ? 'This invoice was cancelled by a credit note and replaced; see the replacement invoice.'
-          : 'This invoice will be charged to the payment method on file.'
-      : 'This credit note cancels the invoice it refers to.',
+    t(
+      doc.kind === 'invoice'
+        ? doc.status === 'paid'
+          ? 'pdf.notes.paid'
+          : doc.status === 'cancelled'
+            ? 'pdf.notes.cancelled'
+            : 'pdf.notes.open'
+        : 'pdf.notes.creditNote',
+    ),
   ];
   for (const n of notes) {
     for (const l of wrap(n, regular, 9, right - left)) {
@@ -150,15 +192,28 @@ export async function renderDocumentPdf(doc: DocumentRow, lines: Line[]): Promis
   }
 
   hr(page, left, right, 60);
-  text(`${doc.seller.company} · ${doc.seller.street}, ${doc.seller.postalCode} ${doc.seller.city}, Slovakia · Company ID ${doc.seller.companyId} · VAT ${doc.seller.vatNumber}`, left, 46, {
-    size: 7.5,
-    color: MUTED,
-  });
+  const seller = doc.seller;
+  text(
+    t('pdf.footer', {
+      company: seller.company,
+      street: seller.street,
+      postalCode: seller.postalCode,
+      city: seller.city,
+      country: k.country(seller.country),
+      companyId: seller.companyId,
+      vatNumber: seller.vatNumber ?? '',
+    }),
+    left,
+    46,
+    { size: 7.5, color: MUTED },
+  );
   return pdf.save();
 }
 
-function vatLabel(kind: DocumentRow['vatKind']): string {
-  return kind === 'reverse_charge' ? ' (reverse charge)' : kind === 'outside_eu' ? ' (outside the EU)' : '';
+function vatLabel(doc: Pick<DocumentRow, 'vatKind' | 'vatRate'>, k: DocumentKit): string {
+  const rate = k.locale === 'nl' ? doc.vatRate.replace('.', ',') : doc.vatRate;
+  const key = doc.vatKind === 'reverse_charge' ? 'pdf.totals.vatReverseCharge' : doc.vatKind === 'outside_eu' ? 'pdf.totals.vatOutsideEu' : 'pdf.totals.vat';
+  return k.t(key, { rate });
 }
 
 function hr(page: PDFPage, x1: number, x2: number, y: number) {
