@@ -49,13 +49,26 @@ function pattern(message: string): RegExp {
   return new RegExp(`^\\s*${parts.join('').replace(/\u0000/g, '.*?').replace(/\s+/g, '\\s+')}\\s*$`, 's');
 }
 
-/** The Dutch messages whose English differs (so "Privacy" or "Deals" prove nothing), as patterns. */
-const DUTCH = Object.entries(NL)
-  .filter(([key, nl]) => EN[key] !== undefined && EN[key].trim() !== nl.trim() && /\p{L}{3}/u.test(nl))
-  .map(([key, nl]) => ({ key, re: pattern(nl) }));
-const ENGLISH = Object.entries(EN)
-  .filter(([key, en]) => NL[key] !== undefined && NL[key].trim() !== en.trim() && /\p{L}{3}/u.test(en))
-  .map(([key, en]) => ({ key, re: pattern(en) }));
+/** The words of a message outside its placeholders (a message that is only "{name}" proves nothing). */
+function literal(message: string): string {
+  let depth = 0;
+  let out = '';
+  for (const ch of message.replace(/<\/?\w+>/g, ' ')) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** The messages of one language whose other-language twin differs (so "Privacy" or "Deals" prove nothing), as patterns. */
+function distinctive(mine: Record<string, string>, theirs: Record<string, string>) {
+  return Object.entries(mine)
+    .filter(([key, m]) => theirs[key] !== undefined && theirs[key].trim() !== m.trim() && /\p{L}{3}/u.test(literal(m)))
+    .map(([key, m]) => ({ key, re: pattern(m) }));
+}
+const DUTCH = distinctive(NL, EN);
+const ENGLISH = distinctive(EN, NL);
 
 /** The catalogue key whose Dutch message `text` is, or undefined. */
 function dutchKey(text: string): string | undefined {
