@@ -1,11 +1,13 @@
 import type { APIRequest } from '@playwright/test';
 import { signUpOwner } from './accounts';
 import { expect, PASSWORD, signIn, STAFF, test } from './support';
+import { checkA11y } from './a11y';
 
 test('a wrong password shows a clear alert', async ({ page }) => {
   await signIn(page, 'nobody-here@example.test', 'wrong password 123');
   await expect(page.getByRole('alert').filter({ hasText: /do not match an account/i })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+  await checkA11y(page, 'refused login');
 });
 
 test('ACC-9 a verified owner signs in and lands on the account; a wrong password is refused', async ({ page, request }) => {

@@ -2,6 +2,7 @@
 // crafted link carries is shown as a payment, and the hosted pages never send anyone off-site.
 import { signUpOwner } from './accounts';
 import { addCard, CARDS } from './billing';
+import { checkA11y } from './a11y';
 import { expect, test } from './support';
 
 test('PAY-3 "Payment received" appears only for a paid invoice of this account, named from the database', async ({ page, request, browser, clientIp }, testInfo) => {
@@ -43,6 +44,7 @@ test('PAY-5 the hosted card page refuses a reference not started from this billi
   await page.goto('/account/billing');
   await page.getByRole('button', { name: 'Add card' }).click();
   await expect(page).toHaveURL(/\/api\/processor\/card\?/);
+  await checkA11y(page, 'hosted card form');
   const hosted = new URL(page.url());
   const reference = hosted.searchParams.get('reference')!;
   for (const evil of ['//evil.example', '/%09/evil.example', '/%5Cevil.example']) {
@@ -57,4 +59,7 @@ test('PAY-5 the hosted card page refuses a reference not started from this billi
   await page.getByRole('link', { name: 'Cancel and return to Accountdesk' }).click();
   await expect(page).toHaveURL(/\/account\/billing\?cancelled=1/);
   await expect(page.getByRole('status').filter({ hasText: 'You left the payment page' })).toBeVisible();
+  await page.getByRole('button', { name: 'Pay with PayPal' }).or(page.getByRole('link', { name: 'Pay with PayPal' })).first().click();
+  await expect(page.getByRole('button', { name: 'Approve' })).toBeVisible();
+  await checkA11y(page, 'PayPal sandbox page');
 });

@@ -1,6 +1,7 @@
 import { createChallenge } from 'altcha-lib/v1';
 import { confirmEmail, newOwnerData, submitSignup } from './accounts';
 import { expect, outbox, signIn, test, waitForMail } from './support';
+import { checkA11y } from './a11y';
 
 function isoYearsAgo(years: number, extraDays = 0): string {
   const d = new Date();
@@ -39,6 +40,7 @@ test('ACC-1 a taken or reserved address is refused next to the field', async ({ 
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByLabel('Account address')).toHaveAccessibleDescription(/this address is taken/i);
   await expect(page.getByRole('alert').filter({ hasText: /correct the highlighted|taken/i })).toBeVisible();
+  await checkA11y(page, 'signup form with its error messages');
 
   await page.getByLabel('Account address').fill('admin');
   await page.getByRole('button', { name: 'Create account' }).click();
