@@ -171,6 +171,7 @@ export function useBotCheckedSubmit<T extends FieldValues & { botCheck: string }
     };
     void handleSubmit(wait, (errors) => {
       if (Object.keys(errors).every((k) => k === 'botCheck')) wait();
+      else f.refusedInBrowser(errors);
     })(e);
   };
 

@@ -2,12 +2,12 @@
 // Form building blocks shared by every page. One zod schema validates in the browser (through
 // react-hook-form) and again in the server action; server errors show next to the same fields.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useActionState, useEffect, useId, useRef, startTransition, type ReactNode } from 'react';
+import { useActionState, useCallback, useEffect, useId, useMemo, useRef, useState, startTransition, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { FormState } from '@/lib/actions';
-import { translateMessage, type KeyTranslator } from '@/lib/i18n/message-ref';
+import { msg, translateMessage, type KeyTranslator } from '@/lib/i18n/message-ref';
 
 /** The whole catalogue as a key translator, for message references from schemas and the server. */
 export function useMessageTranslator(): KeyTranslator {
@@ -20,12 +20,22 @@ type Action<R> = (prev: FormState<R>, fd: FormData) => Promise<FormState<R>>;
 
 export interface ServerForm<T extends FieldValues, R> {
   form: UseFormReturn<T>;
+  /** What the form says as a whole: the server's answer, or the browser check's refusal. */
   state: FormState<R>;
   pending: boolean;
   formRef: React.RefObject<HTMLFormElement | null>;
   onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
+  /** Call when the browser's check refused a submit (onSubmit does; custom submits must too). */
+  refusedInBrowser: (errors: FieldErrorsOf) => void;
   /** The message for a field: the browser's check first, else the server's. */
   errorFor: (name: string) => string | undefined;
+}
+
+type FieldErrorsOf = Record<string, unknown>;
+
+/** The first field marked invalid, in the order a person reads the form. */
+function focusFirstInvalid(form: HTMLFormElement | null) {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
 export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R = undefined>(
@@ -33,35 +43,50 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
   action: Action<R>,
   defaultValues?: DefaultValues<z.input<S>>,
 ): ServerForm<z.input<S>, R> {
-  const [state, dispatch, pending] = useActionState<FormState<R>, FormData>(action, { status: 'idle' });
+  const [serverState, dispatch, pending] = useActionState<FormState<R>, FormData>(action, { status: 'idle' });
   const formRef = useRef<HTMLFormElement | null>(null);
   const t = useMessageTranslator();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // Counts the browser check's refusals since the last accepted submit (0: none): each one shows
+  // the summary again and moves the focus again.
+  const [refusals, setRefusals] = useState(0);
   // Messages appear on submit, then follow each change of their own field; never on blur. A
   // message that appeared on blur would push the controls below it down between the press and the
-  // release of the click that caused the blur, and that click would be lost.
-  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as any) as any, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
+  // release of the click that caused the blur, and that click would be lost. Focus after a refusal
+  // goes to the first invalid field on screen (react-hook-form would pick the first registered one).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as any) as any, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
+  const refusedInBrowser = useCallback((errors: FieldErrorsOf) => {
+    if (Object.keys(errors).length) setRefusals((n) => n + 1);
+  }, []);
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const el = e.currentTarget;
     void form.handleSubmit(() => {
+      setRefusals(0);
       const fd = new FormData(el);
       startTransition(() => dispatch(fd));
-    })(e);
+    }, refusedInBrowser)(e);
   };
-  // After a refused submit the server's first invalid field takes the focus (the browser's own
-  // check already focuses it through react-hook-form); with no field to blame, the summary does.
   useEffect(() => {
-    if (state.status !== 'error' || !Object.keys(state.fieldErrors).length) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    first?.focus();
-  }, [state]);
+    if (refusals) focusFirstInvalid(formRef.current);
+  }, [refusals]);
+  // After the server refused fields, the first of them takes the focus; with no field to blame,
+  // the summary does (FormMessage).
+  useEffect(() => {
+    if (serverState.status === 'error' && Object.keys(serverState.fieldErrors).length) focusFirstInvalid(formRef.current);
+  }, [serverState]);
+  // The summary for a browser refusal names no field itself (the fields say what is wrong); its
+  // field list only tells FormMessage that a field, not the summary, takes the focus.
+  const state = useMemo<FormState<R>>(
+    () => (refusals ? { status: 'error', fieldErrors: { _browser: [] }, formError: msg('validation.correctHighlighted') } : serverState),
+    [refusals, serverState],
+  );
   const errorFor = (name: string) => {
     const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
     if (client) return translateMessage(t, client);
-    return state.status === 'error' ? translateMessage(t, state.fieldErrors[name]?.[0]) : undefined;
+    return serverState.status === 'error' ? translateMessage(t, serverState.fieldErrors[name]?.[0]) : undefined;
   };
-  return { form, state, pending, formRef, onSubmit, errorFor };
+  return { form, state, pending, formRef, onSubmit, refusedInBrowser, errorFor };
 }
 
 export function Field({
