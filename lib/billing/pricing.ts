@@ -1,5 +1,7 @@
 // PAY-3/PAY-4: what a period costs — seats × the plan's per-seat price for the interval.
 import type { plans } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import type { Line } from './money';
 import type { Interval } from './periods';
 
@@ -9,10 +11,16 @@ export function seatPriceCents(plan: Pick<Plan, 'seatPriceMonthlyCents' | 'seatP
   return interval === 'monthly' ? plan.seatPriceMonthlyCents : plan.seatPriceYearlyCents;
 }
 
-export function periodLines(plan: Pick<Plan, 'name' | 'seatPriceMonthlyCents' | 'seatPriceYearlyCents'>, seats: number, interval: Interval): Line[] {
+/** The invoice line for a period; its description is in the document's language (English unless told). */
+export function periodLines(
+  plan: Pick<Plan, 'name' | 'seatPriceMonthlyCents' | 'seatPriceYearlyCents'>,
+  seats: number,
+  interval: Interval,
+  locale: Locale = 'en',
+): Line[] {
   return [
     {
-      description: `${plan.name} plan, ${interval === 'monthly' ? 'monthly' : 'yearly'} subscription, per seat`,
+      description: translatorFor(locale)(interval === 'monthly' ? 'billing.lines.seatsMonthly' : 'billing.lines.seatsYearly', { plan: plan.name }),
       quantity: seats,
       unitPriceCents: seatPriceCents(plan, interval),
     },
