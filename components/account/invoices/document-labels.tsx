@@ -4,9 +4,6 @@ import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/page';
 import type { DocumentRow, DocumentStatus } from '@/lib/invoices/queries';
 
-/** Catalogue keys (account.documentType.*) of the document types. */
-export const DOCUMENT_TYPE_KEY: Record<DocumentRow['kind'], 'invoice' | 'creditNote'> = { invoice: 'invoice', credit_note: 'creditNote' };
-
 /** The document type names in the request's language. */
 export async function documentTypeNames(): Promise<Record<DocumentRow['kind'], string>> {
   const t = await getTranslations('account.documentType');
