@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { PortalLinks } from '@/components/account/portal-links';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
@@ -8,17 +9,21 @@ import { getAccountOverview } from '@/lib/accounts/portal-queries';
 import { requireMember } from '@/lib/auth/guards';
 import { trialDaysLeft } from '@/lib/billing/periods';
 import { now } from '@/lib/clock';
-import { formatDate } from '@/lib/format';
+import { getFormatters } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'My account' };
 
-const ROLE: Record<string, string> = { owner: 'Owner', admin: 'Admin', agent: 'Agent' };
-const STATUS: Record<string, { label: string; tone: 'green' | 'amber' | 'red' | 'slate' }> = {
-  active: { label: 'Active', tone: 'green' },
-  pending_verification: { label: 'Waiting for email confirmation', tone: 'amber' },
-  suspended: { label: 'Suspended', tone: 'red' },
-  stopped: { label: 'Stopped', tone: 'slate' },
+export async function generateMetadata() {
+  const t = await getTranslations('account.overview');
+  return { title: t('title') };
+}
+
+const ROLE: Record<string, 'owner' | 'admin' | 'agent'> = { owner: 'owner', admin: 'admin', agent: 'agent' };
+const STATUS: Record<string, { key: 'active' | 'pendingVerification' | 'suspended' | 'stopped'; tone: 'green' | 'amber' | 'red' | 'slate' }> = {
+  active: { key: 'active', tone: 'green' },
+  pending_verification: { key: 'pendingVerification', tone: 'amber' },
+  suspended: { key: 'suspended', tone: 'red' },
+  stopped: { key: 'stopped', tone: 'slate' },
 };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -26,94 +31,97 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const { denied } = await searchParams;
   const overview = await getAccountOverview(await getDb(), ctx.account.id);
   if (!overview) notFound();
+  const [t, tAccount, f] = await Promise.all([getTranslations('account.overview'), getTranslations('account'), getFormatters()]);
   const { account, plan, subscription, owner } = overview;
-  const status = STATUS[account.status] ?? { label: account.status, tone: 'slate' as const };
+  const known = STATUS[account.status];
+  const status = known ? { label: tAccount(`accountStatus.${known.key}`), tone: known.tone } : { label: account.status, tone: 'slate' as const };
+  const role = ROLE[ctx.user.role] ? tAccount(`roles.${ROLE[ctx.user.role]}`) : ctx.user.role;
   const isOwner = ctx.user.role === 'owner';
 
   return (
     <>
-      <PageHeader title="My account" description={`Signed in as ${ctx.user.fullName}`} />
+      <PageHeader title={t('title')} description={t('signedInAs', { name: ctx.user.fullName })} />
       {denied === 'owner' && (
         <div role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          That page is for the account owner only. Ask {owner?.fullName ?? 'your account owner'} if you need something there.
+          {t('deniedOwner', { owner: owner?.fullName ?? t('yourAccountOwner') })}
         </div>
       )}
       {denied === 'staff' && (
         <div role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          That page is for Accountdesk staff only.
+          {t('deniedStaff')}
         </div>
       )}
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title="Account">
+        <Card title={t('accountCard')}>
           <dl className="space-y-2 text-sm">
             <div>
-              <dt className="text-slate-500">Address</dt>
+              <dt className="text-slate-500">{t('address')}</dt>
               <dd className="break-all font-medium text-slate-900">{accountAddress(account.slug)}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Company</dt>
+              <dt className="text-slate-500">{t('company')}</dt>
               <dd className="font-medium text-slate-900">{account.companyName}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Status</dt>
+              <dt className="text-slate-500">{t('status')}</dt>
               <dd>
                 <Badge tone={status.tone}>{status.label}</Badge>
               </dd>
             </div>
             <div>
-              <dt className="text-slate-500">Your role</dt>
-              <dd className="font-medium text-slate-900">{ROLE[ctx.user.role] ?? ctx.user.role}</dd>
+              <dt className="text-slate-500">{t('yourRole')}</dt>
+              <dd className="font-medium text-slate-900">{role}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Created</dt>
-              <dd className="text-slate-900">{formatDate(account.createdAt)}</dd>
+              <dt className="text-slate-500">{t('created')}</dt>
+              <dd className="text-slate-900">{f.date(account.createdAt)}</dd>
             </div>
           </dl>
         </Card>
-        <Card title="Plan and trial">
+        <Card title={t('planCard')}>
           <dl className="space-y-2 text-sm">
             <div>
-              <dt className="text-slate-500">Plan</dt>
-              <dd className="font-medium text-slate-900">{plan ? plan.name : 'No plan chosen yet'}</dd>
+              <dt className="text-slate-500">{t('plan')}</dt>
+              <dd className="font-medium text-slate-900">{plan ? plan.name : t('noPlan')}</dd>
             </div>
             {subscription?.status === 'trialing' && subscription.trialEndsAt && (
               <div>
-                <dt className="text-slate-500">Free trial</dt>
+                <dt className="text-slate-500">{t('freeTrial')}</dt>
                 <dd className="font-medium text-slate-900">
-                  {trialDaysLeft(subscription.trialEndsAt, now())} days left · ends {formatDate(subscription.trialEndsAt)}
+                  {t('trialLeft', { days: trialDaysLeft(subscription.trialEndsAt, now()), date: f.date(subscription.trialEndsAt) })}
                 </dd>
               </div>
             )}
             {subscription?.status === 'active' && subscription.currentPeriodEnd && (
               <div>
-                <dt className="text-slate-500">Renews</dt>
-                <dd className="font-medium text-slate-900">{formatDate(subscription.currentPeriodEnd)}</dd>
+                <dt className="text-slate-500">{t('renews')}</dt>
+                <dd className="font-medium text-slate-900">{f.date(subscription.currentPeriodEnd)}</dd>
               </div>
             )}
           </dl>
           {isOwner && (
             <p className="mt-3 text-sm">
               <Link href="/account/billing" className="font-medium">
-                Payment method and billing details
+                {t('billingLink')}
               </Link>
             </p>
           )}
         </Card>
-        <Card title="Account owner">
+        <Card title={t('ownerCard')}>
           <dl className="space-y-2 text-sm">
             <div>
-              <dt className="text-slate-500">Name</dt>
+              <dt className="text-slate-500">{t('name')}</dt>
               <dd className="font-medium text-slate-900">{owner?.fullName ?? '—'}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Email</dt>
+              <dt className="text-slate-500">{t('email')}</dt>
               <dd className="break-all font-medium text-slate-900">{owner?.email ?? '—'}</dd>
             </div>
           </dl>
-          <p className="mt-3 text-sm text-slate-600">The owner is responsible for the account, its users and its payments.</p>
+          <p className="mt-3 text-sm text-slate-600">{t('ownerResponsible')}</p>
         </Card>
       </div>
-      <h2 className="mb-3 mt-8 text-lg font-semibold text-slate-900">Manage your account</h2>
+      <h2 className="mb-3 mt-8 text-lg font-semibold text-slate-900">{t('manage')}</h2>
       <PortalLinks isOwner={isOwner} />
     </>
   );

@@ -1,7 +1,11 @@
-// Turns a user agent string into plain words, e.g. "Firefox on Windows".
-export function describeDevice(userAgent: string | null | undefined): string {
+// Turns a user agent string into plain words in the reader's language, e.g. "Firefox on Windows".
+// Browser and system names are names: only the words around them are translated.
+import type { KeyTranslator } from '@/lib/i18n/message-ref';
+import { translatorFor } from '@/lib/i18n/translator';
+
+export function describeDevice(userAgent: string | null | undefined, t: KeyTranslator = translatorFor('en')): string {
   const ua = userAgent ?? '';
-  if (!ua.trim()) return 'Unknown device';
+  if (!ua.trim()) return t('account.device.unknown');
   const browser = /Edg\//.test(ua)
     ? 'Edge'
     : /OPR\/|Opera/.test(ua)
@@ -13,8 +17,8 @@ export function describeDevice(userAgent: string | null | undefined): string {
           : /Safari\//.test(ua)
             ? 'Safari'
             : /curl|node|python|Playwright/i.test(ua)
-              ? 'Script or tool'
-              : 'Browser';
+              ? t('account.device.scriptOrTool')
+              : t('account.device.browser');
   const os = /iPhone|iPad|iPod/.test(ua)
     ? 'iOS'
     : /Android/.test(ua)
@@ -28,5 +32,5 @@ export function describeDevice(userAgent: string | null | undefined): string {
             : /Linux/.test(ua)
               ? 'Linux'
               : null;
-  return os ? `${browser} on ${os}` : browser;
+  return os ? t('account.device.on', { browser, os }) : browser;
 }

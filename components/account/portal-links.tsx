@@ -1,26 +1,28 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 export interface PortalLink {
   href: string;
-  title: string;
-  description: string;
+  /** Under account.links.<key>: its title and description. */
+  key: 'users' | 'plan' | 'billing' | 'invoices' | 'privacy' | 'customServices' | 'security' | 'audit' | 'stop';
   ownerOnly?: boolean;
   danger?: boolean;
 }
 
 export const PORTAL_LINKS: PortalLink[] = [
-  { href: '/account/users', title: 'Users', description: 'Invite admins and agents and manage their logins.', ownerOnly: true },
-  { href: '/account/plan', title: 'Plan', description: 'Your plan, seats and prices.', ownerOnly: true },
-  { href: '/account/billing', title: 'Billing', description: 'Payment method, billing details and VAT number.', ownerOnly: true },
-  { href: '/account/invoices', title: 'Invoices', description: 'Download your invoices and credit notes.', ownerOnly: true },
-  { href: '/account/privacy', title: 'Privacy', description: 'Your consents and requests about your personal data.' },
-  { href: '/account/custom-services', title: 'Custom services', description: 'Agreements for work beyond the standard service.' },
-  { href: '/account/security', title: 'Security', description: 'Where you are signed in, and signing out everywhere.' },
-  { href: '/account/audit', title: 'Audit log', description: 'Who did what in your account, and when.', ownerOnly: true },
-  { href: '/account/stop', title: 'Stop account', description: 'End the service and delete the account’s data.', ownerOnly: true, danger: true },
+  { href: '/account/users', key: 'users', ownerOnly: true },
+  { href: '/account/plan', key: 'plan', ownerOnly: true },
+  { href: '/account/billing', key: 'billing', ownerOnly: true },
+  { href: '/account/invoices', key: 'invoices', ownerOnly: true },
+  { href: '/account/privacy', key: 'privacy' },
+  { href: '/account/custom-services', key: 'customServices' },
+  { href: '/account/security', key: 'security' },
+  { href: '/account/audit', key: 'audit', ownerOnly: true },
+  { href: '/account/stop', key: 'stop', ownerOnly: true, danger: true },
 ];
 
-export function PortalLinks({ isOwner }: { isOwner: boolean }) {
+export async function PortalLinks({ isOwner }: { isOwner: boolean }) {
+  const t = await getTranslations('account.links');
   const links = PORTAL_LINKS.filter((l) => isOwner || !l.ownerOnly);
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -32,8 +34,8 @@ export function PortalLinks({ isOwner }: { isOwner: boolean }) {
               l.danger ? 'border-red-200 hover:border-red-300' : 'border-slate-200 hover:border-brand-600/40'
             }`}
           >
-            <span className={`block text-sm font-semibold ${l.danger ? 'text-red-800' : 'text-slate-900'}`}>{l.title}</span>
-            <span className="mt-1 block text-sm text-slate-600">{l.description}</span>
+            <span className={`block text-sm font-semibold ${l.danger ? 'text-red-800' : 'text-slate-900'}`}>{t(`${l.key}.title`)}</span>
+            <span className="mt-1 block text-sm text-slate-600">{t(`${l.key}.description`)}</span>
           </Link>
         </li>
       ))}

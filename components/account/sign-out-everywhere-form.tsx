@@ -1,11 +1,13 @@
 'use client';
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { FormMessage, SubmitButton, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { signOutEverywhereSchema } from '@/lib/auth/sign-out-everywhere-schema';
 
 export function SignOutEverywhereForm({ action }: { action: (prev: FormState, fd: FormData) => Promise<FormState> }) {
+  const t = useTranslations('account.security');
   const f = useServerForm(signOutEverywhereSchema, action);
   const done = f.state.status === 'ok';
   useEffect(() => {
@@ -16,7 +18,7 @@ export function SignOutEverywhereForm({ action }: { action: (prev: FormState, fd
     <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="space-y-3">
       <FormMessage state={f.state} />
       <SubmitButton pending={f.pending || done} variant="danger">
-        Sign out everywhere
+        {t('signOutEverywhere')}
       </SubmitButton>
     </form>
   );

@@ -1,11 +1,13 @@
 'use client';
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { stopAccountSchema } from '@/lib/cancellation/schemas';
 
 export function StopAccountForm({ action, address }: { action: (prev: FormState, fd: FormData) => Promise<FormState>; address: string }) {
+  const t = useTranslations('account.stop');
   const f = useServerForm(stopAccountSchema, action, { confirmation: '' });
   const done = f.state.status === 'ok';
   useEffect(() => {
@@ -18,18 +20,14 @@ export function StopAccountForm({ action, address }: { action: (prev: FormState,
       <TextField
         f={f}
         name="confirmation"
-        label="Type your account address to confirm"
-        hint={
-          <>
-            Type <strong className="font-mono text-slate-700">{address}</strong> exactly.
-          </>
-        }
+        label={t('confirmationLabel')}
+        hint={t.rich('confirmationHint', { address, mono: (chunks) => <strong className="font-mono text-slate-700">{chunks}</strong> })}
         autoComplete="off"
         spellCheck={false}
         autoCapitalize="none"
       />
       <SubmitButton pending={f.pending || done} variant="danger">
-        Stop account
+        {t('submit')}
       </SubmitButton>
     </form>
   );

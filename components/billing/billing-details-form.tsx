@@ -1,13 +1,24 @@
 'use client';
 // INV-3: the billing details the next invoices carry. The company identifier a country requires
 // is explained under the field as soon as the country is chosen.
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Field, FormMessage, inputClass, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
-import { COMPANY_ID_RULES, COUNTRIES } from '@/lib/billing/countries';
+import { COMPANY_ID_RULES } from '@/lib/billing/countries';
 import { billingDetailsSchema, type BillingDetailsInput } from '@/lib/billing/schemas';
 
-export function BillingDetailsForm({ action, initial }: { action: (prev: FormState, fd: FormData) => Promise<FormState>; initial: BillingDetailsInput }) {
+/** `countries`: every country named and sorted in the reader's language (computed on the server, so the browser shows the same list). */
+export function BillingDetailsForm({
+  action,
+  initial,
+  countries,
+}: {
+  action: (prev: FormState, fd: FormData) => Promise<FormState>;
+  initial: BillingDetailsInput;
+  countries: { code: string; name: string }[];
+}) {
+  const t = useTranslations('billing.detailsForm');
   const f = useServerForm(billingDetailsSchema, action, initial);
   const countryId = `${useId()}-country`;
   const country = f.form.watch('country');
@@ -16,19 +27,19 @@ export function BillingDetailsForm({ action, initial }: { action: (prev: FormSta
     <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="space-y-4">
       <FormMessage state={f.state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField f={f} name="name" label="Name" autoComplete="name" />
-        <TextField f={f} name="company" label="Company" autoComplete="organization" hint="Leave empty if you buy as a private person." />
+        <TextField f={f} name="name" label={t('name')} autoComplete="name" />
+        <TextField f={f} name="company" label={t('company')} autoComplete="organization" hint={t('companyHint')} />
         <div className="sm:col-span-2">
-          <TextField f={f} name="street" label="Street" autoComplete="street-address" />
+          <TextField f={f} name="street" label={t('street')} autoComplete="street-address" />
         </div>
-        <TextField f={f} name="city" label="City" autoComplete="address-level2" />
-        <TextField f={f} name="postalCode" label="Postal code" autoComplete="postal-code" />
-        <TextField f={f} name="region" label="Province or region" autoComplete="address-level1" hint="Optional." />
-        <Field id={countryId} label="Country" error={f.errorFor('country')}>
+        <TextField f={f} name="city" label={t('city')} autoComplete="address-level2" />
+        <TextField f={f} name="postalCode" label={t('postalCode')} autoComplete="postal-code" />
+        <TextField f={f} name="region" label={t('region')} autoComplete="address-level1" hint={t('optional')} />
+        <Field id={countryId} label={t('country')} error={f.errorFor('country')}>
           {(a11y) => (
             <select {...a11y} {...f.form.register('country')} autoComplete="country" className={inputClass}>
-              <option value="">Choose a country…</option>
-              {COUNTRIES.map((c) => (
+              <option value="">{t('chooseCountry')}</option>
+              {countries.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
                 </option>
@@ -36,15 +47,15 @@ export function BillingDetailsForm({ action, initial }: { action: (prev: FormSta
             </select>
           )}
         </Field>
-        <TextField f={f} name="invoiceEmail" label="Invoice email" type="email" autoComplete="email" hint="Invoices and credit notes are sent here." />
+        <TextField f={f} name="invoiceEmail" label={t('invoiceEmail')} type="email" autoComplete="email" hint={t('invoiceEmailHint')} />
         <TextField
           f={f}
           name="companyId"
-          label="Company ID"
-          hint={rule ? `Businesses in this country must give their ${rule.name}, e.g. ${rule.example}.` : 'Your company registration number, if you have one.'}
+          label={t('companyId')}
+          hint={rule ? t('companyIdRuleHint', { name: rule.name, digits: rule.digits, example: rule.example }) : t('companyIdHint')}
         />
       </div>
-      <SubmitButton pending={f.pending}>Save billing details</SubmitButton>
+      <SubmitButton pending={f.pending}>{t('submit')}</SubmitButton>
     </form>
   );
 }

@@ -1,70 +1,67 @@
 // Where the subscription stands, in words: the card at the top of /account/billing and the banner
 // across every portal page (PAY-1 days left, PAY-2 suspension, PAY-8 failed renewals).
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/page';
 import type { BillingOverview, BillingState } from '@/lib/billing/overview';
-import { formatDate, formatMoney } from '@/lib/format';
+import type { Formatters } from '@/lib/i18n/format';
+import { getFormatters } from '@/lib/i18n/server';
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+type StatusTranslator = Awaited<ReturnType<typeof getTranslations<'billing.status'>>>;
 
-function headline(state: BillingState): { badge: string; tone: 'green' | 'amber' | 'red' | 'slate' | 'blue'; text: string } {
+function headline(state: BillingState, t: StatusTranslator, f: Formatters): { badge: string; tone: 'green' | 'amber' | 'red' | 'slate' | 'blue'; text: string } {
   switch (state.kind) {
     case 'trial':
-      return {
-        badge: 'Free trial',
-        tone: 'blue',
-        text: `Your free trial ends on ${formatDate(state.endsAt)} (${days(state.daysLeft)} left). Add a card or PayPal to keep your helpdesk running afterwards.`,
-      };
+      return { badge: t('trial.badge'), tone: 'blue', text: t('trial.text', { date: f.date(state.endsAt), days: state.daysLeft }) };
     case 'trial_ended':
-      return { badge: 'Suspended', tone: 'red', text: 'Your free trial has ended. Add a card or PayPal to reactivate your account at once.' };
-    case 'past_due':
+      return { badge: t('trialEnded.badge'), tone: 'red', text: t('trialEnded.text') };
+    case 'past_due': {
+      const values = { amount: f.money(state.amountCents), number: state.invoiceNumber };
       return {
-        badge: 'Payment failed',
+        badge: t('pastDue.badge'),
         tone: 'amber',
-        text: `We could not collect ${formatMoney(state.amountCents)} for invoice ${state.invoiceNumber}.${state.nextRetryAt ? ` We will try again on ${formatDate(state.nextRetryAt)}.` : ''} Replace your payment method to pay it now.`,
+        text: state.nextRetryAt ? t('pastDue.textRetry', { ...values, date: f.date(state.nextRetryAt) }) : t('pastDue.text', values),
       };
+    }
     case 'suspended_unpaid':
-      return {
-        badge: 'Suspended',
-        tone: 'red',
-        text: `Your account is suspended because invoice ${state.invoiceNumber} (${formatMoney(state.amountCents)}) is unpaid. Add a working card or PayPal: it pays the invoice and reactivates the account.`,
-      };
+      return { badge: t('suspendedUnpaid.badge'), tone: 'red', text: t('suspendedUnpaid.text', { number: state.invoiceNumber, amount: f.money(state.amountCents) }) };
     case 'active':
-      return { badge: 'Active', tone: 'green', text: state.renewsAt ? `Your subscription renews on ${formatDate(state.renewsAt)}.` : 'Your subscription is active.' };
+      return { badge: t('active.badge'), tone: 'green', text: state.renewsAt ? t('active.renews', { date: f.date(state.renewsAt) }) : t('active.text') };
     case 'lifetime':
-      return { badge: 'Lifetime deal', tone: 'green', text: 'Your account has a lifetime deal: there is nothing to pay.' };
+      return { badge: t('lifetime.badge'), tone: 'green', text: t('lifetime.text') };
     case 'canceled':
-      return { badge: 'Ended', tone: 'slate', text: 'This subscription has ended.' };
+      return { badge: t('canceled.badge'), tone: 'slate', text: t('canceled.text') };
   }
 }
 
-export function BillingStatus({ overview }: { overview: BillingOverview }) {
-  const h = headline(overview.state);
+export async function BillingStatus({ overview }: { overview: BillingOverview }) {
+  const [t, f] = await Promise.all([getTranslations('billing.status'), getFormatters()]);
+  const h = headline(overview.state, t, f);
   return (
     <section aria-labelledby="subscription-heading" className="mb-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="subscription-heading" className="text-base font-semibold text-slate-900">
-          Subscription
+          {t('heading')}
         </h2>
         <Badge tone={h.tone}>{h.badge}</Badge>
       </div>
       <p className="mt-2 text-sm text-slate-700">{h.text}</p>
       <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div>
-          <dt className="text-slate-500">Plan</dt>
+          <dt className="text-slate-500">{t('plan')}</dt>
           <dd className="font-medium text-slate-900">{overview.planName}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Seats</dt>
+          <dt className="text-slate-500">{t('seats')}</dt>
           <dd className="font-medium text-slate-900">{overview.seats}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Billed</dt>
-          <dd className="font-medium text-slate-900">{overview.interval === 'yearly' ? 'Yearly' : 'Monthly'}</dd>
+          <dt className="text-slate-500">{t('billed')}</dt>
+          <dd className="font-medium text-slate-900">{overview.interval === 'yearly' ? t('yearly') : t('monthly')}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Price per period</dt>
-          <dd className="font-medium text-slate-900">{formatMoney(overview.periodNetCents)} + VAT</dd>
+          <dt className="text-slate-500">{t('pricePerPeriod')}</dt>
+          <dd className="font-medium text-slate-900">{t('plusVat', { amount: f.money(overview.periodNetCents) })}</dd>
         </div>
       </dl>
     </section>
@@ -72,29 +69,22 @@ export function BillingStatus({ overview }: { overview: BillingOverview }) {
 }
 
 /** The strip under the header on every portal page while something needs the owner's attention. */
-export function BillingBanner({ overview, isOwner }: { overview: BillingOverview; isOwner: boolean }) {
+export async function BillingBanner({ overview, isOwner }: { overview: BillingOverview; isOwner: boolean }) {
   const s = overview.state;
   if (s.kind === 'active' || s.kind === 'lifetime' || s.kind === 'canceled') return null;
-  const h = headline(s);
+  const [t, tStatus, f] = await Promise.all([getTranslations('billing.banner'), getTranslations('billing.status'), getFormatters()]);
+  const h = headline(s, tStatus, f);
   const urgent = s.kind !== 'trial';
   return (
     <div data-testid="billing-banner" className={`border-b px-4 py-2.5 text-sm ${urgent ? 'border-red-200 bg-red-50 text-red-900' : 'border-brand-100 bg-brand-50 text-slate-800'}`}>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1">
-        <span>
-          {s.kind === 'trial' ? (
-            <>
-              <strong>{days(s.daysLeft)} left</strong> in your free trial (ends {formatDate(s.endsAt)}).
-            </>
-          ) : (
-            h.text
-          )}
-        </span>
+        <span>{s.kind === 'trial' ? t.rich('trial', { days: s.daysLeft, date: f.date(s.endsAt), strong: (chunks) => <strong>{chunks}</strong> }) : h.text}</span>
         {isOwner && (
           <Link href="/account/billing" className="font-semibold underline">
-            {s.kind === 'trial' ? 'Add a payment method' : 'Go to billing'}
+            {s.kind === 'trial' ? t('addPaymentMethod') : t('goToBilling')}
           </Link>
         )}
-        {!isOwner && <span className="text-slate-600">Your account owner manages billing.</span>}
+        {!isOwner && <span className="text-slate-600">{t('ownerManages')}</span>}
       </div>
     </div>
   );

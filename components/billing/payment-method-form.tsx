@@ -1,9 +1,10 @@
 'use client';
 // PAY-3/PAY-5/PAY-7: choose the plan and interval for the first period (while it is unpaid) and go
 // to the processor's hosted card form or PayPal page. The card number is typed there, never here.
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useState } from 'react';
 import type { FormState } from '@/lib/actions';
-import { formatMoney } from '@/lib/format';
+import { useFormatters } from '@/lib/i18n/use-formatters';
 
 export interface PlanOption {
   code: string;
@@ -33,6 +34,8 @@ export function PaymentMethodForm({
   seats: number;
   hasCard: boolean;
 }) {
+  const t = useTranslations('billing.paymentForm');
+  const { money } = useFormatters();
   const [state, dispatch, pending] = useActionState(action, { status: 'idle' });
   const url = state.status === 'ok' ? state.data?.url : undefined;
   useEffect(() => {
@@ -52,7 +55,7 @@ export function PaymentMethodForm({
       {firstPeriodDue && (
         <>
           <fieldset>
-            <legend className="text-sm font-medium text-slate-700">Plan</legend>
+            <legend className="text-sm font-medium text-slate-700">{t('plan')}</legend>
             <div className="mt-2 grid gap-2 sm:grid-cols-3">
               {plans.map((p) => (
                 <label key={p.code} className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
@@ -60,7 +63,7 @@ export function PaymentMethodForm({
                   <span>
                     <span className="block font-medium text-slate-900">{p.name}</span>
                     <span className="block text-slate-600">
-                      {formatMoney(p.monthlyCents)} per seat a month, or {formatMoney(p.yearlyCents)} a year
+                      {t('planPrice', { monthly: money(p.monthlyCents), yearly: money(p.yearlyCents) })}
                     </span>
                   </span>
                 </label>
@@ -68,36 +71,33 @@ export function PaymentMethodForm({
             </div>
           </fieldset>
           <fieldset>
-            <legend className="text-sm font-medium text-slate-700">Billing interval</legend>
+            <legend className="text-sm font-medium text-slate-700">{t('interval')}</legend>
             <div className="mt-2 flex flex-wrap gap-4 text-sm">
               <label className="flex items-center gap-2">
-                <input type="radio" name="interval" value="monthly" checked={chosenInterval === 'monthly'} onChange={() => setChosenInterval('monthly')} /> Monthly
+                <input type="radio" name="interval" value="monthly" checked={chosenInterval === 'monthly'} onChange={() => setChosenInterval('monthly')} /> {t('monthly')}
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="interval" value="yearly" checked={chosenInterval === 'yearly'} onChange={() => setChosenInterval('yearly')} /> Yearly (two months free)
+                <input type="radio" name="interval" value="yearly" checked={chosenInterval === 'yearly'} onChange={() => setChosenInterval('yearly')} /> {t('yearly')}
               </label>
             </div>
           </fieldset>
-          <p className="text-sm text-slate-600">
-            Adding a payment method charges the first {chosenInterval === 'yearly' ? 'year' : 'month'} for {seats} seat{seats === 1 ? '' : 's'} at once, plus VAT where
-            it applies, and ends the free trial. Your subscription renews automatically at the start of each period.
-          </p>
+          <p className="text-sm text-slate-600">{t(chosenInterval === 'yearly' ? 'firstChargeYearly' : 'firstChargeMonthly', { seats })}</p>
         </>
       )}
       <div className="flex flex-col gap-3 sm:flex-row">
         <button type="submit" name="method" value="card" disabled={busy} className={`${buttonBase} bg-brand-700 text-white hover:bg-brand-800`}>
-          {hasCard ? 'Replace card' : 'Add card'}
+          {hasCard ? t('replaceCard') : t('addCard')}
         </button>
         <button type="submit" name="method" value="paypal" disabled={busy} className={`${buttonBase} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>
-          Pay with PayPal
+          {t('payPal')}
         </button>
       </div>
       {busy && (
         <p role="status" className="text-sm text-slate-600">
-          Opening the secure payment page…
+          {t('opening')}
         </p>
       )}
-      <p className="text-xs text-slate-500">Card details are entered on our payment processor’s page; Accountdesk never sees or stores your card number.</p>
+      <p className="text-xs text-slate-500">{t('cardSafety')}</p>
     </form>
   );
 }

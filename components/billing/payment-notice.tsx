@@ -2,20 +2,23 @@
 // The return route passes only short codes (never free text) so a crafted link cannot put words
 // on this page.
 import Link from 'next/link';
-import { formatMoney } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
+import { getFormatters } from '@/lib/i18n/server';
 
-const DECLINED: Record<string, string> = {
-  card_declined: 'Your bank declined the card.',
-  insufficient_funds: 'The card does not have enough funds.',
-  expired_card: 'The card has expired.',
+/** Decline codes → account.notice.declined.* keys; any other code reads "The payment was declined." */
+const DECLINED: Record<string, 'cardDeclined' | 'insufficientFunds' | 'expiredCard'> = {
+  card_declined: 'cardDeclined',
+  insufficient_funds: 'insufficientFunds',
+  expired_card: 'expiredCard',
 };
 
-const ERRORS: Record<string, string> = {
-  expired: 'The payment page was open too long. Please start again.',
-  invalid: 'We could not match that payment to your session. Please start again from this page.',
-  unconfirmed: 'The payment processor could not confirm the payment method. Nothing was charged; please try again.',
-  owner_only: 'Only the account owner can change how the account pays.',
-  busy: 'Your open invoice is being charged right now. Nothing else was charged and the new payment method was not saved; please try again in a few minutes.',
+/** Error codes from the return route → billing.notice.errors.* keys. */
+const ERRORS: Record<string, 'expired' | 'invalid' | 'unconfirmed' | 'ownerOnly' | 'busy'> = {
+  expired: 'expired',
+  invalid: 'invalid',
+  unconfirmed: 'unconfirmed',
+  owner_only: 'ownerOnly',
+  busy: 'busy',
 };
 
 function Box({ tone, role, children }: { tone: 'ok' | 'error' | 'info'; role: 'status' | 'alert'; children: React.ReactNode }) {
@@ -35,49 +38,52 @@ function Box({ tone, role, children }: { tone: 'ok' | 'error' | 'info'; role: 's
  * `paid` is the invoice that `?paid=<invoice id>` names, looked up in this account's paid
  * invoices; without it (an unknown id, another account's, free text) there is no payment notice.
  */
-export function PaymentNotice({ params, paid }: { params: Record<string, string | undefined>; paid?: { number: string; grossCents: number } | null }) {
+export async function PaymentNotice({ params, paid }: { params: Record<string, string | undefined>; paid?: { number: string; grossCents: number } | null }) {
+  const [t, f] = await Promise.all([getTranslations('billing.notice'), getFormatters()]);
   if (paid)
     return (
       <Box tone="ok" role="status">
-        <strong>Payment received.</strong> {formatMoney(paid.grossCents)} was charged for invoice {paid.number}, and your subscription is active. A confirmation is on its way to your email.{' '}
+        <strong>{t('paidTitle')}</strong> {t('paidText', { amount: f.money(paid.grossCents), number: paid.number })}{' '}
         <Link href="/account/invoices" className="font-medium underline">
-          See your invoices
+          {t('seeInvoices')}
         </Link>
       </Box>
     );
   if (params.saved)
     return (
       <Box tone="ok" role="status">
-        <strong>Payment method saved.</strong> It will be used from the next renewal on.
+        <strong>{t('savedTitle')}</strong> {t('savedText')}
       </Box>
     );
   if (params.cancelled)
     return (
       <Box tone="info" role="status">
-        You left the payment page without adding a payment method. Nothing was charged.
+        {t('cancelled')}
       </Box>
     );
   if (params.declined)
     return (
       <Box tone="error" role="alert">
-        <strong>Payment declined.</strong> {DECLINED[params.declined] ?? 'The payment was declined.'} Nothing was charged and the payment method was not saved.
-        Try another card or PayPal.
+        <strong>{t('declinedTitle')}</strong> {t(`declined.${DECLINED[params.declined] ?? 'other'}`)} {t('declinedText')}
       </Box>
     );
   if (params.error === 'unavailable' && params.token && params.reference)
     return (
       <Box tone="error" role="alert">
-        <strong>The payment processor did not answer in time.</strong> You will not be charged twice:{' '}
-        <a className="font-medium underline" href={`/account/billing/return?${new URLSearchParams({ token: params.token, reference: params.reference })}`}>
-          try again
-        </a>{' '}
-        in a moment.
+        <strong>{t('unavailableTitle')}</strong>{' '}
+        {t.rich('unavailableText', {
+          retry: (chunks) => (
+            <a className="font-medium underline" href={`/account/billing/return?${new URLSearchParams({ token: params.token!, reference: params.reference! })}`}>
+              {chunks}
+            </a>
+          ),
+        })}
       </Box>
     );
   if (params.error && ERRORS[params.error])
     return (
       <Box tone="error" role="alert">
-        {ERRORS[params.error]}
+        {t(`errors.${ERRORS[params.error]}`)}
       </Box>
     );
   return null;

@@ -9,6 +9,7 @@ import { plans, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { derivedKey } from '@/lib/http/secret';
+import { msg } from '@/lib/i18n/message-ref';
 import type { PaymentKind, PaymentProcessor } from './processor';
 import { firstPeriodIsDue, getSubscription } from './subscriptions';
 
@@ -56,16 +57,16 @@ export interface PaymentSetupInput {
  */
 export async function beginPaymentSetup(db: Db, processor: PaymentProcessor, b: SetupBinding & { actor: Actor }, input: PaymentSetupInput, at: Date): Promise<string> {
   const sub = await getSubscription(db, b.accountId);
-  if (!sub) throw new DomainError('This account has no subscription to pay for.');
+  if (!sub) throw new DomainError(msg('billing.errors.noSubscription'));
   if (sub.subscription.status === 'canceled' || sub.subscription.status === 'lifetime')
-    throw new DomainError('This account has nothing to pay for with a card or PayPal.');
+    throw new DomainError(msg('billing.errors.nothingToPay'));
   if (firstPeriodIsDue(sub.subscription) && input.planCode) {
     const [plan] = await db
       .select()
       .from(plans)
       .where(and(eq(plans.code, input.planCode), eq(plans.isPublic, true)))
       .limit(1);
-    if (!plan || plan.seatPriceMonthlyCents <= 0) throw new DomainError('Choose one of the paid plans.', 'plan');
+    if (!plan || plan.seatPriceMonthlyCents <= 0) throw new DomainError(msg('billing.errors.choosePaidPlan'), 'plan');
     const interval = input.interval ?? sub.subscription.interval;
     if (plan.id !== sub.plan.id || interval !== sub.subscription.interval) {
       await db.transaction(async (tx) => {

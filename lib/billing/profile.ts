@@ -6,6 +6,8 @@ import { billingProfiles } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { msg } from '@/lib/i18n/message-ref';
+import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
 import { checkVatNumber } from '@/lib/vat/number';
 import { countryName, normalizeCompanyId } from './countries';
 import type { BillingDetailsInput } from './schemas';
@@ -53,8 +55,8 @@ export async function saveBillingDetails(db: Db, accountId: string, input: Billi
     });
     return {
       message: removedVat
-        ? `Billing details saved. Your VAT number was removed because it does not belong to ${countryName(input.country)}; add the right one below.`
-        : 'Billing details saved. Your next invoices will use them.',
+        ? msg('billing.messages.detailsSavedVatRemoved', { country: countryName(input.country, await localeOfRequestOrDefault()) })
+        : msg('billing.messages.detailsSaved'),
     };
   });
 }
@@ -63,14 +65,14 @@ export async function saveBillingDetails(db: Db, accountId: string, input: Billi
 export async function saveVatNumber(db: Db, accountId: string, raw: string, actor: Actor): Promise<{ message: string }> {
   return db.transaction(async (tx) => {
     const [profile] = await tx.select().from(billingProfiles).where(eq(billingProfiles.accountId, accountId)).for('update');
-    if (!profile) throw new DomainError('Save your billing details first: the VAT number is checked against your billing country.', 'vatNumber');
+    if (!profile) throw new DomainError(msg('billing.errors.vatNeedsDetails'), 'vatNumber');
     let vatNumber: string | null = null;
     if (raw.trim()) {
       const check = checkVatNumber(raw, profile.country);
       if (!check.ok) throw new DomainError(check.message, 'vatNumber');
       vatNumber = check.normalized;
     }
-    if (vatNumber === profile.vatNumber) return { message: vatNumber ? 'This VAT number is already saved.' : 'No VAT number is saved.' };
+    if (vatNumber === profile.vatNumber) return { message: msg(vatNumber ? 'billing.messages.vatAlreadySaved' : 'billing.messages.noVatSaved') };
     const at = now();
     await tx.update(billingProfiles).set({ vatNumber, vatNumberSavedAt: at, updatedAt: at }).where(eq(billingProfiles.accountId, accountId));
     await recordAudit(tx, actor, {
@@ -79,9 +81,7 @@ export async function saveVatNumber(db: Db, accountId: string, raw: string, acto
       details: { from: profile.vatNumber, to: vatNumber },
     });
     return {
-      message: vatNumber
-        ? `VAT number ${vatNumber} saved. It applies to invoices issued from now on; VAT on earlier invoices is not refunded.`
-        : 'VAT number removed. Invoices issued from now on include VAT.',
+      message: vatNumber ? msg('billing.messages.vatSaved', { number: vatNumber }) : msg('billing.messages.vatRemoved'),
     };
   });
 }

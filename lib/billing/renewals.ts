@@ -18,6 +18,7 @@ import { inList } from '@/db/bulk';
 import type { Db, Executor, Tx } from '@/db/client';
 import { accounts, invoices, paymentMethods, plans, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
+import { msg } from '@/lib/i18n/message-ref';
 import { recordAudit, recordAudits, SYSTEM, type Actor, type AuditEntry } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { emailKit, localesForAddresses } from '@/lib/email/locale';
@@ -393,7 +394,7 @@ export async function settleOpenInvoice(
       .innerJoin(invoices, eq(invoices.id, subscriptions.dunningInvoiceId))
       .where(eq(subscriptions.accountId, input.accountId))
       .for('update', { of: subscriptions });
-    if (!row) throw new DomainError('There is no open invoice to pay.');
+    if (!row) throw new DomainError(msg('billing.errors.noOpenInvoice'));
     const at = now();
     if (row.subscription.collectionLeaseUntil && row.subscription.collectionLeaseUntil > at)
       throw new CollectionInProgressError(row.invoice.number);

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { charges, invoices, outbox, paymentMethods, sandboxCharges, subscriptions } from '@/db/schema';
 import { setClock } from '@/lib/clock';
+import { msg } from '@/lib/i18n/message-ref';
+import { localeKit } from '@/lib/i18n/translator';
 import { injectSandboxFault } from './sandbox-processor';
 import { addPaymentMethod, getSubscription } from './subscriptions';
 import { createTrialAccount, sandboxToken, useBillingTestDb } from './test-helpers';
@@ -79,7 +81,8 @@ describe('subscriptions', () => {
     const token = await sandboxToken(t.processor, '4242424242424242', 'someone-else');
     await expect(
       addPaymentMethod(t.db, t.processor, { accountId: account.id, token, reference: 'ref', actor: { type: 'owner', id: owner.id } }),
-    ).rejects.toThrow(/could not be confirmed/);
+    ).rejects.toThrow(msg('billing.errors.methodUnconfirmed'));
+    expect(localeKit('en').text(msg('billing.errors.methodUnconfirmed'))).toMatch(/could not be confirmed/);
   });
 
   test('PAY-5 replacing the card on an active subscription charges nothing', async () => {

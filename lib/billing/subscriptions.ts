@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { accounts, invoices, paymentMethods, plans, subscriptions, type PartySnapshot } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
+import { msg } from '@/lib/i18n/message-ref';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { issueDocument, type Invoice } from '@/lib/invoices/issue';
@@ -90,9 +91,9 @@ export type AddPaymentMethodResult =
  */
 export async function addPaymentMethod(db: Db, processor: PaymentProcessor, input: AddPaymentMethodInput): Promise<AddPaymentMethodResult> {
   const details = await processor.retrievePaymentMethod(input.token, input.reference);
-  if (!details) throw new DomainError('The payment method could not be confirmed. Please try again.');
+  if (!details) throw new DomainError(msg('billing.errors.methodUnconfirmed'));
   const sub = await getSubscription(db, input.accountId);
-  if (!sub) throw new DomainError('This account has no subscription to pay for.');
+  if (!sub) throw new DomainError(msg('billing.errors.noSubscription'));
 
   // The same return from the processor, seen again (reload, double submit): answer as before.
   const invoiceId = stableUuid(`first-period:${input.accountId}:${input.token}`);

@@ -21,14 +21,17 @@ import { recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
+import { formatDate } from '@/lib/format';
+import { msg } from '@/lib/i18n/message-ref';
 import { appUrl } from '@/lib/http/request';
 import { LIMITS } from '@/lib/rate-limit';
 import { confirmationMatches } from './rules';
 
+/** The refusals, as catalogue references (account.errors.*). */
 export const STOP_ERRORS = {
-  mismatch: 'That does not match your account address. Type it exactly as shown above.',
-  alreadyStopped: 'This account has already been stopped.',
-  notOwner: 'Only the account owner can stop the account.',
+  mismatch: msg('account.errors.stopMismatch'),
+  alreadyStopped: msg('account.errors.alreadyStopped'),
+  notOwner: msg('account.errors.stopNotOwner'),
 } as const;
 
 /** Invoices must be kept for this many years after issue (GDPR-7, CAN-1). */

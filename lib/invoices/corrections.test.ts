@@ -5,11 +5,19 @@ import { saveBillingDetails, saveVatNumber } from '@/lib/billing/profile';
 import { billingDetailsSchema } from '@/lib/billing/schemas';
 import { createPaidAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { setClock } from '@/lib/clock';
+import { localeKit } from '@/lib/i18n/translator';
 import { requestInvoiceCorrection } from './corrections';
 import { invoiceLinesOf } from './issue';
 import { listAccountDocuments, relatedDocuments } from './queries';
 
 const t = useBillingTestDb();
+
+/** Messages as an English reader sees them: services answer with catalogue references. */
+const english = (text: string) => localeKit('en').text(text);
+const inEnglish = <T,>(p: Promise<T>) =>
+  p.catch((e: Error) => {
+    throw new Error(english(e.message));
+  });
 
 const details = (over: Record<string, string> = {}) =>
   billingDetailsSchema.parse({
@@ -35,11 +43,11 @@ describe('billing details', () => {
 
   test('INV-4 a VAT number is checked against the billing country and applies to later invoices only', async () => {
     const { account, actor } = await paidAccount('2027-03-01T10:00:00Z');
-    await expect(saveVatNumber(t.db, account.id, 'DE136695976', actor)).rejects.toThrow(/billing details first/);
+    await expect(inEnglish(saveVatNumber(t.db, account.id, 'DE136695976', actor))).rejects.toThrow(/billing details first/);
     await saveBillingDetails(t.db, account.id, details(), actor);
-    await expect(saveVatNumber(t.db, account.id, 'DE136695977', actor)).rejects.toThrow(/check digit/);
+    await expect(inEnglish(saveVatNumber(t.db, account.id, 'DE136695977', actor))).rejects.toThrow(/check digit/);
     const r = await saveVatNumber(t.db, account.id, 'DE 136 695 976', actor);
-    expect(r.message).toMatch(/from now on/);
+    expect(english(r.message!)).toMatch(/from now on/);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.accountId, account.id));
     expect(audit.map((a) => a.action)).toContain('billing.vat_number_saved');
     // The invoice issued before keeps Slovak VAT (no retroactive change).
@@ -52,7 +60,7 @@ describe('billing details', () => {
     await saveBillingDetails(t.db, account.id, details(), actor);
     await saveVatNumber(t.db, account.id, 'DE136695976', actor);
     const r = await saveBillingDetails(t.db, account.id, details({ country: 'BE', city: 'Brussels', postalCode: '1000' }), actor);
-    expect(r.message).toMatch(/VAT number was removed/);
+    expect(english(r.message!)).toMatch(/VAT number was removed/);
   });
 });
 
@@ -96,7 +104,7 @@ describe('invoice corrections', () => {
     await requestInvoiceCorrection(t.db, account.id, actor);
     await saveBillingDetails(t.db, account.id, details({ name: 'Klaus B. Berger' }), actor);
     setClock(new Date('2027-05-16T22:30:00Z')); // 17 May in Bratislava: too late, also for the replacement
-    await expect(requestInvoiceCorrection(t.db, account.id, actor)).rejects.toThrow(/until 16 May 2027.*next invoice, on 1 Jun 2027/);
+    await expect(inEnglish(requestInvoiceCorrection(t.db, account.id, actor))).rejects.toThrow(/until 16 May 2027.*next invoice, on 1 Jun 2027/);
   });
 
   test('INV-6 a request for an invoice that is no longer the latest corrects nothing', async () => {
@@ -106,15 +114,15 @@ describe('invoice corrections', () => {
     const { replacement } = await requestInvoiceCorrection(t.db, account.id, actor, { invoiceId: seen.id });
     await saveBillingDetails(t.db, account.id, details({ name: 'Klaus B. Berger' }), actor);
     // A second tab still shows the original invoice as the latest.
-    await expect(requestInvoiceCorrection(t.db, account.id, actor, { invoiceId: seen.id })).rejects.toThrow(`Your latest invoice is now ${replacement.number}`);
+    await expect(inEnglish(requestInvoiceCorrection(t.db, account.id, actor, { invoiceId: seen.id }))).rejects.toThrow(`Your latest invoice is now ${replacement.number}`);
     expect(await listAccountDocuments(t.db, account.id)).toHaveLength(3);
   });
 
   test('INV-6 without changed billing details there is nothing to correct', async () => {
     const { account, actor } = await paidAccount('2027-06-01T08:00:00Z');
-    await expect(requestInvoiceCorrection(t.db, account.id, actor)).rejects.toThrow(/billing details first/);
+    await expect(inEnglish(requestInvoiceCorrection(t.db, account.id, actor))).rejects.toThrow(/billing details first/);
     await saveBillingDetails(t.db, account.id, details(), actor);
     await requestInvoiceCorrection(t.db, account.id, actor);
-    await expect(requestInvoiceCorrection(t.db, account.id, actor)).rejects.toThrow(/already shows/);
+    await expect(inEnglish(requestInvoiceCorrection(t.db, account.id, actor))).rejects.toThrow(/already shows/);
   });
 });

@@ -12,6 +12,9 @@ import { now } from '@/lib/clock';
 import { emailKit, localeForAddress } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { formatDate, formatMoney } from '@/lib/format';
+import { formattersFor, type Formatters } from '@/lib/i18n/format';
+import { msg } from '@/lib/i18n/message-ref';
+import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
 import { appUrl } from '@/lib/http/request';
 import type { VatTreatment } from '@/lib/vat/treatment';
 import { correctionAllowed, correctionDeadline } from './correction';
@@ -59,12 +62,17 @@ export async function correctionStatus(db: Executor, accountId: string, at: Date
   return { invoice, allowed: correctionAllowed(start, at), deadline: correctionDeadline(start), nextInvoiceAt: sub?.end ?? null };
 }
 
-/** Why a correction cannot be requested now, in the words the owner sees; null when it can. */
-export function correctionRefusal(status: CorrectionStatus): string | null {
-  if (!status.invoice) return 'There is no invoice to correct yet.';
+/**
+ * Why a correction cannot be requested now, as a message reference the owner reads in their
+ * language (its dates formatted with `fmt`); null when it can.
+ */
+export function correctionRefusal(status: CorrectionStatus, fmt: Formatters = formattersFor('en')): string | null {
+  if (!status.invoice) return msg('account.errors.noInvoiceToCorrect');
   if (status.allowed) return null;
-  const next = status.nextInvoiceAt ? ` Your next invoice, on ${formatDate(status.nextInvoiceAt)}, will show your new details.` : '';
-  return `Invoice ${status.invoice.number} can no longer be corrected: corrections are possible for 15 days after the issue date, until ${formatDate(status.deadline)}.${next}`;
+  const values = { number: status.invoice.number, deadline: fmt.date(status.deadline) };
+  return status.nextInvoiceAt
+    ? msg('account.errors.correctionTooLateNext', { ...values, next: fmt.date(status.nextInvoiceAt) })
+    : msg('account.errors.correctionTooLate', values);
 }
 
 function sameParty(a: PartySnapshot, b: PartySnapshot): boolean {
@@ -87,20 +95,20 @@ export async function requestInvoiceCorrection(
   opts: { invoiceId?: string } = {},
 ): Promise<{ creditNote: Invoice; replacement: Invoice }> {
   const profile = await getBillingProfile(db, accountId);
-  if (!profile) throw new DomainError('Save your billing details first; the corrected invoice will show them.');
+  if (!profile) throw new DomainError(msg('account.errors.correctionNeedsDetails'));
   return db.transaction(async (tx) => {
     // Serialise corrections per account on the subscription row.
     await tx.select().from(subscriptions).where(eq(subscriptions.accountId, accountId)).for('update');
     const at = now();
     const status = await correctionStatus(tx, accountId, at);
-    const refusal = correctionRefusal(status);
+    const refusal = correctionRefusal(status, formattersFor(await localeOfRequestOrDefault()));
     if (refusal) throw new DomainError(refusal);
     const original = status.invoice!;
     if (opts.invoiceId && opts.invoiceId !== original.id) {
-      throw new DomainError(`Your latest invoice is now ${original.number}. Reload the page and check it before asking for a correction.`);
+      throw new DomainError(msg('account.errors.latestInvoiceChanged', { number: original.number }));
     }
     const buyer = await currentBuyer(tx, accountId);
-    if (sameParty(buyer, original.buyer)) throw new DomainError(`Invoice ${original.number} already shows your current billing details. Update them above first.`);
+    if (sameParty(buyer, original.buyer)) throw new DomainError(msg('account.errors.alreadyCurrent', { number: original.number }));
 
     const wasPaid = await isInvoicePaid(tx, original);
     // Both documents are written in the owner's language of today; the lines repeat the original's

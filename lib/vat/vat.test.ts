@@ -4,6 +4,10 @@ import { checkVatNumber } from './number';
 import { EU_COUNTRIES, euIsoCode, standardRate, vatPrefixOf } from './rates';
 import { isEu } from '@/lib/billing/countries';
 import { billingDetailsSchema } from '@/lib/billing/schemas';
+import { localeKit } from '@/lib/i18n/translator';
+
+/** A refusal's message as an English reader sees it (the check returns a catalogue reference). */
+const inEnglish = (r: ReturnType<typeof checkVatNumber>) => (r.ok ? r : { ...r, message: localeKit('en').text(r.message) });
 import { vatTreatment } from './treatment';
 
 const day = '2026-11-25';
@@ -97,9 +101,9 @@ describe('Greece: VAT prefix EL and ISO code GR', () => {
       expect(checkVatNumber(raw, 'GR')).toEqual({ ok: true, normalized: 'EL094259216' });
       expect(checkVatNumber(raw, 'EL')).toEqual({ ok: true, normalized: 'EL094259216' });
     }
-    expect(checkVatNumber('EL094259217', 'GR')).toMatchObject({ ok: false, message: expect.stringMatching(/check digit/) });
-    expect(checkVatNumber('DE136695976', 'GR')).toMatchObject({ ok: false, message: expect.stringMatching(/starts with EL/) });
-    expect(checkVatNumber('EL094259216', 'DE')).toMatchObject({ ok: false, message: expect.stringMatching(/starts with DE/) });
+    expect(inEnglish(checkVatNumber('EL094259217', 'GR'))).toMatchObject({ ok: false, message: expect.stringMatching(/check digit/) });
+    expect(inEnglish(checkVatNumber('DE136695976', 'GR'))).toMatchObject({ ok: false, message: expect.stringMatching(/starts with EL/) });
+    expect(inEnglish(checkVatNumber('EL094259216', 'DE'))).toMatchObject({ ok: false, message: expect.stringMatching(/starts with DE/) });
   });
 
   test('INV-3 billing details sent with country EL are saved with the ISO code GR', () => {
@@ -118,11 +122,11 @@ describe('VAT number', () => {
   test('INV-4 a wrong checksum or format is refused with a clear message', () => {
     const bad = checkVatNumber('DE136695977', 'DE');
     expect(bad.ok).toBe(false);
-    expect(checkVatNumber('DE12', 'DE')).toMatchObject({ ok: false, message: expect.stringMatching(/format/) });
+    expect(inEnglish(checkVatNumber('DE12', 'DE'))).toMatchObject({ ok: false, message: expect.stringMatching(/format/) });
   });
 
   test('INV-4 the number must belong to the billing country, and only EU countries have one', () => {
-    expect(checkVatNumber('BE0411905847', 'DE')).toMatchObject({ ok: false, message: expect.stringMatching(/starts with DE/) });
+    expect(inEnglish(checkVatNumber('BE0411905847', 'DE'))).toMatchObject({ ok: false, message: expect.stringMatching(/starts with DE/) });
     expect(checkVatNumber('123', 'US')).toMatchObject({ ok: false });
   });
 });

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { BillingDetailsForm } from '@/components/billing/billing-details-form';
 import { BillingStatus } from '@/components/billing/billing-status';
 import { PaymentMethodForm } from '@/components/billing/payment-method-form';
@@ -10,13 +11,17 @@ import { requireMember } from '@/lib/auth/guards';
 import { ownerContact } from '@/lib/billing/charges';
 import { billingOverviewForRequest, paymentMethodLabel } from '@/lib/billing/overview';
 import { getBillingProfile } from '@/lib/billing/profile';
-import { formatDate } from '@/lib/format';
+import { countriesFor } from '@/lib/billing/countries';
+import { getFormatters } from '@/lib/i18n/server';
 import { getPaidAccountInvoice } from '@/lib/invoices/queries';
 import { listPublicPlans } from '@/lib/plans/queries';
 import { saveBillingDetailsAction, saveVatNumberAction, startPaymentSetupAction } from './actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Billing' };
+export async function generateMetadata() {
+  const t = await getTranslations('billing.page');
+  return { title: t('title') };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,15 +30,16 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
   const ctx = await requireMember({ allowSuspended: true });
   const db = await getDb();
   const suspended = ctx.account.status === 'suspended';
+  const [t, f] = await Promise.all([getTranslations('billing.page'), getFormatters()]);
   if (ctx.user.role !== 'owner') {
     if (!suspended) redirect('/account?denied=owner');
     const owner = await ownerContact(db, ctx.account.id);
     return (
       <>
-        <PageHeader title="Billing" />
-        <Card title="Your account is suspended">
+        <PageHeader title={t('title')} />
+        <Card title={t('suspendedTitle')}>
           <p className="text-sm text-slate-700">
-            The helpdesk is paused until a payment method is added. Only the account owner can do that: please contact {owner ? `${owner.name} (${owner.email})` : 'your account owner'}.
+            {t('suspendedText', { owner: owner ? t('ownerContact', { name: owner.name, email: owner.email }) : t('yourAccountOwner') })}
           </p>
         </Card>
       </>
@@ -52,19 +58,19 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
 
   return (
     <>
-      <PageHeader title="Billing" description="How your account pays, and the details printed on your invoices." />
+      <PageHeader title={t('title')} description={t('description')} />
       <PaymentNotice params={params} paid={paid} />
       {overview && <BillingStatus overview={overview} />}
       <div className="space-y-6">
-        <Card title="Payment method">
+        <Card title={t('paymentMethod')}>
           <p className="mb-4 text-sm text-slate-700">
             {pm ? (
               <>
-                Current: <strong className="font-medium text-slate-900">{paymentMethodLabel(pm)}</strong>
-                <span className="text-slate-500"> · added {formatDate(pm.createdAt)}</span>
+                {t.rich('current', { method: paymentMethodLabel(pm, f.locale), strong: (chunks) => <strong className="font-medium text-slate-900">{chunks}</strong> })}
+                <span className="text-slate-500"> · {t('added', { date: f.date(pm.createdAt) })}</span>
               </>
             ) : (
-              'No payment method yet.'
+              t('noMethod')
             )}
           </p>
           {overview && overview.state.kind !== 'canceled' && overview.state.kind !== 'lifetime' ? (
@@ -78,16 +84,14 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
               hasCard={pm?.kind === 'card'}
             />
           ) : (
-            <p className="text-sm text-slate-600">This account has nothing to pay by card or PayPal.</p>
+            <p className="text-sm text-slate-600">{t('nothingToPay')}</p>
           )}
         </Card>
-        <Card title="Billing details">
-          <p className="mb-4 text-sm text-slate-600">
-            Printed on every invoice issued from now on. Invoices already issued keep the details they were issued with; you can ask for a corrected copy of the latest one
-            on the invoices page.
-          </p>
+        <Card title={t('details')}>
+          <p className="mb-4 text-sm text-slate-600">{t('detailsText')}</p>
           <BillingDetailsForm
             action={saveBillingDetailsAction}
+            countries={countriesFor(f.locale)}
             initial={{
               name: profile?.name ?? ctx.user.fullName ?? '',
               company: profile?.company ?? ctx.account.companyName,
@@ -101,12 +105,12 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
             }}
           />
         </Card>
-        <Card title="VAT number">
-          {!profile && <p className="mb-3 text-sm text-amber-800">Save your billing details first: a VAT number is checked against your billing country.</p>}
+        <Card title={t('vatNumber')}>
+          {!profile && <p className="mb-3 text-sm text-amber-800">{t('detailsFirst')}</p>}
           <VatNumberForm
             action={saveVatNumberAction}
             initial={profile?.vatNumber ?? ''}
-            savedAt={profile?.vatNumber && profile.vatNumberSavedAt ? formatDate(profile.vatNumberSavedAt) : undefined}
+            savedAt={profile?.vatNumber && profile.vatNumberSavedAt ? f.date(profile.vatNumberSavedAt) : undefined}
           />
         </Card>
       </div>

@@ -2,6 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { validatedAction } from '@/lib/actions';
+import { msg } from '@/lib/i18n/message-ref';
 import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { requestCorrectionSchema } from '@/lib/invoices/correction-schema';
 import { requestInvoiceCorrection } from '@/lib/invoices/corrections';
@@ -21,7 +22,7 @@ export const requestCorrectionAction = validatedAction({
     );
     revalidatePath('/account/invoices');
     return {
-      message: `Done: credit note ${creditNote.number} cancels the original invoice, and invoice ${replacement.number} replaces it with your current billing details. We have emailed both to ${replacement.buyer.email}.`,
+      message: msg('account.invoices.corrected', { creditNote: creditNote.number, replacement: replacement.number, email: replacement.buyer.email }),
     };
   },
 });

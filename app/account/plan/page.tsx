@@ -1,10 +1,16 @@
+import { getTranslations } from 'next-intl/server';
 import { ComingSoon } from '@/components/account/coming-soon';
 import { requireOwner } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Plan' };
+
+export async function generateMetadata() {
+  const t = await getTranslations('account.plan');
+  return { title: t('title') };
+}
 
 export default async function Page() {
   await requireOwner();
-  return <ComingSoon title="Plan">Choosing and changing your plan and seats arrives in an upcoming release.</ComingSoon>;
+  const t = await getTranslations('account.plan');
+  return <ComingSoon title={t('title')}>{t('body')}</ComingSoon>;
 }

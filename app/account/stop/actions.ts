@@ -1,6 +1,7 @@
 'use server';
 import { getDb } from '@/db/client';
 import { validatedAction } from '@/lib/actions';
+import { msg } from '@/lib/i18n/message-ref';
 import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { stopAccountSchema } from '@/lib/cancellation/schemas';
 import { stopAccount } from '@/lib/cancellation/stop-account';
@@ -15,6 +16,6 @@ export const stopAccountAction = validatedAction({
       { accountId: ctx.account.id, actorUserId: ctx.user.id, confirmation: input.confirmation },
       { ip: ctx.ip, userAgent: ctx.userAgent },
     );
-    return { message: 'Your account has been stopped.' };
+    return { message: msg('account.stop.done') };
   },
 });

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { StopAccountForm } from '@/components/account/stop-account-form';
 import { Card, PageHeader } from '@/components/ui/page';
 import { accountAddress } from '@/lib/accounts/address';
@@ -6,31 +7,38 @@ import { INVOICE_RETENTION_YEARS } from '@/lib/cancellation/stop-account';
 import { stopAccountAction } from './actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Stop account' };
+export async function generateMetadata() {
+  const t = await getTranslations('account.stop');
+  return { title: t('title') };
+}
 
 export default async function StopAccountPage() {
   const ctx = await requireOwnerEvenIfSuspended();
   const address = accountAddress(ctx.account.slug);
+  const t = await getTranslations('account.stop');
   return (
     <>
-      <PageHeader title="Stop account" description={`Stopping ${address} (${ctx.account.companyName}).`} />
+      <PageHeader title={t('title')} description={t('stopping', { address, company: ctx.account.companyName })} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="What happens when you stop the account">
+        <Card title={t('whatHappens')}>
           <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">
-            <li>It takes effect immediately.</li>
-            <li>No further charges are made.</li>
-            <li>Every user of the account, you included, loses access at once and is signed out.</li>
-            <li>The account’s content and the personal data of its users are deleted.</li>
-            <li>Invoices already issued are kept for the legal retention period of {INVOICE_RETENTION_YEARS} years, then deleted.</li>
+            <li>{t('immediate')}</li>
+            <li>{t('noCharges')}</li>
+            <li>{t('accessLost')}</li>
+            <li>{t('dataDeleted')}</li>
+            <li>{t('invoicesKept', { years: INVOICE_RETENTION_YEARS })}</li>
             <li>
-              <strong>It cannot be undone.</strong> The address <span className="font-mono">{address}</span> stays reserved and can never be
-              used again, by you or anyone else.
+              {t.rich('irreversible', {
+                address,
+                strong: (chunks) => <strong>{chunks}</strong>,
+                mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              })}
             </li>
-            <li>We send a confirmation email to you, the owner.</li>
+            <li>{t('confirmationEmail')}</li>
           </ul>
         </Card>
         <section className="rounded-lg border border-red-200 bg-white p-5 shadow-sm">
-          <h2 className="mb-3 text-base font-semibold text-red-800">Confirm</h2>
+          <h2 className="mb-3 text-base font-semibold text-red-800">{t('confirm')}</h2>
           <StopAccountForm action={stopAccountAction} address={address} />
         </section>
       </div>

@@ -1,10 +1,16 @@
+import { getTranslations } from 'next-intl/server';
 import { ComingSoon } from '@/components/account/coming-soon';
 import { requireOwner } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Users' };
+
+export async function generateMetadata() {
+  const t = await getTranslations('account.users');
+  return { title: t('title') };
+}
 
 export default async function Page() {
   await requireOwner();
-  return <ComingSoon title="Users">Managing users (inviting admins and agents, one login per person, up to your seat count) arrives in an upcoming release. For now, only the owner login exists.</ComingSoon>;
+  const t = await getTranslations('account.users');
+  return <ComingSoon title={t('title')}>{t('body')}</ComingSoon>;
 }
