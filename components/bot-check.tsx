@@ -11,6 +11,7 @@
 // input and a small status line. `bot.ensure()` waits for the solution; `bot.reset()` starts a new
 // one, because a solution is accepted only once.
 import { solveChallenge } from 'altcha-lib/v1';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FieldValues, Path, PathValue } from 'react-hook-form';
 import { SubmitButton, type ServerForm } from '@/components/ui/form';
@@ -92,26 +93,27 @@ export function useBotCheck(): BotCheckHandle {
 }
 
 export function BotCheck({ bot }: { bot: BotCheckHandle }) {
+  const t = useTranslations('public.botCheck');
   return (
     <div className="flex items-center gap-2 text-xs text-slate-500" aria-live="polite">
       <input type="hidden" name="botCheck" value={bot.token} readOnly />
       {bot.status === 'working' && (
         <>
           <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" aria-hidden="true" />
-          <span data-testid="bot-check-status">Checking you are human…</span>
+          <span data-testid="bot-check-status">{t('working')}</span>
         </>
       )}
       {bot.status === 'verified' && (
         <>
           <span className="text-emerald-600" aria-hidden="true">✓</span>
-          <span data-testid="bot-check-status">Verified: you are human</span>
+          <span data-testid="bot-check-status">{t('verified')}</span>
         </>
       )}
       {bot.status === 'error' && (
         <>
-          <span data-testid="bot-check-status" className="text-red-700">The human check could not run.</span>
+          <span data-testid="bot-check-status" className="text-red-700">{t('failed')}</span>
           <button type="button" onClick={bot.reset} className="font-medium text-brand-700 underline">
-            Try again
+            {t('retry')}
           </button>
         </>
       )}

@@ -1,10 +1,12 @@
 // What the sign-in form shows. next-auth passes the message thrown by `authenticate` through as
-// `error`; this module has no server imports so the login form can compare against it.
+// `error`; this module has no server imports so the login form can compare against it. Each is a
+// catalogue reference (messages/<locale>/auth.json), translated by the form in the page's language.
+import { msg } from '@/lib/i18n/message-ref';
+
 export const LOGIN_ERRORS = {
-  invalid: 'That email and password do not match an account.',
-  throttled: 'Too many sign-in attempts. Wait a few minutes and try again.',
-  unverified: 'Confirm your email address first: open the link we emailed you, or ask for a new one below.',
-  stopped: 'This account has been stopped and can no longer be used.',
-  checkRequired:
-    'After several failed sign-ins we need to check that you are human. Wait a moment while the check below runs; your sign-in is then sent again.',
+  invalid: msg('auth.errors.login.invalid'),
+  throttled: msg('auth.errors.login.throttled'),
+  unverified: msg('auth.errors.login.unverified'),
+  stopped: msg('auth.errors.login.stopped'),
+  checkRequired: msg('auth.errors.login.checkRequired'),
 } as const;
