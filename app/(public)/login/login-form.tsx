@@ -10,7 +10,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { BotCheck, useBotCheck } from '@/components/bot-check';
 import { adoptLanguageAfterSignIn } from '@/app/actions/language';
 import { inputClass, SubmitButton, useMessageTranslator } from '@/components/ui/form';
-import { LOGIN_ERRORS } from '@/lib/auth/login-messages';
+import { LOGIN_ERRORS, loginErrorMessage } from '@/lib/auth/login-messages';
 import { sameOriginPath } from '@/lib/http/same-origin-path';
 import { msg, translateMessage } from '@/lib/i18n/message-ref';
 import { ResendForm } from '../verify-email/resend-form';
@@ -75,7 +75,7 @@ export function LoginForm({ next }: { next: string | null }) {
           setWaiting(creds);
           return;
         }
-        setError(message);
+        setError(loginErrorMessage(message));
         if (message === LOGIN_ERRORS.unverified) setUnverifiedEmail(creds.email);
         setPending(false);
       } catch {
@@ -147,7 +147,7 @@ export function LoginForm({ next }: { next: string | null }) {
         </div>
         {checkRound > 0 && (
           <div role="status" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
-            <p>{translateMessage(tm, LOGIN_ERRORS.checkRequired)}</p>
+            <p>{translateMessage(tm, loginErrorMessage(LOGIN_ERRORS.checkRequired))}</p>
             <SignInCheck key={checkRound} onSolved={setSolution} />
           </div>
         )}
