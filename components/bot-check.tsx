@@ -10,8 +10,8 @@
 // WebCrypto as soon as the form is shown; `<BotCheck bot={bot} />` renders the hidden `botCheck`
 // input and a small status line. `bot.ensure()` waits for the solution; `bot.reset()` starts a new
 // one, because a solution is accepted only once.
-import { useTranslations } from 'next-intl';
 import { solveChallenge } from 'altcha-lib/v1';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FieldValues, Path, PathValue } from 'react-hook-form';
 import { SubmitButton, type ServerForm } from '@/components/ui/form';

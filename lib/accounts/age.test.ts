@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { translateMessage } from '@/lib/i18n/message-ref';
+import { translatorFor } from '@/lib/i18n/translator';
 import { dateOfBirthProblem, isAdult } from './age';
+
+/** A message reference as an English reader sees it. */
+const en = (m: string | null | undefined) => (m ? translateMessage(translatorFor('en'), m) : m);
 
 // Noon UTC is the same calendar day in Bratislava.
 const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
@@ -30,11 +35,11 @@ describe('age rule', () => {
   });
 
   test('ACC-3 impossible or future dates are refused', () => {
-    expect(dateOfBirthProblem('2026-02-30', at('2026-11-25'))).toMatch(/date of birth/);
-    expect(dateOfBirthProblem('', at('2026-11-25'))).toMatch(/date of birth/);
-    expect(dateOfBirthProblem('2027-01-01', at('2026-11-25'))).toMatch(/real date/);
-    expect(dateOfBirthProblem('1899-12-31', at('2026-11-25'))).toMatch(/real date/);
-    expect(dateOfBirthProblem('1990-04-12', at('2026-11-25'))).toBeNull();
+    expect(en(dateOfBirthProblem('2026-02-30', at('2026-11-25')))).toMatch(/date of birth/);
+    expect(en(dateOfBirthProblem('', at('2026-11-25')))).toMatch(/date of birth/);
+    expect(en(dateOfBirthProblem('2027-01-01', at('2026-11-25')))).toMatch(/real date/);
+    expect(en(dateOfBirthProblem('1899-12-31', at('2026-11-25')))).toMatch(/real date/);
+    expect(en(dateOfBirthProblem('1990-04-12', at('2026-11-25')))).toBeNull();
   });
 
   test('ACC-3 property: adult exactly when at least 18 whole years have passed', () => {

@@ -2,6 +2,7 @@
 // calendar date in Europe/Bratislava; the 18th birthday itself counts as adult, and someone born
 // on 29 February becomes an adult on 1 March in years without a 29 February.
 import { TIME_ZONE } from '@/lib/clock';
+import { msg } from '@/lib/i18n/message-ref';
 
 export const ADULT_AGE = 18;
 
@@ -40,10 +41,10 @@ export function isAdult(dateOfBirth: string, now: Date): boolean {
   return compare(bratislavaDate(now), { ...dob, year: dob.year + ADULT_AGE }) >= 0;
 }
 
-/** null when the date is a plausible date of birth (a real date, not in the future, after 1900). */
+/** null when the date is a plausible date of birth (a real date, not in the future, after 1900); else a message reference. */
 export function dateOfBirthProblem(dateOfBirth: string, now: Date): string | null {
   const dob = parseIsoDate(dateOfBirth);
-  if (!dob) return 'Enter your date of birth.';
-  if (dob.year < 1900 || compare(dob, bratislavaDate(now)) > 0) return 'Enter a real date of birth.';
+  if (!dob) return msg('auth.validation.dateOfBirthRequired');
+  if (dob.year < 1900 || compare(dob, bratislavaDate(now)) > 0) return msg('auth.validation.dateOfBirthUnreal');
   return null;
 }

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { setClock } from '@/lib/clock';
 import { ACCEPT_TERMS_MESSAGE, signupSchema, UNDER_18_MESSAGE } from './schemas';
+import { translateMessage } from '@/lib/i18n/message-ref';
+import { translatorFor } from '@/lib/i18n/translator';
+
+/** A message reference as an English reader sees it. */
+const en = (m: string | null | undefined) => (m ? translateMessage(translatorFor('en'), m) : m);
 
 const valid = {
   fullName: 'Jana Nováková',
@@ -16,7 +21,7 @@ const valid = {
 function errors(input: Record<string, unknown>) {
   const r = signupSchema.safeParse(input);
   if (r.success) return {};
-  return Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+  return Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), en(i.message)]));
 }
 
 describe('signup schema', () => {
@@ -42,13 +47,13 @@ describe('signup schema', () => {
 
   test('ACC-3 under 18 is refused with a clear message, judged by the app clock', () => {
     setClock(new Date('2026-11-25T12:00:00Z'));
-    expect(errors({ ...valid, dateOfBirth: '2008-11-26' }).dateOfBirth).toBe(UNDER_18_MESSAGE);
+    expect(errors({ ...valid, dateOfBirth: '2008-11-26' }).dateOfBirth).toBe(en(UNDER_18_MESSAGE));
     expect(errors({ ...valid, dateOfBirth: '2008-11-25' }).dateOfBirth).toBeUndefined();
   });
 
   test('ACC-5 the terms must be ticked', () => {
-    expect(errors({ ...valid, acceptTerms: undefined }).acceptTerms).toBe(ACCEPT_TERMS_MESSAGE);
-    expect(errors({ ...valid, acceptTerms: false }).acceptTerms).toBe(ACCEPT_TERMS_MESSAGE);
+    expect(errors({ ...valid, acceptTerms: undefined }).acceptTerms).toBe(en(ACCEPT_TERMS_MESSAGE));
+    expect(errors({ ...valid, acceptTerms: false }).acceptTerms).toBe(en(ACCEPT_TERMS_MESSAGE));
     expect(errors({ ...valid, acceptTerms: true }).acceptTerms).toBeUndefined();
   });
 });

@@ -3,19 +3,21 @@
 import { z } from 'zod';
 import { passwordSchema } from '@/lib/auth/password-schema';
 import { now } from '@/lib/clock';
+import { msg } from '@/lib/i18n/message-ref';
 import { botCheckField } from '@/lib/public-forms/schema';
 import { dateOfBirthProblem, isAdult } from './age';
 import { normaliseSlug, validateSlug } from './slug';
 
-export const UNDER_18_MESSAGE = 'You must be 18 or older to create an account.';
-export const ACCEPT_TERMS_MESSAGE = 'Accept the terms of service to continue.';
+// Messages are catalogue references (messages/<locale>/auth.json), translated where they are shown.
+export const UNDER_18_MESSAGE = msg('auth.validation.under18');
+export const ACCEPT_TERMS_MESSAGE = msg('auth.validation.acceptTerms');
 
 export const emailSchema = z
   .string()
   .trim()
-  .min(1, 'Enter your email address.')
-  .max(254, 'Use at most 254 characters.')
-  .pipe(z.email('Enter a valid email address, like name@example.com.'))
+  .min(1, msg('auth.validation.emailRequired'))
+  .max(254, msg('auth.validation.tooLong', { max: 254 }))
+  .pipe(z.email(msg('auth.validation.emailInvalid')))
   .transform((s) => s.toLowerCase());
 
 /** A ticked checkbox: `true` from react-hook-form, `'on'` from FormData. */
@@ -25,10 +27,10 @@ const ticked = (message: string) =>
     .refine((v) => v === true || v === 'on' || v === 'true', { message });
 
 export const signupSchema = z.object({
-  fullName: z.string().trim().min(2, 'Enter your full legal name.').max(200, 'Use at most 200 characters.'),
+  fullName: z.string().trim().min(2, msg('auth.validation.fullNameRequired')).max(200, msg('auth.validation.tooLong', { max: 200 })),
   email: emailSchema,
   password: passwordSchema,
-  companyName: z.string().trim().min(2, 'Enter the name of your company or organisation.').max(200, 'Use at most 200 characters.'),
+  companyName: z.string().trim().min(2, msg('auth.validation.companyNameRequired')).max(200, msg('auth.validation.tooLong', { max: 200 })),
   slug: z
     .string()
     .transform(normaliseSlug)

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { accounts, auditLog, emailVerifications, outbox, termsAcceptances, termsVersions, users } from '@/db/schema';
-import { authenticate } from '@/lib/auth/login';
+import { authenticate, LOGIN_ERRORS } from '@/lib/auth/login';
 import { now, setClock } from '@/lib/clock';
 import { LIMITS } from '@/lib/rate-limit';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
@@ -180,7 +180,7 @@ describe('signup service', () => {
   test('ACC-2 login is refused until the email link is opened; the link works once', async () => {
     const i = input({ email: 'verify@example.test' });
     const r = await signUpNew(t.db, i, meta(), now());
-    await expect(authenticate(t.db, { email: i.email, password: i.password }, meta())).rejects.toThrow(/Confirm your email/);
+    await expect(authenticate(t.db, { email: i.email, password: i.password }, meta())).rejects.toThrow(LOGIN_ERRORS.unverified);
     const [mail] = await t.db.select().from(outbox).where(eq(outbox.to, 'verify@example.test'));
     const token = tokenFrom(mail.text);
     expect(await verifyEmail(t.db, 'nonsense', now())).toEqual({ status: 'invalid' });

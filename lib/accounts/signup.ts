@@ -14,14 +14,16 @@ import { emailKit } from '@/lib/email/locale';
 import { openSeat } from '@/lib/team/seats';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
+import { msg } from '@/lib/i18n/message-ref';
 import { isAdult } from './age';
-import { UNDER_18_MESSAGE, type SignupInput } from './schemas';
+import { ACCEPT_TERMS_MESSAGE, UNDER_18_MESSAGE, type SignupInput } from './schemas';
 import { normaliseSlug, validateSlug } from './slug';
 import { currentTermsVersion, issueVerificationToken, queueConfirmationEmail } from './verification';
 
 export { verifyEmail, resendVerification } from './verification';
 
-export const SLUG_TAKEN_MESSAGE = 'This address is taken. Please choose another one.';
+export const SLUG_TAKEN_MESSAGE = msg('auth.errors.slugTaken');
 
 /** Both outcomes look the same to the person signing up: "check your email". */
 export type SignupResult = { email: string } & (
@@ -91,7 +93,7 @@ export interface SignupOptions {
 export async function signUp(
   db: Db,
   input: SignupInput,
-  meta: { ip: string; userAgent: string },
+  meta: { ip: string; userAgent: string; locale?: Locale },
   at: Date,
   opts: SignupOptions = {},
 ): Promise<SignupResult> {
@@ -102,7 +104,7 @@ export async function signUp(
   if (!isAdult(input.dateOfBirth, at)) throw new DomainError(UNDER_18_MESSAGE, 'dateOfBirth');
   const acceptTerms = input.acceptTerms as unknown;
   if (!(acceptTerms === true || acceptTerms === 'on' || acceptTerms === 'true'))
-    throw new DomainError('Accept the terms of service to continue.', 'acceptTerms');
+    throw new DomainError(ACCEPT_TERMS_MESSAGE, 'acceptTerms');
   const email = input.email.trim().toLowerCase();
 
   const passwordHash = await hashPassword(input.password);
@@ -136,6 +138,8 @@ export async function signUp(
           email,
           passwordHash,
           adultConfirmedAt: at,
+          // The language the person signed up in (the action passes the request's): their emails use it.
+          locale: meta.locale ?? DEFAULT_LOCALE,
           createdAt: at,
         })
         .returning({ id: users.id });

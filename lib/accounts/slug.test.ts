@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { accountAddress, proposeSlug, RESERVED_SLUGS, validateSlug } from './slug';
+import { translateMessage } from '@/lib/i18n/message-ref';
+import { translatorFor } from '@/lib/i18n/translator';
+
+/** A message reference as an English reader sees it. */
+const en = (m: string | null | undefined) => (m ? translateMessage(translatorFor('en'), m) : m);
 
 describe('slug rules', () => {
   afterEach(() => {
@@ -39,17 +44,17 @@ describe('slug rules', () => {
   });
 
   test('ACC-1 validates length, characters, dashes and reserved words with clear messages', () => {
-    expect(validateSlug('ab')).toMatch(/at least 3/);
-    expect(validateSlug('a'.repeat(41))).toMatch(/at most 40/);
+    expect(en(validateSlug('ab'))).toMatch(/at least 3/);
+    expect(en(validateSlug('a'.repeat(41)))).toMatch(/at most 40/);
     expect(validateSlug('a'.repeat(40))).toBeNull();
     expect(validateSlug('abc')).toBeNull();
-    expect(validateSlug('acme_co')).toMatch(/letters a–z, digits and dashes/);
-    expect(validateSlug('café')).toMatch(/letters/);
-    expect(validateSlug('-acme')).toMatch(/start or end with a dash/);
-    expect(validateSlug('acme-')).toMatch(/start or end with a dash/);
+    expect(en(validateSlug('acme_co'))).toMatch(/letters a–z, digits and dashes/);
+    expect(en(validateSlug('café'))).toMatch(/letters/);
+    expect(en(validateSlug('-acme'))).toMatch(/start or end with a dash/);
+    expect(en(validateSlug('acme-'))).toMatch(/start or end with a dash/);
     for (const w of ['www', 'admin', 'api', 'staff', 'mail', 'support', 'billing', 'login', 'signup']) {
       expect(RESERVED_SLUGS.has(w)).toBe(true);
-      expect(validateSlug(w)).toMatch(/reserved/);
+      expect(en(validateSlug(w))).toMatch(/reserved/);
     }
   });
 

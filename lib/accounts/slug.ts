@@ -1,6 +1,7 @@
 // ACC-1: the account's unique address `<slug>.<base domain>`. Pure rules: no database, no clock.
 // Uniqueness (case-insensitive, against every account ever created, stopped ones included) is
 // checked by the signup service against the database.
+import { msg } from '@/lib/i18n/message-ref';
 
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 40;
@@ -42,12 +43,12 @@ export function normaliseSlug(input: string): string {
   return input.trim().toLowerCase();
 }
 
-/** null when the (normalised) slug is acceptable, else a message to show next to the field. */
+/** null when the (normalised) slug is acceptable, else a message (a catalogue reference) to show next to the field. */
 export function validateSlug(slug: string): string | null {
-  if (slug.length < SLUG_MIN) return `Use at least ${SLUG_MIN} characters for the address.`;
-  if (slug.length > SLUG_MAX) return `Use at most ${SLUG_MAX} characters for the address.`;
-  if (!/^[a-z0-9-]+$/.test(slug)) return 'Use only lower-case letters a–z, digits and dashes in the address.';
-  if (slug.startsWith('-') || slug.endsWith('-')) return 'The address cannot start or end with a dash.';
-  if (RESERVED_SLUGS.has(slug)) return `“${slug}” is reserved. Please choose another address.`;
+  if (slug.length < SLUG_MIN) return msg('auth.validation.slugTooShort', { min: SLUG_MIN });
+  if (slug.length > SLUG_MAX) return msg('auth.validation.slugTooLong', { max: SLUG_MAX });
+  if (!/^[a-z0-9-]+$/.test(slug)) return msg('auth.validation.slugCharacters');
+  if (slug.startsWith('-') || slug.endsWith('-')) return msg('auth.validation.slugDashAtEdge');
+  if (RESERVED_SLUGS.has(slug)) return msg('auth.validation.slugReserved', { slug });
   return null;
 }

@@ -10,12 +10,12 @@ import { emailKit, localeForAddress } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import type { Locale } from '@/lib/i18n/config';
 import { appUrl } from '@/lib/http/request';
+import { msg } from '@/lib/i18n/message-ref';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
 import { accountAddress } from './slug';
 
 export const VERIFICATION_TOKEN_DAYS = 7;
-export const RESEND_NEUTRAL_MESSAGE =
-  'If that address belongs to a signup that is not confirmed yet, a new confirmation link is on its way. It is valid for 7 days.';
+export const RESEND_NEUTRAL_MESSAGE = msg('auth.notices.verificationResent');
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -1,10 +1,19 @@
 // What the sign-in form shows. next-auth passes the message thrown by `authenticate` through as
-// `error`; this module has no server imports so the login form can compare against it.
-export const LOGIN_ERRORS = {
-  invalid: 'That email and password do not match an account.',
-  throttled: 'Too many sign-in attempts. Wait a few minutes and try again.',
-  unverified: 'Confirm your email address first: open the link we emailed you, or ask for a new one below.',
-  stopped: 'This account has been stopped and can no longer be used.',
-  checkRequired:
-    'After several failed sign-ins we need to check that you are human. Wait a moment while the check below runs; your sign-in is then sent again.',
-} as const;
+// `error`; this module has no server imports so the login form can compare against it. The
+// server's answer is the English text (a stable answer for every client, whatever its language);
+// the form maps it back to its catalogue key and shows it in the page's language.
+import enAuth from '@/messages/en/auth.json';
+import { msg } from '@/lib/i18n/message-ref';
+
+const KEYS = ['invalid', 'throttled', 'unverified', 'stopped', 'checkRequired'] as const;
+type LoginError = (typeof KEYS)[number];
+
+export const LOGIN_ERRORS: Readonly<Record<LoginError, string>> = Object.fromEntries(
+  KEYS.map((k) => [k, enAuth.errors.login[k]]),
+) as Record<LoginError, string>;
+
+/** A server answer as a message reference (`auth.errors.login.<key>`); other text as it came. */
+export function loginErrorMessage(error: string): string {
+  const key = KEYS.find((k) => LOGIN_ERRORS[k] === error);
+  return key ? msg(`auth.errors.login.${key}`) : error;
+}

@@ -15,6 +15,7 @@ import { now } from '@/lib/clock';
 import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
+import { msg } from '@/lib/i18n/message-ref';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
 import { hashPassword } from './password';
 import { revokeUserSessions } from './sessions';
@@ -23,32 +24,20 @@ export const RESET_TOKEN_MINUTES = 60;
 /** Expired and used links are kept this long, so that opening one says why it no longer works. */
 export const RESET_TOKEN_KEEP_HOURS = 24;
 
-export const RESET_REQUESTED_MESSAGE =
-  'If that email address belongs to an Accountdesk login, a link to choose a new password is on its way. It works once, within one hour.';
-export const PASSWORD_CHANGED_MESSAGE = 'Your password has been changed and every session has been signed out. Sign in with your new password.';
+// The answers are catalogue references (messages/<locale>/auth.json), translated by the action.
+export const RESET_REQUESTED_MESSAGE = msg('auth.notices.resetRequested');
+export const PASSWORD_CHANGED_MESSAGE = msg('auth.notices.passwordChanged');
 
 export type ResetLinkState = 'valid' | 'expired' | 'used' | 'invalid';
 
 type UnusableLink = Exclude<ResetLinkState, 'valid'>;
 
-/** The reset page's heading for a link that cannot be used (followed by "ask for a new link"). */
-export const RESET_LINK_TITLES: Record<UnusableLink, string> = {
-  expired: 'This link has expired',
-  used: 'This link has already been used',
-  invalid: 'This link is not valid',
+/** The reset page shows `public.resetPassword.link.<state>.title` and `.reason`; this is both in one sentence pair, for the form's message when a link stops working while it is open. */
+export const RESET_LINK_MESSAGES: Record<UnusableLink, string> = {
+  expired: msg('auth.errors.resetLink.expired'),
+  used: msg('auth.errors.resetLink.used'),
+  invalid: msg('auth.errors.resetLink.invalid'),
 };
-
-/** Why, under that heading. */
-export const RESET_LINK_REASONS: Record<UnusableLink, string> = {
-  expired: 'Links to choose a new password work for one hour.',
-  used: 'Each link works only once.',
-  invalid: 'It may be incomplete, or a newer link may have replaced it.',
-};
-
-/** Both in one sentence pair, for the form's message when a link stops working while it is open. */
-export const RESET_LINK_MESSAGES = Object.fromEntries(
-  (Object.keys(RESET_LINK_TITLES) as UnusableLink[]).map((k) => [k, `${RESET_LINK_TITLES[k]}. ${RESET_LINK_REASONS[k]}`]),
-) as Record<UnusableLink, string>;
 
 type UserRow = typeof users.$inferSelect;
 type AccountRow = typeof accounts.$inferSelect;

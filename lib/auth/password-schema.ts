@@ -1,10 +1,11 @@
 // ACC-9: the password rule, importable by client forms (lib/auth/password.ts pulls in argon2,
 // which only runs on the server).
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/message-ref';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(200, 'Use at most 200 characters.');
+  .min(PASSWORD_MIN_LENGTH, msg('auth.validation.passwordTooShort', { min: PASSWORD_MIN_LENGTH }))
+  .max(200, msg('auth.validation.tooLong', { max: 200 }));

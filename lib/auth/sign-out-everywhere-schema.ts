@@ -1,5 +1,6 @@
 // ACC-9: the "Sign out everywhere" form has no fields; the person comes from the session.
 import { z } from 'zod';
+import { msg } from '@/lib/i18n/message-ref';
 
 export const signOutEverywhereSchema = z.object({});
 
@@ -8,7 +9,7 @@ export const signOutEverywhereSchema = z.object({});
  * in the form; the service checks that the user exists and belongs to that account.
  */
 export const endUserSessionsSchema = z.object({
-  accountId: z.uuid('Unknown account.'),
-  userId: z.uuid('Unknown user.'),
+  accountId: z.uuid(msg('auth.validation.unknownAccount')),
+  userId: z.uuid(msg('auth.validation.unknownUser')),
 });
 export type EndUserSessionsInput = z.infer<typeof endUserSessionsSchema>;

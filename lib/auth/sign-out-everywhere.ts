@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
+import { msg } from '@/lib/i18n/message-ref';
 import { actorForUser, recordAudit, type Actor } from '@/lib/audit';
 import type { EndUserSessionsInput } from './sign-out-everywhere-schema';
 import { revokeUserSessions } from './sessions';
@@ -36,7 +37,7 @@ export async function endUserSessionsByStaff(db: Db, input: EndUserSessionsInput
       .from(users)
       .where(and(eq(users.id, input.userId), eq(users.accountId, input.accountId)))
       .limit(1);
-    if (!user) throw new DomainError('This user was not found in this account. Reload the page and try again.');
+    if (!user) throw new DomainError(msg('auth.errors.userNotInAccount'));
     const revoked = await revokeUserSessions(tx, user.id);
     await recordAudit(tx, actor, {
       action: 'auth.sessions_ended_by_staff',

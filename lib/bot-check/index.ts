@@ -9,11 +9,12 @@ import type { Db, Executor } from '@/db/client';
 import { spentChallenges } from '@/db/schema';
 import { testHooksEnabled } from '@/lib/http/test-hooks';
 import { derivedKey } from '@/lib/http/secret';
+import { msg } from '@/lib/i18n/message-ref';
 
 /** Accepted instead of a solution only when TEST_HOOKS=1. */
 export const TEST_PASS_TOKEN = 'test-pass';
 export const CHALLENGE_TTL_SECONDS = 10 * 60;
-export const BOT_CHECK_FAILED = 'The check that you are human did not succeed. Please wait for it to finish and try again.';
+export const BOT_CHECK_FAILED = msg('auth.errors.botCheckFailed');
 
 /** Highest number the browser may have to try; about 20 000 SHA-256 rounds on average, well under a second. */
 function maxNumber(): number {

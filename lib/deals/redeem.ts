@@ -66,7 +66,7 @@ export async function redeemDealCode(
     throw alreadyRedeemed();
   }
   try {
-    return await signUp(db, input, meta, at, {
+    return await signUp(db, input, { ...meta, locale }, at, {
       onboard: async (tx, created) => {
         // APS-3/APS-5: the code goes to this account only if nobody holds it yet; the unique index
         // on deal_codes.account_id keeps one code per account.

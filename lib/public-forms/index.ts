@@ -20,6 +20,7 @@ import { getDb, type Executor } from '@/db/client';
 import { DomainError, type SubmittedForm } from '@/lib/actions';
 import { BOT_CHECK_FAILED, verifyBotCheck } from '@/lib/bot-check';
 import { requestMeta } from '@/lib/http/request';
+import { msg } from '@/lib/i18n/message-ref';
 import { hitRateLimit, type Limit } from '@/lib/rate-limit';
 
 export { botCheckField, BOT_CHECK_MISSING } from './schema';
@@ -29,11 +30,10 @@ export interface RequestMeta {
   userAgent: string;
 }
 
-/** The form message when an address has used up `limit`; says how long to wait. */
+/** The form message (a catalogue reference) when an address has used up `limit`; says how long to wait (60 = an hour). */
 export function throttledMessage(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  const wait = minutes >= 60 ? 'an hour' : minutes === 1 ? 'a minute' : `${minutes} minutes`;
-  return `Too many attempts from your network. Please wait ${wait} and try again.`;
+  const minutes = Math.min(60, Math.max(1, Math.ceil(retryAfterSeconds / 60)));
+  return msg('auth.errors.throttled', { minutes });
 }
 
 /** Steps 2 and 3 of the guard, with the database and address given (what the unit tests call). */

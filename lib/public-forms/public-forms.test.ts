@@ -8,6 +8,11 @@ import { BOT_CHECK_FAILED, encodePayload, issueChallenge } from '@/lib/bot-check
 import { LIMITS, type Limit } from '@/lib/rate-limit';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { botCheckField, checkPublicForm, publicForm, throttledMessage } from '.';
+import { translateMessage } from '@/lib/i18n/message-ref';
+import { translatorFor } from '@/lib/i18n/translator';
+
+/** A message reference as an English reader sees it. */
+const en = (m: string | null | undefined) => (m ? translateMessage(translatorFor('en'), m) : m);
 
 // The guard reads the client address through requestMeta() and the database through getDb();
 // both are pointed at this test (the address itself is lib/http/request.ts's business).
@@ -58,7 +63,7 @@ describe('public-form guard', () => {
     const payload = await solved();
     expect(await action({ status: 'idle' }, form({ email: 'a@example.test', botCheck: payload }))).toEqual({ status: 'ok', message: 'done' });
     expect(ran.at(-1)).toEqual({ ip: '192.0.2.10' });
-    const refused = { status: 'error', fieldErrors: { botCheck: [BOT_CHECK_FAILED] }, formError: BOT_CHECK_FAILED };
+    const refused = { status: 'error', fieldErrors: { botCheck: [en(BOT_CHECK_FAILED)] }, formError: en(BOT_CHECK_FAILED) };
     const before = ran.length;
     expect(await action({ status: 'idle' }, form({ email: 'a@example.test', botCheck: payload }))).toEqual(refused);
     expect(await action({ status: 'idle' }, form({ email: 'a@example.test', botCheck: 'forged' }))).toEqual(refused);
@@ -95,8 +100,8 @@ describe('public-form guard', () => {
   });
 
   test('ACC-4 the throttle message rounds the wait up to whole minutes', () => {
-    expect(throttledMessage(3600)).toMatch(/wait an hour/);
-    expect(throttledMessage(61)).toMatch(/wait 2 minutes/);
-    expect(throttledMessage(5)).toMatch(/wait a minute/);
+    expect(en(throttledMessage(3600))).toMatch(/wait an hour/);
+    expect(en(throttledMessage(61))).toMatch(/wait 2 minutes/);
+    expect(en(throttledMessage(5))).toMatch(/wait a minute/);
   });
 });

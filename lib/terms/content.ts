@@ -1,6 +1,8 @@
 // The terms of service, in Accountdesk's own words. Version 1 is seeded at first start; staff
 // publish later versions from /staff/terms. Body format: "## " starts a section, blank lines
-// separate paragraphs, "- " starts a list item.
+// separate paragraphs, "- " starts a list item. Dutch readers get TERMS_V1_NL (below).
+import type { Locale } from '@/lib/i18n/config';
+
 export const TERMS_V1 = {
   version: '2026-11',
   summary: 'First published version of the terms of service.',
@@ -62,3 +64,86 @@ How we handle personal data, and how to use your rights, is explained on our pri
 ## Availability
 We announce planned maintenance in advance on the status page and in the portal.`,
 };
+
+/**
+ * The same version in Dutch, written for Dutch readers (not a sentence-by-sentence translation).
+ * The English text stays the version people accept; this one is shown to readers of Dutch.
+ */
+export const TERMS_V1_NL = {
+  version: TERMS_V1.version,
+  summary: 'Eerste gepubliceerde versie van de servicevoorwaarden.',
+  body: `## Wie wij zijn en waar deze voorwaarden over gaan
+Deze voorwaarden vormen de overeenkomst tussen u en de leverancier van de helpdeskdienst, een bedrijf dat in de Slowaakse Republiek is ingeschreven (de volledige bedrijfsgegevens staan op elke factuur). Ze gelden voor de helpdesk- en chatdienst, de API, dit accountportaal en alles wat u of uw gebruikers daarin vastleggen. Aanvaardt u de voorwaarden namens een bedrijf, dan verklaart u dat u dat bedrijf mag vertegenwoordigen; met "u" is dan het bedrijf bedoeld.
+
+## Wijzigingen in deze voorwaarden
+We kunnen een nieuwe versie van deze voorwaarden publiceren. Een nieuwe versie geldt vanaf het moment van publicatie. De eerstvolgende keer dat u zich aanmeldt, ziet u een melding met een link naar de nieuwe versie; wie de dienst na publicatie blijft gebruiken, aanvaardt die versie. Gaat u er niet mee akkoord, zeg dan uw account op; daarna brengen we niets meer in rekening.
+
+## Uw account en logins
+- Om een account te openen moet u minimaal 18 jaar oud zijn. We bewaren alleen uw bevestiging daarvan, niet uw geboortedatum.
+- Alleen mensen kunnen zich aanmelden; geautomatiseerde aanmeldingen worden tegengehouden.
+- Elke login is van één persoon. De accounteigenaar maakt aparte logins aan voor beheerders en medewerkers, tot het aantal betaalde gebruikersplaatsen; de eigenaar telt zelf ook als één plaats.
+- Een login mag niet door meerdere mensen worden gedeeld. We herkennen dat automatisch. Wordt een login gedeeld, dan kunnen we per gedeelde login maandelijks één extra gebruikersplaats tegen de prijs van uw abonnement in rekening brengen; de eigenaar krijgt daarover een e-mail.
+- U bent zelf verantwoordelijk voor het veilig bewaren van wachtwoorden. Een wachtwoord heeft minimaal 12 tekens, en u kunt op elk moment al uw actieve sessies bekijken en beëindigen.
+- Onze supportmedewerkers openen uw account alleen om een supportvraag te beantwoorden en leggen daarbij altijd vast waarom. Elke toegang van dat soort kunt u terugvinden in het auditlogboek van uw account.
+
+## Proefperiode, betaling en verlenging
+- Elk abonnement begint met een gratis proefperiode van 14 dagen.
+- Heeft u aan het einde van de proefperiode geen betaalkaart of PayPal-account toegevoegd, dan wordt het account geblokkeerd. U kunt zich dan nog wel aanmelden op de factuurpagina, en zodra u een betaalmethode toevoegt, is het account weer actief.
+- Wanneer u een betaalmethode toevoegt, brengen we de eerste factuurperiode direct in rekening en eindigt de proefperiode; de betaalde periode gaat op dat moment in.
+- U kiest voor betaling per maand of per jaar. Elke periode wordt vooraf betaald, aan het begin ervan.
+- Uw kaartgegevens worden verwerkt door onze betaaldienstverlener en komen nooit in onze systemen terecht. Wij bewaren alleen het kaartmerk, de laatste vier cijfers en de vervaldatum. U kunt de kaart op elk moment vervangen.
+- Elke betaling bevestigen we per e-mail, met het bedrag, het factuurnummer en de gebruikte kaart.
+- Mislukt een betaling bij verlenging, dan proberen we het opnieuw op dag 1, 3 en 5. Mislukt ook de laatste poging, dan wordt het account geblokkeerd totdat de openstaande schuld met een werkende betaalmethode is voldaan.
+
+## Abonnementen, gebruikersplaatsen en prijzen
+- Een upgrade (een hoger abonnement of meer gebruikersplaatsen) gaat direct in. Bij jaarlijkse betaling rekenen we het verschil voor de rest van het jaar meteen af, naar verhouding van de resterende tijd; bij maandelijkse betaling geldt de nieuwe prijs gewoon vanaf de volgende factuur.
+- Een downgrade gaat in bij de volgende verlenging. Voordat u die bevestigt, laten we zien wat u kwijtraakt, en eerst moet u de gebruikers verwijderen die boven het nieuwe aantal plaatsen uitkomen.
+- Voor gedeeltelijke maanden, downgrades of maanden die u niet heeft gebruikt, geven we geen terugbetaling of tegoed.
+- Prijswijzigingen kondigen we minimaal 30 dagen van tevoren per e-mail aan bij elke eigenaar voor wie ze gelden. Verlengingen op of na de aangekondigde datum gebeuren tegen de nieuwe prijs.
+- Accounts met uitzonderlijk veel eindgebruikers of tickets per medewerker kunnen we een enterprise-abonnement aanbieden.
+- Voor het gratis abonnement gelden redelijke gebruikslimieten, die we op elk moment kunnen aanpassen.
+
+## Facturen, btw en vooruitbetaald tegoed
+- Facturen krijgen per jaar een doorlopend nummer zonder onderbrekingen en worden na uitgifte nooit meer gewijzigd. Een correctie gebeurt met een creditnota en een nieuwe factuur.
+- Btw: klanten in Slowakije betalen Slowaakse btw. Bedrijven elders in de EU met een geldig btw-nummer betalen geen btw; de btw is dan verlegd (reverse-charge). Andere klanten in de EU betalen het btw-tarief van hun eigen land. Klanten buiten de EU betalen geen btw.
+- Houd uw factuurgegevens en btw-nummer actueel op de factuurpagina. Een btw-nummer geldt voor facturen die worden uitgereikt nadat u het heeft opgeslagen; btw die al is gefactureerd, betalen we niet terug.
+- Tot 15 dagen na de uitgifte van uw laatste factuur kunt u vragen die opnieuw uit te reiken met bijgewerkte factuurgegevens. U ontvangt dan een creditnota en een nieuwe factuur met dezelfde bedragen en dezelfde btw-behandeling.
+- Vooruitbetaald jaartegoed dat u met ons heeft afgesproken, wordt verbruikt tegen uw maandprijs. Zegt u op terwijl er nog tegoed over is, dan betalen we het ongebruikte deel terug, verminderd met annuleringskosten (standaard de helft van het ongebruikte deel).
+
+## Lifetime deals
+- Een code voor een lifetime deal (bijvoorbeeld van AppSumo) kan één keer worden ingewisseld, vóór de uiterste datum van de deal, en per account maar één code.
+- Een deal-account omvat de eigenaar en één extra gebruiker. Voor elke verdere gebruiker betaalt u de normale prijs per gebruikersplaats van het abonnement, voor de dagen dat die gebruiker bestond, achteraf per maand gefactureerd. Om zo’n gebruiker toe te voegen zijn volledige factuurgegevens en een betaalmethode nodig; ontbreken die op de factuurdatum, dan wordt het account geblokkeerd totdat ze zijn aangevuld.
+- Pogingen om een al gebruikte code in te wisselen leggen we vast, en we kunnen de betrokken accounts blokkeren.
+
+## Opzeggen, blokkeren en inactiviteit
+- U kunt uw account op elk moment opzeggen onder Mijn account. De opzegging gaat direct in: er wordt niets meer in rekening gebracht, alle gebruikers verliezen hun toegang en de inhoud en persoonsgegevens van het account worden verwijderd. Dit kan niet ongedaan worden gemaakt. Facturen bewaren we zo lang als de wet voorschrijft.
+- U kunt ons supportteam ook per e-mail vragen het account op te zeggen; dat regelen we binnen één werkdag.
+- Een account dat deze voorwaarden schendt, kunnen we blokkeren of beëindigen. We proberen eerst contact met u op te nemen en u per e-mail te waarschuwen, behalve bij fraude of onwettig gebruik.
+- Een account waarvoor niet wordt betaald (gratis, in de proefperiode, geblokkeerd, of een lifetime deal zonder extra gebruikers) en dat 4 weken niet wordt gebruikt, krijgt een waarschuwing per e-mail. Na 8 weken zonder activiteit verwijderen we het account met alle gegevens.
+
+## Maatwerk
+U kunt ons vragen om maatwerk te ontwikkelen. Nemen we de opdracht aan, dan sturen we u een overeenkomst met de eisen, de specificatie, een vaste prijs in euro en een verwachte opleverdatum. De overeenkomst komt tot stand zodra u die schriftelijk goedkeurt. Wat we bouwen, blijft ons intellectueel eigendom en mogen we ook voor andere klanten gebruiken. Opgeleverd werk factureren we tegen de afgesproken prijs.
+
+## Privacy
+Hoe we met persoonsgegevens omgaan en hoe u uw rechten uitoefent, leest u op onze privacypagina. U kunt op elk moment uw toestemming intrekken, een kopie van uw gegevens opvragen of ons vragen ze te verwijderen.
+
+## Beschikbaarheid
+Gepland onderhoud kondigen we vooraf aan op de statuspagina en in het portaal.`,
+};
+
+/** The terms versions that also exist in another language than the English original, by version. */
+export const TERMS_TRANSLATIONS: Record<string, Partial<Record<Locale, { summary: string; body: string }>>> = {
+  [TERMS_V1.version]: { nl: TERMS_V1_NL },
+};
+
+/**
+ * The body of a published terms version in `locale` when that translation exists and the version
+ * still has the text it was translated from; otherwise the published (English) body. Pure.
+ */
+export function termsBodyIn(terms: { version: string; body: string }, locale: Locale): { locale: Locale; body: string } {
+  if (locale === 'en') return { locale: 'en', body: terms.body };
+  const translated = TERMS_TRANSLATIONS[terms.version]?.[locale];
+  const original = terms.version === TERMS_V1.version ? TERMS_V1.body : null;
+  if (translated && (original === null || original === terms.body)) return { locale, body: translated.body };
+  return { locale: 'en', body: terms.body };
+}

@@ -1,5 +1,6 @@
 'use client';
 // ACC-9: asks for a link to choose a new password (a public form: bot-checked, rate limited).
+import { useTranslations } from 'next-intl';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
 import { forgotPasswordSchema } from '@/lib/auth/password-reset-schema';
@@ -8,11 +9,12 @@ import { forgotPasswordAction } from './actions';
 export function ForgotPasswordForm() {
   const f = useServerForm(forgotPasswordSchema, forgotPasswordAction, { email: '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
+  const t = useTranslations('public.forgotPassword');
   return (
     <form ref={f.formRef} onSubmit={kit.onSubmit} noValidate className="mt-6 space-y-4">
-      <TextField f={f} name="email" label="Email" type="email" autoComplete="email" />
+      <TextField f={f} name="email" label={t('email')} type="email" autoComplete="email" />
       <FormMessage state={f.state} />
-      <BotCheckedSubmit kit={kit}>Send reset link</BotCheckedSubmit>
+      <BotCheckedSubmit kit={kit}>{t('submit')}</BotCheckedSubmit>
     </form>
   );
 }

@@ -5,11 +5,14 @@
 // bot check and, once it is solved, sends the same sign-in again with the solution. A normal
 // sign-in never runs the check.
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { BotCheck, useBotCheck } from '@/components/bot-check';
-import { inputClass, SubmitButton } from '@/components/ui/form';
-import { LOGIN_ERRORS } from '@/lib/auth/login-messages';
+import { adoptLanguageAfterSignIn } from '@/app/actions/language';
+import { inputClass, SubmitButton, useMessageTranslator } from '@/components/ui/form';
+import { LOGIN_ERRORS, loginErrorMessage } from '@/lib/auth/login-messages';
 import { sameOriginPath } from '@/lib/http/same-origin-path';
+import { msg, translateMessage } from '@/lib/i18n/message-ref';
 import { ResendForm } from '../verify-email/resend-form';
 
 interface Credentials {
@@ -31,7 +34,10 @@ function SignInCheck({ onSolved }: { onSolved: (token: string) => void }) {
 
 export function LoginForm({ next }: { next: string | null }) {
   const id = useId();
+  const t = useTranslations('public.login');
+  const tm = useMessageTranslator();
   const [pending, setPending] = useState(false);
+  // A message reference (LOGIN_ERRORS or the form's own), translated when shown.
   const [error, setError] = useState<string | null>(null);
   const [unverifiedEmail, setUnverifiedEmail] = useState<string | null>(null);
   // 0 while the server has not asked for the check; each solution is used once, so every
@@ -51,6 +57,12 @@ export function LoginForm({ next }: { next: string | null }) {
         if (res && res.ok && !res.error) {
           // Staff land on /staff: /account sends them there. `next` was checked on the server;
           // it is checked again here, so nothing but a path on this site is ever navigated to.
+          // First the language: one chosen in this browser is kept on the user, else theirs is adopted.
+          try {
+            await adoptLanguageAfterSignIn();
+          } catch {
+            /* the sign-in stands; the language follows on the next choice */
+          }
           window.location.assign(sameOriginPath(next, window.location.origin, '/account'));
           return;
         }
@@ -63,11 +75,11 @@ export function LoginForm({ next }: { next: string | null }) {
           setWaiting(creds);
           return;
         }
-        setError(message);
-        if (/confirm your email/i.test(message)) setUnverifiedEmail(creds.email);
+        setError(loginErrorMessage(message));
+        if (message === LOGIN_ERRORS.unverified) setUnverifiedEmail(creds.email);
         setPending(false);
       } catch {
-        setError('Signing in failed. Check your connection and try again.');
+        setError(msg('auth.errors.login.network'));
         setPending(false);
       }
     },
@@ -86,7 +98,7 @@ export function LoginForm({ next }: { next: string | null }) {
     const fd = new FormData(e.currentTarget);
     const creds = { email: String(fd.get('email') ?? '').trim(), password: String(fd.get('password') ?? '') };
     if (!creds.email || !creds.password) {
-      setError('Enter your email and password.');
+      setError(msg('auth.errors.login.missingFields'));
       return;
     }
     retries.current = 0;
@@ -105,7 +117,7 @@ export function LoginForm({ next }: { next: string | null }) {
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <div className="space-y-1">
           <label htmlFor={`${id}-email`} className="block text-sm font-medium text-slate-700">
-            Email
+            {t('email')}
           </label>
           <input
             id={`${id}-email`}
@@ -120,7 +132,7 @@ export function LoginForm({ next }: { next: string | null }) {
         </div>
         <div className="space-y-1">
           <label htmlFor={`${id}-password`} className="block text-sm font-medium text-slate-700">
-            Password
+            {t('password')}
           </label>
           <input
             id={`${id}-password`}
@@ -135,21 +147,21 @@ export function LoginForm({ next }: { next: string | null }) {
         </div>
         {checkRound > 0 && (
           <div role="status" className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
-            <p>{LOGIN_ERRORS.checkRequired}</p>
+            <p>{translateMessage(tm, loginErrorMessage(LOGIN_ERRORS.checkRequired))}</p>
             <SignInCheck key={checkRound} onSolved={setSolution} />
           </div>
         )}
         {error && (
           <div id={`${id}-error`} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
+            {translateMessage(tm, error)}
           </div>
         )}
-        <SubmitButton pending={pending}>Sign in</SubmitButton>
+        <SubmitButton pending={pending}>{t('submit')}</SubmitButton>
       </form>
       {unverifiedEmail && (
         <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
-          <p className="mb-3 text-sm text-slate-700">We can send a new confirmation link to {unverifiedEmail}.</p>
-          <ResendForm email={unverifiedEmail} label="Send a new confirmation link" />
+          <p className="mb-3 text-sm text-slate-700">{t('resendIntro', { email: unverifiedEmail })}</p>
+          <ResendForm email={unverifiedEmail} label={t('resendButton')} />
         </div>
       )}
     </div>

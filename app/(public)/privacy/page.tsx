@@ -1,12 +1,18 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ComingSoon } from '@/components/ui/coming-soon';
 
-export const metadata = { title: 'Privacy' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('public.privacy');
+  return { title: t('metaTitle') };
+}
 
-export default function Page() {
+export default async function Page() {
+  const t = await getTranslations('public.privacy');
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
-      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">Privacy</h1>
-      <ComingSoon>How we handle personal data — the data we keep, why, for how long, who processes it and how to use your rights — will be published here with the privacy release. Until then, write to our support team with any privacy question.</ComingSoon>
+      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">{t('title')}</h1>
+      <ComingSoon>{t('body')}</ComingSoon>
     </div>
   );
 }

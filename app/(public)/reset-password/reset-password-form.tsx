@@ -1,6 +1,7 @@
 'use client';
 // ACC-9: choosing the new password through the emailed link (the token travels as a hidden field).
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
 import { resetPasswordSchema } from '@/lib/auth/password-reset-schema';
@@ -10,6 +11,7 @@ import { resetPasswordAction } from './actions';
 export function ResetPasswordForm({ token }: { token: string }) {
   const f = useServerForm(resetPasswordSchema, resetPasswordAction, { token, password: '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
+  const t = useTranslations('public.resetPassword');
 
   if (f.state.status === 'ok') {
     return (
@@ -19,7 +21,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           href="/login"
           className="inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline sm:w-auto"
         >
-          Sign in
+          {t('signIn')}
         </Link>
       </div>
     );
@@ -32,18 +34,18 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <TextField
         f={f}
         name="password"
-        label="New password"
+        label={t('newPassword')}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })}
       />
       <FormMessage state={f.state} />
       {linkProblem && (
         <p className="text-sm text-slate-600">
-          <Link href="/forgot-password">Ask for a new link</Link>
+          <Link href="/forgot-password">{t('askNewLink')}</Link>
         </p>
       )}
-      <BotCheckedSubmit kit={kit}>Set new password</BotCheckedSubmit>
+      <BotCheckedSubmit kit={kit}>{t('submit')}</BotCheckedSubmit>
     </form>
   );
 }

@@ -1,10 +1,15 @@
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { baseDomain } from '@/lib/accounts/slug';
 import { publicRequest, signedInHome } from '@/lib/auth/guards';
 import { SignupForm } from './signup-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Create your account · Accountdesk' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('public.signup');
+  return { title: t('metaTitle') };
+}
 
 export default async function SignupPage() {
   await publicRequest();

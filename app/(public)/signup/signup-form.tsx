@@ -2,15 +2,18 @@
 // ACC-1..5, ACC-9: the signup form. The account address is proposed from the company name until
 // the person edits it; the public-form kit solves the bot check in the background.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useId, useRef } from 'react';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { Field, FormMessage, inputClass, TextField, useServerForm } from '@/components/ui/form';
 import { signupSchema } from '@/lib/accounts/schemas';
-import { proposeSlug } from '@/lib/accounts/slug';
+import { proposeSlug, SLUG_MAX, SLUG_MIN } from '@/lib/accounts/slug';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
 import { ResendForm } from '../verify-email/resend-form';
 import { signupAction } from './actions';
 
 export function SignupForm({ domain }: { domain: string }) {
+  const t = useTranslations('public.signup');
   const f = useServerForm(signupSchema, signupAction, {
     fullName: '',
     email: '',
@@ -30,13 +33,11 @@ export function SignupForm({ domain }: { domain: string }) {
     const email = (f.state.data as { email?: string } | undefined)?.email ?? getValues('email');
     return (
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Check your email</h1>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t('checkEmail.title')}</h1>
         <p className="mt-3 text-sm leading-6 text-slate-600">
-          We sent a confirmation link to <strong className="font-medium text-slate-900">{email}</strong>. Open it to confirm
-          your address and activate your account. The link is valid for 7 days; a signup that is not confirmed by then is
-          removed.
+          {t.rich('checkEmail.body', { email, strong: (chunks) => <strong className="font-medium text-slate-900">{chunks}</strong> })}
         </p>
-        <p className="mt-3 text-sm text-slate-600">Nothing arrived after a few minutes? Check your spam folder, or ask for a new link.</p>
+        <p className="mt-3 text-sm text-slate-600">{t('checkEmail.nothingArrived')}</p>
         <div className="mt-5">
           <ResendForm email={email} />
         </div>
@@ -66,22 +67,20 @@ export function SignupForm({ domain }: { domain: string }) {
 
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Create your account</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Start your free trial. Already have an account? <Link href="/login">Sign in</Link>
-      </p>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t('title')}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t.rich('intro', { link: (chunks) => <Link href="/login">{chunks}</Link> })}</p>
       <form ref={f.formRef} onSubmit={kit.onSubmit} noValidate className="mt-6 space-y-4">
-        <TextField f={f} name="fullName" label="Full name" autoComplete="name" hint="Your legal name, as the account owner." />
-        <TextField f={f} name="email" label="Email" type="email" autoComplete="email" />
-        <TextField f={f} name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." />
-        <Field id={`${id}-companyName`} label="Company name" error={f.errorFor('companyName')}>
+        <TextField f={f} name="fullName" label={t('fullName')} autoComplete="name" hint={t('fullNameHint')} />
+        <TextField f={f} name="email" label={t('email')} type="email" autoComplete="email" />
+        <TextField f={f} name="password" label={t('password')} type="password" autoComplete="new-password" hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })} />
+        <Field id={`${id}-companyName`} label={t('companyName')} error={f.errorFor('companyName')}>
           {(a11y) => <input {...a11y} {...companyReg} type="text" autoComplete="organization" className={inputClass} />}
         </Field>
         <Field
           id={`${id}-slug`}
-          label="Account address"
+          label={t('slug')}
           error={f.errorFor('slug')}
-          hint="Lower-case letters, digits and dashes; 3 to 40 characters. You can change the proposal."
+          hint={t('slugHint', { min: SLUG_MIN, max: SLUG_MAX })}
         >
           {(a11y) => (
             <div className="flex rounded-md shadow-sm">
@@ -102,9 +101,9 @@ export function SignupForm({ domain }: { domain: string }) {
         </Field>
         <Field
           id={`${id}-dateOfBirth`}
-          label="Date of birth"
+          label={t('dateOfBirth')}
           error={f.errorFor('dateOfBirth')}
-          hint="You must be 18 or older. We store only that you confirmed this, not the date."
+          hint={t('dateOfBirthHint')}
         >
           {(a11y) => <input {...a11y} {...dateReg} type="date" autoComplete="bday" className={inputClass} />}
         </Field>
@@ -119,9 +118,9 @@ export function SignupForm({ domain }: { domain: string }) {
               className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-700 focus:ring-brand-600"
             />
             <div className="text-sm text-slate-700">
-              <label htmlFor={termsId}>I accept the terms of service</label>{' '}
+              <label htmlFor={termsId}>{t('acceptTerms')}</label>{' '}
               <span className="text-slate-500">
-                (<Link href="/terms" target="_blank">read the terms</Link>)
+                (<Link href="/terms" target="_blank">{t('readTerms')}</Link>)
               </span>
             </div>
           </div>
@@ -132,7 +131,7 @@ export function SignupForm({ domain }: { domain: string }) {
           )}
         </div>
         <FormMessage state={f.state} />
-        <BotCheckedSubmit kit={kit}>Create account</BotCheckedSubmit>
+        <BotCheckedSubmit kit={kit}>{t('submit')}</BotCheckedSubmit>
       </form>
     </div>
   );

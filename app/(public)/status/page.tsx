@@ -1,12 +1,18 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ComingSoon } from '@/components/ui/coming-soon';
 
-export const metadata = { title: 'Service status' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('public.status');
+  return { title: t('metaTitle') };
+}
 
-export default function Page() {
+export default async function Page() {
+  const t = await getTranslations('public.status');
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
-      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">Service status</h1>
-      <ComingSoon>Planned maintenance will be announced on this page and in the portal once the operations release is out. Until then, announcements reach account owners by email.</ComingSoon>
+      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">{t('title')}</h1>
+      <ComingSoon>{t('body')}</ComingSoon>
     </div>
   );
 }

@@ -1,12 +1,18 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ComingSoon } from '@/components/ui/coming-soon';
 
-export const metadata = { title: 'Unsubscribe' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('public.unsubscribe');
+  return { title: t('metaTitle') };
+}
 
-export default function Page() {
+export default async function Page() {
+  const t = await getTranslations('public.unsubscribe');
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
-      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">Unsubscribe</h1>
-      <ComingSoon>The unsubscribe form for our mailing list arrives with the privacy release. Every marketing email already contains a link to stop further mailings.</ComingSoon>
+      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">{t('title')}</h1>
+      <ComingSoon>{t('body')}</ComingSoon>
     </div>
   );
 }

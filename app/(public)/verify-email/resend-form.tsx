@@ -1,12 +1,15 @@
 'use client';
 // ACC-2: asks for a new confirmation link. With `email` given (right after signup, or from the
 // sign-in form) the address is sent along hidden; otherwise the person types it.
+import { useTranslations } from 'next-intl';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
 import { resendSchema } from '@/lib/accounts/schemas';
 import { resendVerificationAction } from './actions';
 
-export function ResendForm({ email, label = 'Send the link again' }: { email?: string; label?: string }) {
+/** `label`: the button's name (already translated); "Send the link again" by default. */
+export function ResendForm({ email, label }: { email?: string; label?: string }) {
+  const t = useTranslations('public.verifyEmail.resend');
   const f = useServerForm(resendSchema, resendVerificationAction, { email: email ?? '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
   return (
@@ -14,10 +17,10 @@ export function ResendForm({ email, label = 'Send the link again' }: { email?: s
       {email ? (
         <input type="hidden" {...f.form.register('email')} />
       ) : (
-        <TextField f={f} name="email" label="Email" type="email" autoComplete="email" />
+        <TextField f={f} name="email" label={t('email')} type="email" autoComplete="email" />
       )}
       <FormMessage state={f.state} />
-      <BotCheckedSubmit kit={kit}>{label}</BotCheckedSubmit>
+      <BotCheckedSubmit kit={kit}>{label ?? t('submit')}</BotCheckedSubmit>
     </form>
   );
 }

@@ -1,12 +1,18 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ComingSoon } from '@/components/ui/coming-soon';
 
-export const metadata = { title: 'Privacy request' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('public.privacyRequest');
+  return { title: t('metaTitle') };
+}
 
-export default function Page() {
+export default async function Page() {
+  const t = await getTranslations('public.privacyRequest');
   return (
     <div className="mx-auto max-w-3xl px-4 py-12">
-      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">Privacy request</h1>
-      <ComingSoon>The form for privacy requests (a copy of your data, corrections, erasure and more) arrives with the privacy release. Until then, send your request to our support team by email.</ComingSoon>
+      <h1 className="mb-6 text-3xl font-bold tracking-tight text-slate-900">{t('title')}</h1>
+      <ComingSoon>{t('body')}</ComingSoon>
     </div>
   );
 }
