@@ -80,7 +80,7 @@ export async function BillingSection({
           <Panel id="billing-payment-method" title={t('paymentMethod.title')}>
             {paymentMethod ? (
               <dl className="divide-y divide-slate-100">
-                <DetailRow label={t('paymentMethod.method')}>{paymentMethodLabel(paymentMethod)}</DetailRow>
+                <DetailRow label={t('paymentMethod.method')}>{paymentMethodLabel(paymentMethod, f.locale)}</DetailRow>
                 <DetailRow label={t('paymentMethod.added')}>{f.date(paymentMethod.addedAt)}</DetailRow>
               </dl>
             ) : (

@@ -30,7 +30,7 @@ export async function signOutEverywhere(
  * in that account's log with the staff member as the actor. A user that does not exist, or is not
  * in that account, is refused and nothing is written.
  */
-export async function endUserSessionsByStaff(db: Db, input: EndUserSessionsInput, actor: Actor): Promise<{ revoked: number; fullName: string }> {
+export async function endUserSessionsByStaff(db: Db, input: EndUserSessionsInput, actor: Actor): Promise<{ revoked: number; /** null once the person's data has been erased */ fullName: string | null }> {
   return db.transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id, fullName: users.fullName, deletedAt: users.deletedAt })
@@ -45,6 +45,6 @@ export async function endUserSessionsByStaff(db: Db, input: EndUserSessionsInput
       target: `user:${user.id}`,
       details: { sessionsRevoked: revoked },
     });
-    return { revoked, fullName: user.deletedAt ? 'the erased user' : user.fullName };
+    return { revoked, fullName: user.deletedAt ? null : user.fullName };
   });
 }

@@ -38,6 +38,6 @@ export const endUserSessionsAction = validatedAction({
   run: async (input, ctx) => {
     const r = await endUserSessionsByStaff(await getDb(), input, { type: 'staff', id: ctx.user.id, ip: ctx.ip });
     revalidatePath(`/staff/accounts/${input.accountId}`);
-    return { message: msg('staff.endSessions.ended', { count: r.revoked, name: r.fullName }) };
+    return { message: r.fullName ? msg('staff.endSessions.ended', { count: r.revoked, name: r.fullName }) : msg('staff.endSessions.endedErased', { count: r.revoked }) };
   },
 });
