@@ -1,5 +1,6 @@
 // Staff forms for deals (APS-1). The deadline is typed as a Bratislava date and time.
 import { z } from 'zod';
+import { signupSchema } from '@/lib/accounts/schemas';
 import { msg } from '@/lib/i18n/message-ref';
 
 const money = z
@@ -33,4 +34,9 @@ export const suspendHolderSchema = z.object({
   dealId: z.uuid(),
   accountId: z.uuid(),
   reason: z.string().trim().min(5, msg('deals.validation.reason')).max(500, msg('deals.validation.tooLong', { max: 500 })),
+});
+
+/** APS-2: the signup fields plus the code (compose, never copy, the signup schema). */
+export const redeemSchema = signupSchema.extend({
+  code: z.string().trim().min(1, msg('deals.validation.codeRequired')).max(64, msg('deals.validation.codeTooLong', { max: 64 })),
 });

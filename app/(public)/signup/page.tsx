@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { baseDomain } from '@/lib/accounts/slug';
 import { publicRequest, signedInHome } from '@/lib/auth/guards';
-import { SignupForm } from './signup-form';
+import { TrialSignupForm } from './signup-page-form';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +17,7 @@ export default async function SignupPage() {
   if (home) redirect(home);
   return (
     <div className="mx-auto max-w-xl px-4 py-10 sm:py-14">
-      <SignupForm domain={baseDomain()} />
+      <TrialSignupForm domain={baseDomain()} />
     </div>
   );
 }

@@ -1,20 +1,37 @@
 'use client';
 // ACC-1..5, ACC-9: the signup form. The account address is proposed from the company name until
-// the person edits it; the public-form kit solves the bot check in the background.
+// the person edits it; the public-form kit solves the bot check in the background. The deal
+// redemption page (APS-2) is the same form with a different schema and action and the "Code"
+// field first: it passes them in, so both stay one form.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useId, useRef } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { Field, FormMessage, inputClass, TextField, useServerForm } from '@/components/ui/form';
+import type { FormState } from '@/lib/actions';
 import { signupSchema } from '@/lib/accounts/schemas';
 import { proposeSlug, SLUG_MAX, SLUG_MIN } from '@/lib/accounts/slug';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
-import { ResendForm } from '../verify-email/resend-form';
-import { signupAction } from './actions';
+import { ResendForm } from '@/app/(public)/verify-email/resend-form';
 
-export function SignupForm({ domain }: { domain: string }) {
+type SignupAction = (prev: FormState<{ email: string }>, fd: FormData) => Promise<FormState<{ email: string }>>;
+
+export interface SignupFormVariant {
+  /** A schema that extends the signup schema (the browser check runs it). */
+  schema: typeof signupSchema;
+  action: SignupAction;
+  /** Defaults of the extra fields. */
+  defaults?: Record<string, string>;
+  title: string;
+  intro: ReactNode;
+  submitLabel: string;
+  /** Fields shown before the signup fields (e.g. the deal code). */
+  leadingFields?: (f: ReturnType<typeof useServerForm>) => ReactNode;
+}
+
+export function SignupForm({ domain, variant }: { domain: string; variant: SignupFormVariant }) {
   const t = useTranslations('public.signup');
-  const f = useServerForm(signupSchema, signupAction, {
+  const f = useServerForm(variant.schema, variant.action, {
     fullName: '',
     email: '',
     password: '',
@@ -23,6 +40,7 @@ export function SignupForm({ domain }: { domain: string }) {
     dateOfBirth: '',
     acceptTerms: false,
     botCheck: '',
+    ...variant.defaults,
   });
   const kit = useBotCheckedSubmit(f);
   const slugEdited = useRef(false);
@@ -67,9 +85,11 @@ export function SignupForm({ domain }: { domain: string }) {
 
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t('title')}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t.rich('intro', { link: (chunks) => <Link href="/login">{chunks}</Link> })}</p>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{variant.title}</h1>
+      <p className="mt-1 text-sm text-slate-600">{variant.intro}</p>
       <form ref={f.formRef} onSubmit={kit.onSubmit} noValidate className="mt-6 space-y-4">
+        {/* eslint-disable-next-line @typescript-eslint/no-explicit-any */}
+        {variant.leadingFields?.(f as any)}
         <TextField f={f} name="fullName" label={t('fullName')} autoComplete="name" hint={t('fullNameHint')} />
         <TextField f={f} name="email" label={t('email')} type="email" autoComplete="email" />
         <TextField f={f} name="password" label={t('password')} type="password" autoComplete="new-password" hint={t('passwordHint', { min: PASSWORD_MIN_LENGTH })} />
@@ -131,7 +151,7 @@ export function SignupForm({ domain }: { domain: string }) {
           )}
         </div>
         <FormMessage state={f.state} />
-        <BotCheckedSubmit kit={kit}>{t('submit')}</BotCheckedSubmit>
+        <BotCheckedSubmit kit={kit}>{variant.submitLabel}</BotCheckedSubmit>
       </form>
     </div>
   );
