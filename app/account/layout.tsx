@@ -13,7 +13,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
   return (
     <AppShell
       home={ctx.account.status === 'suspended' ? '/account/billing' : '/account'}
-      nav={accountNav({ isOwner, suspended: ctx.account.status === 'suspended' })}
+      nav={accountNav({ role: ctx.user.role as 'owner' | 'admin' | 'agent', suspended: ctx.account.status === 'suspended' })}
       who={`${ctx.user.fullName} · ${ctx.account.slug}`}
       banners={overview && <BillingBanner overview={overview} isOwner={isOwner} />}
     >

@@ -3,13 +3,15 @@ import type { NavItem } from './nav-links';
 
 interface AccountNavItem extends NavItem {
   ownerOnly?: boolean;
+  /** ACC-7: owners and admins. */
+  managersOnly?: boolean;
   /** PAY-2: still reachable while the account is suspended. */
   whileSuspended?: boolean;
 }
 
 export const ACCOUNT_NAV: AccountNavItem[] = [
   { href: '/account', label: 'myAccount' },
-  { href: '/account/users', label: 'users', ownerOnly: true },
+  { href: '/account/users', label: 'users', managersOnly: true },
   { href: '/account/plan', label: 'plan', ownerOnly: true },
   { href: '/account/billing', label: 'billing', ownerOnly: true, whileSuspended: true },
   { href: '/account/invoices', label: 'invoices', ownerOnly: true, whileSuspended: true },
@@ -21,13 +23,14 @@ export const ACCOUNT_NAV: AccountNavItem[] = [
 ];
 
 /** The sections a member can open: owners see everything; a suspended account billing and security. */
-export function accountNav({ isOwner, suspended }: { isOwner: boolean; suspended: boolean }): NavItem[] {
+export function accountNav({ role, suspended }: { role: 'owner' | 'admin' | 'agent'; suspended: boolean }): NavItem[] {
+  const isOwner = role === 'owner';
   if (suspended && !isOwner)
     return [
       { href: '/account/billing', label: 'billing' },
       { href: '/account/security', label: 'security' },
     ];
-  return ACCOUNT_NAV.filter((i) => (isOwner || !i.ownerOnly) && (!suspended || i.whileSuspended)).map(({ href, label }) => ({ href, label }));
+  return ACCOUNT_NAV.filter((i) => (isOwner || (!i.ownerOnly && (!i.managersOnly || role === 'admin'))) && (!suspended || i.whileSuspended)).map(({ href, label }) => ({ href, label }));
 }
 
 export const STAFF_NAV: NavItem[] = [

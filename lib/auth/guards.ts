@@ -65,6 +65,13 @@ export const requireMemberEvenIfSuspended = () => requireMember({ allowSuspended
 /** The guard for owner actions that must work on a suspended account too (paying, invoices, stopping). */
 export const requireOwnerEvenIfSuspended = () => requireOwner({ allowSuspended: true });
 
+/** ACC-7: the people who manage the account's users, the owner and admins. */
+export async function requireUserManager(): Promise<MemberContext> {
+  const ctx = await requireMember();
+  if (ctx.user.role !== 'owner' && ctx.user.role !== 'admin') redirect('/account?denied=owner');
+  return ctx;
+}
+
 /** Vendor staff: every /staff page and action. */
 export async function requireStaff(): Promise<UserContext> {
   const ctx = await currentUser();

@@ -15,6 +15,8 @@ export const LIMITS = {
   signup: { name: 'signup', max: 10, windowSeconds: 3600 },
   // APS-3: deal-code redemptions per address (guessing codes costs a bot check and this limit).
   dealRedeem: { name: 'deal-redeem', max: 10, windowSeconds: 3600 },
+  // ACC-7: accepting invitations per address (the link itself is the secret).
+  invitation: { name: 'invitation', max: 20, windowSeconds: 3600 },
   // Sign-in counts failed attempts only (lib/auth/login.ts explains the thresholds).
   /** Wrong passwords for one email from one address: refused beyond `max`. Keyed by a digest of both. */
   loginFailPair: { name: 'login-fail-pair', max: 10, windowSeconds: 900 },
