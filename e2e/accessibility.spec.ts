@@ -24,6 +24,9 @@ const PUBLIC = [
   '/reset-password',
   '/reset-password?token=not-a-real-token',
   '/account-stopped',
+  '/appsumo',
+  '/invitation',
+  '/invitation?token=not-a-real-token',
 ];
 const PORTAL = [
   '/account',
@@ -95,7 +98,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     await setClock(request, null);
 
     // The others side by side (each in its own browser context).
-    const [trialing, [active, a, invoice], [staff, account, mail], member] = await Promise.all([
+    const [trialing, [active, a, invoice], [staff, account, mail, deal], member] = await Promise.all([
       (async () => {
         const r = await newRole(browser);
         await signUpOwner(r.page, request);
@@ -113,7 +116,8 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
         await expect(r.page).toHaveURL(/\/staff$/, { timeout: 30_000 });
         const outboxMail = await firstHref(r.page, '/staff/outbox', /^\/staff\/outbox\/[0-9a-f-]{36}$/);
         const someAccount = await firstHref(r.page, '/staff/accounts', /^\/staff\/accounts\/[0-9a-f-]{36}$/);
-        return [r, someAccount, outboxMail] as const;
+        const deal = await firstHref(r.page, '/staff/deals', /^\/staff\/deals\/[0-9a-f-]{36}$/);
+        return [r, someAccount, outboxMail, deal] as const;
       })(),
       newRole(browser),
     ]);
@@ -132,7 +136,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     roles['owner (active)'] = { ...active, routes: [...PORTAL, invoice] };
     roles['owner (suspended)'] = { ...suspended, routes: PORTAL };
     roles['member (agent)'] = { ...member, routes: [...PORTAL, invoice] };
-    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail] };
+    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail, deal] };
   } finally {
     await request.dispose();
   }

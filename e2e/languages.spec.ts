@@ -173,7 +173,7 @@ test('the "Language" select switches to Nederlands for the next page and for the
     await expect(other.locator('html')).toHaveAttribute('lang', 'en');
     await other.getByLabel('Email').fill(o.email);
     await other.getByRole('button', { name: 'Send reset link' }).click();
-    await expect(other.getByLabel('Email')).toHaveCount(0, { timeout: 30_000 });
+    await expect(other.getByRole('status').first()).toBeVisible({ timeout: 30_000 });
   } finally {
     await english.close();
   }

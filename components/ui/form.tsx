@@ -68,7 +68,13 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
     }, refusedInBrowser)(e);
   };
   useEffect(() => {
-    if (refusals) focusFirstInvalid(formRef.current);
+    if (!refusals) return;
+    // react-hook-form renders its field errors in a render of its own, after this one: wait for
+    // the fields to be marked before choosing the first.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    });
+    return () => cancelAnimationFrame(frame);
   }, [refusals]);
   // After the server refused fields, the first of them takes the focus; with no field to blame,
   // the summary does (FormMessage).
