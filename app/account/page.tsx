@@ -122,7 +122,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </Card>
       </div>
       <h2 className="mb-3 mt-8 text-lg font-semibold text-slate-900">{t('manage')}</h2>
-      <PortalLinks isOwner={isOwner} />
+      <PortalLinks role={ctx.user.role as 'owner' | 'admin' | 'agent'} />
     </>
   );
 }

@@ -1,16 +1,17 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-export interface PortalLink {
+import { sectionVisibleTo, type SectionAudience } from '@/components/layout/nav';
+
+export interface PortalLink extends SectionAudience {
   href: string;
   /** Under account.links.<key>: its title and description. */
   key: 'users' | 'plan' | 'billing' | 'invoices' | 'privacy' | 'customServices' | 'security' | 'audit' | 'stop';
-  ownerOnly?: boolean;
   danger?: boolean;
 }
 
 export const PORTAL_LINKS: PortalLink[] = [
-  { href: '/account/users', key: 'users', ownerOnly: true },
+  { href: '/account/users', key: 'users', managersOnly: true },
   { href: '/account/plan', key: 'plan', ownerOnly: true },
   { href: '/account/billing', key: 'billing', ownerOnly: true },
   { href: '/account/invoices', key: 'invoices', ownerOnly: true },
@@ -21,9 +22,9 @@ export const PORTAL_LINKS: PortalLink[] = [
   { href: '/account/stop', key: 'stop', ownerOnly: true, danger: true },
 ];
 
-export async function PortalLinks({ isOwner }: { isOwner: boolean }) {
+export async function PortalLinks({ role }: { role: 'owner' | 'admin' | 'agent' }) {
   const t = await getTranslations('account.links');
-  const links = PORTAL_LINKS.filter((l) => isOwner || !l.ownerOnly);
+  const links = PORTAL_LINKS.filter((l) => sectionVisibleTo(role, l));
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {links.map((l) => (

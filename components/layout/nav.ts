@@ -1,10 +1,19 @@
 // Labels are keys under common.nav in the message catalogues.
 import type { NavItem } from './nav-links';
 
-interface AccountNavItem extends NavItem {
+/** Who sees an owner-portal section. */
+export interface SectionAudience {
   ownerOnly?: boolean;
   /** ACC-7: owners and admins. */
   managersOnly?: boolean;
+}
+
+export function sectionVisibleTo(role: 'owner' | 'admin' | 'agent', item: SectionAudience): boolean {
+  if (role === 'owner') return true;
+  return !item.ownerOnly && (!item.managersOnly || role === 'admin');
+}
+
+interface AccountNavItem extends NavItem, SectionAudience {
   /** PAY-2: still reachable while the account is suspended. */
   whileSuspended?: boolean;
 }
@@ -24,13 +33,12 @@ export const ACCOUNT_NAV: AccountNavItem[] = [
 
 /** The sections a member can open: owners see everything; a suspended account billing and security. */
 export function accountNav({ role, suspended }: { role: 'owner' | 'admin' | 'agent'; suspended: boolean }): NavItem[] {
-  const isOwner = role === 'owner';
-  if (suspended && !isOwner)
+  if (suspended && role !== 'owner')
     return [
       { href: '/account/billing', label: 'billing' },
       { href: '/account/security', label: 'security' },
     ];
-  return ACCOUNT_NAV.filter((i) => (isOwner || (!i.ownerOnly && (!i.managersOnly || role === 'admin'))) && (!suspended || i.whileSuspended)).map(({ href, label }) => ({ href, label }));
+  return ACCOUNT_NAV.filter((i) => sectionVisibleTo(role, i) && (!suspended || i.whileSuspended)).map(({ href, label }) => ({ href, label }));
 }
 
 export const STAFF_NAV: NavItem[] = [
