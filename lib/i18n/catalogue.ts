@@ -7,7 +7,6 @@ import enBilling from '@/messages/en/billing.json';
 import enCommon from '@/messages/en/common.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
-import enErrors from '@/messages/en/errors.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
 import enPublic from '@/messages/en/public.json';
@@ -21,7 +20,6 @@ import nlBilling from '@/messages/nl/billing.json';
 import nlCommon from '@/messages/nl/common.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
-import nlErrors from '@/messages/nl/errors.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
 import nlPublic from '@/messages/nl/public.json';
@@ -33,7 +31,6 @@ import type { Locale } from './config';
 const en = {
   common: enCommon,
   validation: enValidation,
-  errors: enErrors,
   public: enPublic,
   auth: enAuth,
   account: enAccount,
@@ -54,7 +51,6 @@ export const catalogues: Record<Locale, Messages> = {
   nl: {
     common: nlCommon,
     validation: nlValidation,
-    errors: nlErrors,
     public: nlPublic,
     auth: nlAuth,
     account: nlAccount,
