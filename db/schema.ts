@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -251,6 +252,8 @@ export const subscriptions = pgTable(
     interval: text('interval', { enum: ['monthly', 'yearly'] }).notNull().default('monthly'),
     /** trialing → active ⇄ past_due → suspended → active; lifetime for deal accounts; canceled when stopped. */
     status: text('status', { enum: ['trialing', 'active', 'past_due', 'suspended', 'lifetime', 'canceled'] }).notNull(),
+    /** APS-2: a lifetime deal; after its extra-seat invoice is paid it returns to 'lifetime', never to 'active'. */
+    lifetime: boolean('lifetime').notNull().default(false),
     trialEndsAt: ts('trial_ends_at'),
     trialReminderSentAt: ts('trial_reminder_sent_at'),
     /** PAY-4: the start of the first paid period; every period end is counted from it (keeps the 31st). */
@@ -530,4 +533,20 @@ export const seatIntervals = pgTable(
     index('seat_intervals_account_idx').on(t.accountId, t.startedAt),
     uniqueIndex('seat_intervals_open_unique').on(t.userId).where(sql`${t.endedAt} is null`),
   ],
+);
+
+/** APS-7: one row per deal account and billed month (Bratislava), so the monthly sweep bills each month once. */
+export const extraSeatBillings = pgTable(
+  'extra_seat_billings',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    /** Null when the month had no extra users. */
+    invoiceId: uuid('invoice_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.month] })],
 );

@@ -58,8 +58,8 @@ export interface PaymentSetupInput {
 export async function beginPaymentSetup(db: Db, processor: PaymentProcessor, b: SetupBinding & { actor: Actor }, input: PaymentSetupInput, at: Date): Promise<string> {
   const sub = await getSubscription(db, b.accountId);
   if (!sub) throw new DomainError(msg('billing.errors.noSubscription'));
-  if (sub.subscription.status === 'canceled' || sub.subscription.status === 'lifetime')
-    throw new DomainError(msg('billing.errors.nothingToPay'));
+  // A lifetime deal pays nothing for its plan, but keeps a method on file for extra users (APS-9).
+  if (sub.subscription.status === 'canceled') throw new DomainError(msg('billing.errors.nothingToPay'));
   if (firstPeriodIsDue(sub.subscription) && input.planCode) {
     const [plan] = await db
       .select()

@@ -12,6 +12,7 @@
 //
 // Both sweeps run a few rounds at once (RENEWAL_WORKERS, COLLECTION_WORKERS); they divide the
 // work by the same claims that keep two instances apart. `npm run bench:billing` measures them.
+import { statusAfterPayment } from './status';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { inList } from '@/db/bulk';
@@ -166,7 +167,7 @@ async function claimCollections(db: Db, batchSize: number): Promise<Claimed[]> {
       .where(
         and(
           isNotNull(subscriptions.dunningInvoiceId),
-          inArray(subscriptions.status, ['active', 'past_due']),
+          inArray(subscriptions.status, ['active', 'past_due', 'lifetime']),
           lte(subscriptions.nextRetryAt, at),
           or(isNull(subscriptions.collectionLeaseUntil), lte(subscriptions.collectionLeaseUntil, at)),
         ),
@@ -300,8 +301,10 @@ async function recordCollections(tx: Tx, results: Collection[]): Promise<void> {
   if (paid.length)
     await tx
       .update(subscriptions)
-      .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, collectionLeaseUntil: null, updatedAt: at })
+      .set({ status: statusAfterPayment, dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, collectionLeaseUntil: null, suspendedAt: null, updatedAt: at })
       .where(inList(subscriptions.accountId, paid));
+    // APS-10: a deal account blocked for its extra-seat invoice gets its access back once paid.
+    await tx.update(accounts).set({ status: 'active' }).where(and(inList(accounts.id, paid), eq(accounts.status, 'suspended'), isNull(accounts.staffSuspendedAt)));
   if (failed.length) {
     // One statement for every failed collection of the round, each with its own retry schedule.
     await tx.execute(sql`
@@ -431,7 +434,7 @@ export async function settleOpenInvoice(
       const at = now();
       await tx
         .update(subscriptions)
-        .set({ status: 'active', dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, collectionLeaseUntil: null, suspendedAt: null, updatedAt: at })
+        .set({ status: statusAfterPayment, dunningInvoiceId: null, failedAttempts: 0, firstFailureAt: null, nextRetryAt: null, collectionLeaseUntil: null, suspendedAt: null, updatedAt: at })
         .where(eq(subscriptions.accountId, input.accountId));
       await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, input.accountId), eq(accounts.status, 'suspended'), isNull(accounts.staffSuspendedAt)));
     }

@@ -82,6 +82,7 @@ export async function redeemDealCode(
           seats: code.deal.lifetimeSeats,
           interval: 'monthly',
           status: 'lifetime',
+          lifetime: true,
           createdAt: at,
           updatedAt: at,
         });

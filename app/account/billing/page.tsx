@@ -73,7 +73,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
               t('noMethod')
             )}
           </p>
-          {overview && overview.state.kind !== 'canceled' && overview.state.kind !== 'lifetime' ? (
+          {overview && overview.state.kind !== 'canceled' ? (
             <PaymentMethodForm
               action={startPaymentSetupAction}
               firstPeriodDue={overview.firstPeriodDue}

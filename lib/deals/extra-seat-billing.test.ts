@@ -1,0 +1,107 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { accounts, billingProfiles, deals, invoiceLines, invoices, outbox, paymentMethods, subscriptions } from '@/db/schema';
+import { signupSchema } from '@/lib/accounts/schemas';
+import { collectOpenInvoices } from '@/lib/billing/renewals';
+import { addPaymentMethod } from '@/lib/billing/subscriptions';
+import { sandboxToken, useBillingTestDb, WORKING_CARD } from '@/lib/billing/test-helpers';
+import { setClock } from '@/lib/clock';
+import { acceptInvitation, inviteUser, removeUser, type TeamActor } from '@/lib/team/service';
+import { billExtraSeats } from './extra-seat-billing';
+import { importDealCodes } from './import';
+import { redeemDealCode } from './redeem';
+
+const env = useBillingTestDb();
+let n = 0;
+const PASSWORD = 'correct horse battery staple';
+
+/** A verified deal account redeemed at `at`, with full billing details and (optionally) a card. */
+async function dealAccount(at: Date, withCard: boolean) {
+  n++;
+  process.env.TEST_HOOKS = '1';
+  setClock(at);
+  const [deal] = await env.db.select().from(deals).where(eq(deals.name, 'AppSumo'));
+  // The seeded deal closed in 2019: this file's accounts come from a deal still open.
+  await env.db.update(deals).set({ closesAt: new Date('2030-01-01T00:00:00Z') }).where(eq(deals.id, deal.id));
+  const code = `BILL-${n}-${Date.now().toString(36)}`.toUpperCase();
+  await importDealCodes(env.db, { dealId: deal.id, csv: code, at }, { type: 'staff' });
+  const input = signupSchema.parse({ fullName: 'Oskar Owner', email: `deal-owner-${n}@example.test`, password: PASSWORD, companyName: `Deal ${n}`, slug: `deal-${n}-${Date.now().toString(36)}`, dateOfBirth: '1980-01-01', acceptTerms: 'on', botCheck: 'test-pass' });
+  const r = await redeemDealCode(env.db, { ...input, code }, { ip: '192.0.2.50', userAgent: 'vitest' }, at, 'en');
+  if (r.existing) throw new Error('expected a new account');
+  await env.db.update(accounts).set({ status: 'active', verifiedAt: at }).where(eq(accounts.id, r.accountId));
+  await env.db.insert(billingProfiles).values({ accountId: r.accountId, name: 'Oskar Owner', company: 'Deal s.r.o.', street: 'Hlavná 1', city: 'Košice', postalCode: '040 01', region: 'Košický kraj', country: 'SK', invoiceEmail: `deal-owner-${n}@example.test`, companyId: '35757442', updatedAt: at });
+  const actor = { type: 'owner' as const, id: r.userId };
+  if (withCard) {
+    const result = await addPaymentMethod(env.db, env.processor, { accountId: r.accountId, token: await sandboxToken(env.processor, WORKING_CARD), reference: 'ref', actor });
+    expect(result.outcome).toBe('saved'); // a lifetime deal is never charged for its plan
+  }
+  const team: TeamActor = { accountId: r.accountId, userId: r.userId, role: 'owner', ip: '192.0.2.50' };
+  return { accountId: r.accountId, ownerId: r.userId, email: input.email, team, actor };
+}
+
+async function addUser(team: TeamActor, email: string, at: Date) {
+  setClock(at);
+  await inviteUser(env.db, team, { email, role: 'agent' }, at, 'en');
+  const mails = await env.db.select().from(outbox).where(eq(outbox.to, email));
+  const token = decodeURIComponent(mails[mails.length - 1].text.match(/token=([A-Za-z0-9_%-]+)/)![1]);
+  return acceptInvitation(env.db, token, { fullName: `User ${email}`, password: PASSWORD }, { ip: '192.0.2.51' }, at);
+}
+
+describe('APS-7 APS-10 extra users of a deal account are billed monthly in arrears', () => {
+  test('APS-7 on 1 December the November extra user is invoiced per day and charged like a renewal; a second run bills nothing', async () => {
+    const a = await dealAccount(new Date('2026-10-05T09:00:00Z'), true);
+    await addUser(a.team, `free-${n}@example.test`, new Date('2026-11-03T09:00:00Z'));
+    const extra = await addUser(a.team, `extra-${n}@example.test`, new Date('2026-11-10T09:00:00Z'));
+    setClock(new Date('2026-11-20T15:00:00Z'));
+    await removeUser(env.db, a.team, extra.userId, new Date('2026-11-20T15:00:00Z'));
+
+    setClock(new Date('2026-12-01T07:00:00Z'));
+    expect(await billExtraSeats(env.db)).toBe(1);
+    const [invoice] = await env.db.select().from(invoices).where(and(eq(invoices.accountId, a.accountId), eq(invoices.reason, 'extra_seats')));
+    const lines = await env.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].description).toBe(`Extra user User extra-${n}@example.test, 10 Nov 2026 – 20 Nov 2026 (11 days)`);
+    expect(lines[0].netCents).toBe(1430); // €39 × 11 / 30
+    expect(invoice.vatKind).toBe('domestic');
+    await collectOpenInvoices(env.db, env.processor);
+    const [sub] = await env.db.select().from(subscriptions).where(eq(subscriptions.accountId, a.accountId));
+    expect(sub).toMatchObject({ status: 'lifetime', dunningInvoiceId: null });
+    expect(await billExtraSeats(env.db)).toBe(0);
+    const all = await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId));
+    expect(all).toHaveLength(1);
+  });
+
+  test('APS-10 with the card gone on the billing date the account is blocked; a new card pays the invoice and access returns', async () => {
+    const a = await dealAccount(new Date('2026-10-05T09:00:00Z'), true);
+    await addUser(a.team, `free-${n}@example.test`, new Date('2026-10-06T09:00:00Z'));
+    await addUser(a.team, `extra-${n}@example.test`, new Date('2026-10-07T09:00:00Z'));
+    // The card is removed before the billing date.
+    await env.db.update(paymentMethods).set({ replacedAt: new Date('2026-11-15T09:00:00Z') }).where(eq(paymentMethods.accountId, a.accountId));
+
+    setClock(new Date('2026-12-01T07:00:00Z'));
+    expect(await billExtraSeats(env.db)).toBe(1);
+    const [blocked] = await env.db.select().from(accounts).where(eq(accounts.id, a.accountId));
+    expect(blocked.status).toBe('suspended');
+    const [sub] = await env.db.select().from(subscriptions).where(eq(subscriptions.accountId, a.accountId));
+    expect(sub.status).toBe('suspended');
+    const [mail] = (await env.db.select().from(outbox).where(eq(outbox.to, a.email))).filter((m) => /billing details for your extra users/.test(m.subject));
+    expect(mail).toBeTruthy();
+
+    const paid = await addPaymentMethod(env.db, env.processor, { accountId: a.accountId, token: await sandboxToken(env.processor, WORKING_CARD, 'ref2'), reference: 'ref2', actor: a.actor });
+    expect(paid.outcome).toBe('charged');
+    const [back] = await env.db.select().from(accounts).where(eq(accounts.id, a.accountId));
+    expect(back.status).toBe('active');
+    const [after] = await env.db.select().from(subscriptions).where(eq(subscriptions.accountId, a.accountId));
+    expect(after).toMatchObject({ status: 'lifetime', dunningInvoiceId: null });
+  });
+
+  test('APS-6 a deal account without extra users is never invoiced', async () => {
+    const a = await dealAccount(new Date('2026-10-05T09:00:00Z'), false);
+    await addUser(a.team, `only-${n}@example.test`, new Date('2026-10-06T09:00:00Z'));
+    setClock(new Date('2027-01-01T07:00:00Z'));
+    await billExtraSeats(env.db);
+    expect(await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId))).toHaveLength(0);
+    const [account] = await env.db.select().from(accounts).where(eq(accounts.id, a.accountId));
+    expect(account.status).toBe('active');
+  });
+});
