@@ -82,6 +82,16 @@ test('APS-1 APS-2 APS-3 ACC-7 staff import codes, a visitor redeems one, invites
     await expect(page.getByRole('table', { name: 'Refused reuse attempts' }).getByRole('cell', { name: copycat.email })).toBeVisible();
     const attempts = page.getByRole('table', { name: 'Refused reuse attempts' });
     await expect(attempts.getByRole('link', { name: new RegExp(buyer.slug) })).toBeVisible();
+
+    // Staff suspend the holder from there; its owner is emailed and sees why.
+    await attempts.getByLabel('Reason').fill('The code is being shared publicly.');
+    await attempts.getByRole('button', { name: 'Suspend account' }).click();
+    await expect(page.getByText(`${buyer.slug} is suspended and its owner emailed.`)).toBeVisible({ timeout: 20_000 });
+    await waitForMail(request, buyer.email, /suspended/i);
+    await visitor.goto('/account');
+    await expect(visitor).toHaveURL(/\/account\/billing$/);
+    await expect(visitor.getByText('Our staff have suspended this account.')).toBeVisible();
+    await expect(visitor.getByText('Reason: The code is being shared publicly.')).toBeVisible();
   } finally {
     await setClock(request, null);
   }

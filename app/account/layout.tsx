@@ -1,4 +1,4 @@
-import { BillingBanner } from '@/components/billing/billing-status';
+import { BillingBanner, StaffSuspensionBanner } from '@/components/billing/billing-status';
 import { AppShell } from '@/components/layout/app-shell';
 import { accountNav } from '@/components/layout/nav';
 import { requireMember } from '@/lib/auth/guards';
@@ -15,7 +15,13 @@ export default async function AccountLayout({ children }: { children: React.Reac
       home={ctx.account.status === 'suspended' ? '/account/billing' : '/account'}
       nav={accountNav({ role: ctx.user.role as 'owner' | 'admin' | 'agent', suspended: ctx.account.status === 'suspended' })}
       who={`${ctx.user.fullName} · ${ctx.account.slug}`}
-      banners={overview && <BillingBanner overview={overview} isOwner={isOwner} />}
+      banners={
+        ctx.account.staffSuspendedAt ? (
+          <StaffSuspensionBanner reason={ctx.account.staffSuspensionReason} />
+        ) : (
+          overview && <BillingBanner overview={overview} isOwner={isOwner} />
+        )
+      }
     >
       {children}
     </AppShell>

@@ -89,3 +89,15 @@ export async function BillingBanner({ overview, isOwner }: { overview: BillingOv
     </div>
   );
 }
+
+/** APS-3/CAN-3: staff suspended the account; paying does not lift it, so the banner says whom to ask. */
+export async function StaffSuspensionBanner({ reason }: { reason: string | null }) {
+  const t = await getTranslations('account.staffSuspended');
+  return (
+    <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2.5 text-sm text-red-900">
+      <div className="mx-auto max-w-7xl">
+        <strong>{t('title')}</strong> {reason ? t('reason', { reason }) : null} {t('contact')}
+      </div>
+    </div>
+  );
+}

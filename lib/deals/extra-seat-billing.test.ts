@@ -9,6 +9,7 @@ import { setClock } from '@/lib/clock';
 import { acceptInvitation, inviteUser, removeUser, type TeamActor } from '@/lib/team/service';
 import { billExtraSeats } from './extra-seat-billing';
 import { importDealCodes } from './import';
+import { extraUserAccounts } from './queries';
 import { redeemDealCode } from './redeem';
 
 const env = useBillingTestDb();
@@ -69,6 +70,10 @@ describe('APS-7 APS-10 extra users of a deal account are billed monthly in arrea
     expect(await billExtraSeats(env.db)).toBe(0);
     const all = await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId));
     expect(all).toHaveLength(1);
+    // Staff see the account among the deal's accounts with extra users, with what was invoiced.
+    const [deal] = await env.db.select().from(deals).where(eq(deals.name, 'AppSumo'));
+    const dealAccounts = await extraUserAccounts(env.db, deal.id);
+    expect(dealAccounts.accounts.find((x) => x.id === a.accountId)).toMatchObject({ users: 2, invoicedCents: invoice.grossCents });
   });
 
   test('APS-10 with the card gone on the billing date the account is blocked; a new card pays the invoice and access returns', async () => {

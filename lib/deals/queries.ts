@@ -149,3 +149,22 @@ export async function refusedAttempts(db: Executor, dealId: string, limit = 100)
 export async function listPlanChoices(db: Executor): Promise<{ code: string; name: string }[]> {
   return db.select({ code: plans.code, name: plans.name }).from(plans).orderBy(asc(plans.sortOrder));
 }
+
+/** Deal accounts that have more users than the free lifetime seats, and what their extra users were invoiced. */
+export async function extraUserAccounts(db: Executor, dealId: string) {
+  const rows = await db.execute(sql`
+    select a.id, a.slug, a.company_name as "companyName",
+           (select count(*)::int from users u where u.account_id = a.id and u.deleted_at is null) as users,
+           coalesce((select sum(i.gross_cents)::int from invoices i where i.account_id = a.id and i.reason = 'extra_seats'), 0) as "invoicedCents"
+    from deal_codes c
+    join deals d on d.id = c.deal_id
+    join accounts a on a.id = c.account_id
+    where c.deal_id = ${dealId}
+      and ((select count(*) from users u where u.account_id = a.id and u.deleted_at is null) > d.lifetime_seats
+           or exists (select 1 from invoices i where i.account_id = a.id and i.reason = 'extra_seats'))
+    order by "invoicedCents" desc, a.slug
+    limit 100`);
+  // postgres-js answers with the rows themselves, PGlite with { rows }.
+  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { id: string; slug: string; companyName: string; users: number; invoicedCents: number }[];
+  return { accounts: list, invoicedCents: list.reduce((s, r) => s + r.invoicedCents, 0) };
+}

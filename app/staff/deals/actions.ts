@@ -9,7 +9,8 @@ import { actorForUser } from '@/lib/audit';
 import { requireStaff } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
 import { importDealCodes, type ImportResult } from '@/lib/deals/import';
-import { dealSchema, editDealSchema, importCodesSchema, revokeCodeSchema } from '@/lib/deals/schemas';
+import { dealSchema, editDealSchema, importCodesSchema, revokeCodeSchema, suspendHolderSchema } from '@/lib/deals/schemas';
+import { suspendAccountByStaff } from '@/lib/accounts/staff-suspension';
 import { createDeal, revokeCode, updateDeal } from '@/lib/deals/staff';
 import { msg } from '@/lib/i18n/message-ref';
 
@@ -49,5 +50,16 @@ export const revokeCodeAction = validatedAction({
     const { code } = await revokeCode(await getDb(), codeId, actorForUser(ctx.user, ctx.ip), now());
     revalidatePath(`/staff/deals/${dealId}`);
     return { message: msg('deals.staff.codes.revoked', { code }) };
+  },
+});
+
+/** APS-3: suspend the account that holds a code others keep trying (audited, owner emailed). */
+export const suspendHolderAction = validatedAction({
+  schema: suspendHolderSchema,
+  guard: requireStaff,
+  run: async ({ dealId, accountId, reason }, ctx) => {
+    const { slug } = await suspendAccountByStaff(await getDb(), { accountId, reason, context: `deal:${dealId}` }, actorForUser(ctx.user, ctx.ip), now());
+    revalidatePath(`/staff/deals/${dealId}`);
+    return { message: msg('deals.staff.suspend.done', { slug }) };
   },
 });

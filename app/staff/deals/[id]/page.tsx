@@ -7,6 +7,7 @@ import { getTranslations } from 'next-intl/server';
 import { DealForm } from '@/components/deals/deal-form';
 import { ImportCodesForm } from '@/components/deals/import-codes-form';
 import { RevokeCodeButton } from '@/components/deals/revoke-code-button';
+import { SuspendHolderForm } from '@/components/deals/suspend-holder-form';
 import { DetailRow } from '@/components/staff/detail-list';
 import { FilterForm, param } from '@/components/staff/filters';
 import { DataTable } from '@/components/ui/data-table';
@@ -14,12 +15,12 @@ import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
 import { TIME_ZONE } from '@/lib/clock';
-import { getDeal, listPlanChoices, refusedAttempts, searchCodes } from '@/lib/deals/queries';
+import { extraUserAccounts, getDeal, listPlanChoices, refusedAttempts, searchCodes } from '@/lib/deals/queries';
 import { type CodeState } from '@/lib/deals/rules';
 import { getFormatters } from '@/lib/i18n/server';
 import { accountAddress } from '@/lib/staff/address';
 import { parsePage } from '@/lib/staff/queries';
-import { importCodesAction, revokeCodeAction, updateDealAction } from '../actions';
+import { importCodesAction, revokeCodeAction, suspendHolderAction, updateDealAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,7 +47,7 @@ export default async function StaffDeal({ params, searchParams }: { params: Para
   const stateParam = param(sp.state);
   const state = STATES.includes(stateParam as CodeState) ? (stateParam as CodeState) : undefined;
   const page = parsePage(sp.page);
-  const [codes, attempts, plans] = await Promise.all([searchCodes(db, id, { query: q, state, page }), refusedAttempts(db, id), listPlanChoices(db)]);
+  const [codes, attempts, plans, extra] = await Promise.all([searchCodes(db, id, { query: q, state, page }), refusedAttempts(db, id), listPlanChoices(db), extraUserAccounts(db, id)]);
   const t = await getTranslations('deals.staff');
   const f = await getFormatters();
   return (
@@ -62,6 +63,8 @@ export default async function StaffDeal({ params, searchParams }: { params: Para
             <DetailRow label={t('columns.redeemed')}>{deal.redeemed}</DetailRow>
             <DetailRow label={t('columns.revoked')}>{deal.revoked}</DetailRow>
             <DetailRow label={t('columns.remaining')}>{deal.remaining}</DetailRow>
+            <DetailRow label={t('extra.accounts')}>{extra.accounts.length}</DetailRow>
+            <DetailRow label={t('extra.revenue')}>{f.money(extra.invoicedCents)}</DetailRow>
           </dl>
         </Card>
         <Card title={t('import.title')}>
@@ -119,6 +122,30 @@ export default async function StaffDeal({ params, searchParams }: { params: Para
             header: t('attempts.holder'),
             cell: (a) => (a.holdingAccountId && a.holdingSlug ? <Link href={`/staff/accounts/${a.holdingAccountId}`}>{accountAddress(a.holdingSlug)}</Link> : '—'),
           },
+          {
+            header: t('suspend.column'),
+            className: 'min-w-56',
+            cell: (a) =>
+              !a.holdingAccountId ? null : a.holdingStatus === 'suspended' ? (
+                <span className="text-slate-600">{t('suspend.already')}</span>
+              ) : (
+                <SuspendHolderForm dealId={deal.id} accountId={a.holdingAccountId} action={suspendHolderAction} />
+              ),
+          },
+        ]}
+      />
+
+      <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">{t('extra.title')}</h2>
+      <DataTable
+        caption={t('extra.title')}
+        rows={extra.accounts}
+        rowKey={(a) => a.id}
+        empty={t('extra.none')}
+        columns={[
+          { header: t('attempts.holder'), cell: (a) => <Link href={`/staff/accounts/${a.id}`}>{accountAddress(a.slug)}</Link> },
+          { header: t('extra.company'), cell: (a) => a.companyName },
+          { header: t('extra.users'), align: 'right', cell: (a) => a.users },
+          { header: t('extra.invoiced'), align: 'right', cell: (a) => f.money(a.invoicedCents) },
         ]}
       />
 
