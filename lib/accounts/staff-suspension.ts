@@ -1,14 +1,15 @@
 // APS-3 (and CAN-3's fraud case): staff suspend an account with a reason, e.g. the holder of a
 // lifetime-deal code that is being shared. The owner is emailed at once; every member is kept out
 // until staff lift it. Unlike a billing suspension (PAY-2), paying does not lift it.
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accounts, users } from '@/db/schema';
+import { accounts } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { queueEmail } from '@/lib/email/outbox';
 import { msg } from '@/lib/i18n/message-ref';
-import { localeKit } from '@/lib/i18n/translator';
+import { ownerContact } from '@/lib/billing/charges';
+import { emailKit } from '@/lib/email/locale';
 
 export async function suspendAccountByStaff(db: Db, input: { accountId: string; reason: string; context: string }, actor: Actor, at: Date): Promise<{ slug: string }> {
   return db.transaction(async (tx) => {
@@ -25,18 +26,16 @@ export async function suspendAccountByStaff(db: Db, input: { accountId: string; 
       target: `account:${account.id}`,
       details: { reason: input.reason, context: input.context, previousStatus: account.status },
     });
-    const [owner] = await tx
-      .select({ email: users.email, fullName: users.fullName, locale: users.locale })
-      .from(users)
-      .where(and(eq(users.accountId, account.id), eq(users.role, 'owner'), isNull(users.deletedAt)));
-    if (owner?.email) {
-      const k = localeKit(owner.locale);
+    const owner = await ownerContact(tx, account.id);
+    if (owner) {
+      const k = emailKit(owner.locale);
       await queueEmail(
         tx,
         owner.email,
         {
+          locale: owner.locale,
           subject: k.t('deals.email.suspended.subject'),
-          greeting: k.t('team.email.greeting', { name: owner.fullName }),
+          greeting: k.greeting(owner.name),
           paragraphs: [k.t('deals.email.suspended.body', { slug: account.slug }), k.t('deals.email.suspended.reason', { reason: input.reason }), k.t('deals.email.suspended.contact')],
         },
         { accountId: account.id },

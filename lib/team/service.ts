@@ -13,11 +13,12 @@ import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { getBillingProfile } from '@/lib/billing/profile';
 import { currentPaymentMethod } from '@/lib/billing/subscriptions';
+import { ownerContact } from '@/lib/billing/charges';
+import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
 import type { Locale } from '@/lib/i18n/config';
 import { msg } from '@/lib/i18n/message-ref';
-import { localeKit } from '@/lib/i18n/translator';
 import { closeSeat, openSeat } from './seats';
 import { canGrantRole, canManageMember, canManageUsers, inviteDecision, missingBillingDetails, type InviteDecision, type MemberRole, type SeatPlan } from './rules';
 
@@ -80,11 +81,12 @@ async function lockSubscription(tx: Tx, accountId: string): Promise<void> {
 }
 
 async function queueInvitationEmail(tx: Executor, to: string, input: { companyName: string; inviter: string; role: 'admin' | 'agent'; token: string; accountId: string }, locale: Locale) {
-  const k = localeKit(locale);
+  const k = emailKit(locale);
   await queueEmail(
     tx,
     to,
     {
+      locale,
       subject: k.t('team.email.invitation.subject', { company: input.companyName }),
       paragraphs: [
         k.t('team.email.invitation.intro', { inviter: input.inviter, company: input.companyName, role: k.t(`team.roles.${input.role}`) }),
@@ -198,15 +200,16 @@ async function warnIfDealSeatsExceeded(tx: Executor, accountId: string) {
   if (plan.kind !== 'deal') return;
   const [active] = await tx.select({ c: sql<number>`count(*)::int` }).from(users).where(and(eq(users.accountId, accountId), isNull(users.deletedAt)));
   if (active.c <= plan.lifetimeSeats) return;
-  const [owner] = await tx.select({ email: users.email, fullName: users.fullName, locale: users.locale }).from(users).where(and(eq(users.accountId, accountId), eq(users.role, 'owner')));
-  if (!owner?.email) return;
-  const k = localeKit(owner.locale);
+  const owner = await ownerContact(tx, accountId);
+  if (!owner) return;
+  const k = emailKit(owner.locale);
   await queueEmail(
     tx,
     owner.email,
     {
+      locale: owner.locale,
       subject: k.t('team.email.seatsExceeded.subject'),
-      greeting: k.t('team.email.greeting', { name: owner.fullName }),
+      greeting: k.greeting(owner.name),
       paragraphs: [
         k.t('team.email.seatsExceeded.body', { seats: plan.lifetimeSeats, users: active.c }),
         k.t('team.email.seatsExceeded.billing', { price: k.money(plan.extraSeatPriceCents) }),

@@ -1,7 +1,7 @@
 'use client';
 // ACC-7: the invitee chooses their name and password (the token travels as a hidden field).
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { SignInNext } from '@/components/accounts/sign-in-next';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
@@ -12,19 +12,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations('team.invitation');
   const f = useServerForm(acceptInvitationSchema, acceptInvitationAction, { token, fullName: '', password: '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
-  if (f.state.status === 'ok') {
-    return (
-      <div className="mt-6 space-y-4">
-        <FormMessage state={f.state} />
-        <Link
-          href="/login"
-          className="inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline sm:w-auto"
-        >
-          {t('signIn')}
-        </Link>
-      </div>
-    );
-  }
+  if (f.state.status === 'ok') return <SignInNext state={f.state} label={t('signIn')} />;
   return (
     <form ref={f.formRef} onSubmit={kit.onSubmit} noValidate className="mt-6 space-y-4">
       <input type="hidden" {...f.form.register('token')} />

@@ -2,6 +2,7 @@
 // ACC-9: choosing the new password through the emailed link (the token travels as a hidden field).
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { SignInNext } from '@/components/accounts/sign-in-next';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
 import { resetPasswordSchema } from '@/lib/auth/password-reset-schema';
@@ -13,19 +14,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const kit = useBotCheckedSubmit(f);
   const t = useTranslations('public.resetPassword');
 
-  if (f.state.status === 'ok') {
-    return (
-      <div className="mt-6 space-y-4">
-        <FormMessage state={f.state} />
-        <Link
-          href="/login"
-          className="inline-flex w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2.5 text-sm font-semibold text-white no-underline shadow-sm hover:bg-brand-800 hover:no-underline sm:w-auto"
-        >
-          {t('signIn')}
-        </Link>
-      </div>
-    );
-  }
+  if (f.state.status === 'ok') return <SignInNext state={f.state} label={t('signIn')} />;
   // A refusal that is not about the password itself is about the link: offer a new one.
   const linkProblem = f.state.status === 'error' && !!f.state.formError && Object.keys(f.state.fieldErrors).length === 0;
   return (
