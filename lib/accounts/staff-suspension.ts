@@ -6,10 +6,8 @@ import type { Db } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
-import { queueEmail } from '@/lib/email/outbox';
 import { msg } from '@/lib/i18n/message-ref';
-import { ownerContact } from '@/lib/billing/charges';
-import { emailKit } from '@/lib/email/locale';
+import { queueOwnerEmail } from '@/lib/billing/charges';
 
 export async function suspendAccountByStaff(db: Db, input: { accountId: string; reason: string; context: string }, actor: Actor, at: Date): Promise<{ slug: string }> {
   return db.transaction(async (tx) => {
@@ -26,21 +24,14 @@ export async function suspendAccountByStaff(db: Db, input: { accountId: string; 
       target: `account:${account.id}`,
       details: { reason: input.reason, context: input.context, previousStatus: account.status },
     });
-    const owner = await ownerContact(tx, account.id);
-    if (owner) {
-      const k = emailKit(owner.locale);
-      await queueEmail(
-        tx,
-        owner.email,
-        {
-          locale: owner.locale,
-          subject: k.t('deals.email.suspended.subject'),
-          greeting: k.greeting(owner.name),
-          paragraphs: [k.t('deals.email.suspended.body', { slug: account.slug }), k.t('deals.email.suspended.reason', { reason: input.reason }), k.t('deals.email.suspended.contact')],
-        },
-        { accountId: account.id },
-      );
-    }
+    await queueOwnerEmail(tx, account.id, (mail) => ({
+      subject: mail.t('deals.email.suspended.subject'),
+      paragraphs: [
+        mail.t('deals.email.suspended.body', { slug: account.slug }),
+        mail.t('deals.email.suspended.reason', { reason: input.reason }),
+        mail.t('deals.email.suspended.contact'),
+      ],
+    }));
     return { slug: account.slug };
   });
 }

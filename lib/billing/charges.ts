@@ -34,6 +34,21 @@ export async function ownerContact(db: Executor, accountId: string): Promise<Own
   return o?.email ? { email: o.email, name: o.name, locale: o.locale } : null;
 }
 
+/**
+ * An email to the account's owner, written in their language and greeted by name; `compose` writes
+ * the rest with the owner's email kit. Queued in `tx`; nothing when the owner has no address.
+ */
+export async function queueOwnerEmail(
+  tx: Executor,
+  accountId: string,
+  compose: (mail: EmailKit, owner: OwnerContact) => Omit<EmailContent, 'locale' | 'greeting'>,
+): Promise<void> {
+  const owner = await ownerContact(tx, accountId);
+  if (!owner) return;
+  const mail = emailKit(owner.locale);
+  await queueEmail(tx, owner.email, { locale: owner.locale, greeting: mail.greeting(owner.name), ...compose(mail, owner) }, { accountId });
+}
+
 /** The owners of many accounts at once (a renewal batch), by account. */
 export async function ownerContacts(db: Executor, accountIds: string[]): Promise<Map<string, OwnerContact>> {
   const out = new Map<string, OwnerContact>();

@@ -5,13 +5,11 @@ import { accounts, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
-import { emailKit } from '@/lib/email/locale';
-import { queueEmail } from '@/lib/email/outbox';
 import { formatDate } from '@/lib/format';
 import { appUrl } from '@/lib/http/request';
 import { msg } from '@/lib/i18n/message-ref';
 import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
-import { ownerContact } from './charges';
+import { queueOwnerEmail } from './charges';
 import { MAX_TRIAL_EXTENSION_DAYS } from './periods';
 import { collectOpenInvoices } from './renewals';
 import type { PaymentProcessor } from './processor';
@@ -43,23 +41,14 @@ export async function extendTrial(db: Db, accountId: string, days: number, reaso
     // A staff suspension (APS-3/CAN-3) stays until staff lift it; only the billing suspension ends here.
     if (s.status === 'suspended') await tx.update(accounts).set({ status: 'active' }).where(and(eq(accounts.id, accountId), isNull(accounts.staffSuspendedAt)));
     await recordAudit(tx, actor, { action: 'billing.trial_extended', accountId, details: { days, reason, trialEndsAt: trialEndsAt.toISOString() } });
-    const owner = await ownerContact(tx, accountId);
-    if (owner) {
-      const mail = emailKit(owner.locale);
+    await queueOwnerEmail(tx, accountId, (mail) => {
       const date = mail.date(trialEndsAt);
-      await queueEmail(
-        tx,
-        owner.email,
-        {
-          locale: owner.locale,
-          subject: mail.t('email.trialExtended.subject', { date }),
-          greeting: mail.greeting(owner.name),
-          paragraphs: [mail.t('email.trialExtended.extended', { days, date })],
-          action: { label: mail.t('email.trialExtended.action'), url: `${appUrl()}/account` },
-        },
-        { accountId },
-      );
-    }
+      return {
+        subject: mail.t('email.trialExtended.subject', { date }),
+        paragraphs: [mail.t('email.trialExtended.extended', { days, date })],
+        action: { label: mail.t('email.trialExtended.action'), url: `${appUrl()}/account` },
+      };
+    });
     // The staff member's language (English outside a request): the date is written out for the message.
     return { message: msg('staff.billing.messages.trialExtended', { date: formatDate(trialEndsAt, await localeOfRequestOrDefault()) }) };
   });

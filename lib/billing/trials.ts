@@ -5,10 +5,8 @@ import type { Db, Tx } from '@/db/client';
 import { accounts, subscriptions } from '@/db/schema';
 import { recordAudit, SYSTEM } from '@/lib/audit';
 import { now } from '@/lib/clock';
-import { emailKit } from '@/lib/email/locale';
-import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
-import { ownerContact } from './charges';
+import { queueOwnerEmail } from './charges';
 
 export const TRIAL_REMINDER_DAYS = 3;
 
@@ -30,23 +28,14 @@ export async function sendTrialReminders(db: Db): Promise<number> {
       .for('update', { skipLocked: true });
     if (!s) return false;
     await tx.update(subscriptions).set({ trialReminderSentAt: at, updatedAt: at }).where(eq(subscriptions.accountId, s.accountId));
-    const owner = await ownerContact(tx, s.accountId);
-    if (owner) {
-      const mail = emailKit(owner.locale);
+    await queueOwnerEmail(tx, s.accountId, (mail) => {
       const date = mail.date(s.trialEndsAt!);
-      await queueEmail(
-        tx,
-        owner.email,
-        {
-          locale: owner.locale,
-          subject: mail.t('email.trialReminder.subject', { date }),
-          greeting: mail.greeting(owner.name),
-          paragraphs: [mail.t('email.trialReminder.endsOn', { date }), mail.t('email.trialReminder.firstPeriod')],
-          action: { label: mail.t('email.trialReminder.action'), url: `${appUrl()}/account/billing` },
-        },
-        { accountId: s.accountId },
-      );
-    }
+      return {
+        subject: mail.t('email.trialReminder.subject', { date }),
+        paragraphs: [mail.t('email.trialReminder.endsOn', { date }), mail.t('email.trialReminder.firstPeriod')],
+        action: { label: mail.t('email.trialReminder.action'), url: `${appUrl()}/account/billing` },
+      };
+    });
     await recordAudit(tx, SYSTEM, { action: 'billing.trial_reminder_sent', accountId: s.accountId });
     return true;
   });
@@ -63,22 +52,11 @@ export async function suspendEndedTrials(db: Db): Promise<number> {
     if (!s) return false;
     await tx.update(subscriptions).set({ status: 'suspended', suspendedAt: at, updatedAt: at }).where(eq(subscriptions.accountId, s.accountId));
     await tx.update(accounts).set({ status: 'suspended' }).where(and(eq(accounts.id, s.accountId), eq(accounts.status, 'active')));
-    const owner = await ownerContact(tx, s.accountId);
-    if (owner) {
-      const mail = emailKit(owner.locale);
-      await queueEmail(
-        tx,
-        owner.email,
-        {
-          locale: owner.locale,
-          subject: mail.t('email.trialEnded.subject'),
-          greeting: mail.greeting(owner.name),
-          paragraphs: [mail.t('email.trialEnded.over'), mail.t('email.trialEnded.reactivate')],
-          action: { label: mail.t('email.trialEnded.action'), url: `${appUrl()}/account/billing` },
-        },
-        { accountId: s.accountId },
-      );
-    }
+    await queueOwnerEmail(tx, s.accountId, (mail) => ({
+      subject: mail.t('email.trialEnded.subject'),
+      paragraphs: [mail.t('email.trialEnded.over'), mail.t('email.trialEnded.reactivate')],
+      action: { label: mail.t('email.trialEnded.action'), url: `${appUrl()}/account/billing` },
+    }));
     await recordAudit(tx, SYSTEM, { action: 'billing.trial_ended_suspended', accountId: s.accountId });
     return true;
   });

@@ -11,10 +11,9 @@ import { recordAudit, SYSTEM } from '@/lib/audit';
 import { getBillingProfile } from '@/lib/billing/profile';
 import { currentPaymentMethod } from '@/lib/billing/subscriptions';
 import { currentBuyerAndLocale } from '@/lib/billing/buyer';
-import { ownerContact } from '@/lib/billing/charges';
+import { queueOwnerEmail } from '@/lib/billing/charges';
 import { now } from '@/lib/clock';
 import { emailKit } from '@/lib/email/locale';
-import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
 import { issueDocument } from '@/lib/invoices/issue';
 import { missingBillingDetails } from '@/lib/team/rules';
@@ -93,21 +92,15 @@ export async function billExtraSeats(db: Db): Promise<number> {
         target: `invoice:${invoice.number}`,
         details: { month, users: lines.length, amountCents: invoice.grossCents },
       });
-      const owner = await ownerContact(tx, candidate.accountId);
-      if (owner && blocked) {
-        await queueEmail(
-          tx,
-          owner.email,
-          {
-            locale,
-            subject: mail.t('deals.email.blocked.subject'),
-            greeting: mail.greeting(owner.name),
-            paragraphs: [mail.t('deals.email.blocked.body', { number: invoice.number, amount: mail.money(invoice.grossCents) }), mail.t('deals.email.blocked.provide')],
-            action: { label: mail.t('deals.email.blocked.action'), url: `${appUrl()}/account/billing` },
-          },
-          { accountId: candidate.accountId },
-        );
-      }
+      if (blocked)
+        await queueOwnerEmail(tx, candidate.accountId, (ownerMail) => ({
+          subject: ownerMail.t('deals.email.blocked.subject'),
+          paragraphs: [
+            ownerMail.t('deals.email.blocked.body', { number: invoice.number, amount: ownerMail.money(invoice.grossCents) }),
+            ownerMail.t('deals.email.blocked.provide'),
+          ],
+          action: { label: ownerMail.t('deals.email.blocked.action'), url: `${appUrl()}/account/billing` },
+        }));
       billed++;
       return true;
     });

@@ -118,7 +118,7 @@ describe('ACC-7 one login per person', () => {
 });
 
 describe('APS-6 APS-8 APS-9 team users on a deal account', () => {
-  test('APS-6 APS-9 APS-8 one free user; the first extra needs billing details and a method; the owner is warned', async () => {
+  test('APS-8 the owner is warned once users exceed the deal seats (APS-6 one free user, APS-9 billing details and a method first)', async () => {
     const { actor, owner } = await accountWith({ status: 'lifetime', seats: 2, planCode: 'all-in-one' });
     await inviteUser(t.db, actor, { email: 'free@example.test', role: 'agent' }, at, 'en');
     await acceptInvitation(t.db, await invitationToken('free@example.test'), { fullName: 'Free Seat', password }, { ip: '192.0.2.6' }, at);

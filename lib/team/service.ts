@@ -13,7 +13,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { getBillingProfile } from '@/lib/billing/profile';
 import { currentPaymentMethod } from '@/lib/billing/subscriptions';
-import { ownerContact } from '@/lib/billing/charges';
+import { queueOwnerEmail } from '@/lib/billing/charges';
 import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
@@ -200,24 +200,14 @@ async function warnIfDealSeatsExceeded(tx: Executor, accountId: string) {
   if (plan.kind !== 'deal') return;
   const [active] = await tx.select({ c: sql<number>`count(*)::int` }).from(users).where(and(eq(users.accountId, accountId), isNull(users.deletedAt)));
   if (active.c <= plan.lifetimeSeats) return;
-  const owner = await ownerContact(tx, accountId);
-  if (!owner) return;
-  const k = emailKit(owner.locale);
-  await queueEmail(
-    tx,
-    owner.email,
-    {
-      locale: owner.locale,
-      subject: k.t('team.email.seatsExceeded.subject'),
-      greeting: k.greeting(owner.name),
-      paragraphs: [
-        k.t('team.email.seatsExceeded.body', { seats: plan.lifetimeSeats, users: active.c }),
-        k.t('team.email.seatsExceeded.billing', { price: k.money(plan.extraSeatPriceCents) }),
-      ],
-      action: { label: k.t('team.email.seatsExceeded.action'), url: `${appUrl()}/account/users` },
-    },
-    { accountId },
-  );
+  await queueOwnerEmail(tx, accountId, (mail) => ({
+    subject: mail.t('team.email.seatsExceeded.subject'),
+    paragraphs: [
+      mail.t('team.email.seatsExceeded.body', { seats: plan.lifetimeSeats, users: active.c }),
+      mail.t('team.email.seatsExceeded.billing', { price: mail.money(plan.extraSeatPriceCents) }),
+    ],
+    action: { label: mail.t('team.email.seatsExceeded.action'), url: `${appUrl()}/account/users` },
+  }));
 }
 
 async function memberOf(tx: Executor, accountId: string, userId: string) {
