@@ -4,7 +4,7 @@ import { auditLog, dealCodes, deals } from '@/db/schema';
 import type { Actor } from '@/lib/audit';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { importDealCodes } from './import';
-import { listDeals, searchCodes } from './queries';
+import { lastDealClose, listDeals, searchCodes } from './queries';
 
 let t: TestDb;
 let dealId: string;
@@ -22,6 +22,7 @@ describe('APS-1 importing codes', () => {
     const [deal] = await t.db.select().from(deals).where(eq(deals.id, dealId));
     expect(deal).toMatchObject({ name: 'AppSumo', pricePaidCents: 5900, lifetimeSeats: 2 });
     expect(deal.closesAt.toISOString()).toBe('2019-11-30T22:59:00.000Z');
+    expect((await lastDealClose(t.db))?.toISOString()).toBe('2019-11-30T22:59:00.000Z');
   });
 
   test('APS-1 codes already in the database are skipped with their lines; nothing is inserted twice', async () => {

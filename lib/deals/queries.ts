@@ -47,6 +47,12 @@ export async function listDeals(db: Executor): Promise<DealSummary[]> {
   return rows.map((r) => ({ ...r, remaining: r.imported - r.redeemed - r.revoked }));
 }
 
+/** APS-4: when the last deal closes (null without deals); the public page reads only this, never the code counts. */
+export async function lastDealClose(db: Executor): Promise<Date | null> {
+  const [row] = await db.select({ closesAt: sql<Date | null>`max(${deals.closesAt})`.mapWith(deals.closesAt) }).from(deals);
+  return row?.closesAt ?? null;
+}
+
 export async function getDeal(db: Executor, dealId: string) {
   const [deal] = await db
     .select({

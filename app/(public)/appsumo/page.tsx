@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { baseDomain } from '@/lib/accounts/slug';
 import { publicRequest, signedInHome } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
-import { listDeals } from '@/lib/deals/queries';
+import { lastDealClose } from '@/lib/deals/queries';
 import { dealIsOpen } from '@/lib/deals/rules';
 import { getFormatters } from '@/lib/i18n/server';
 import { RedeemForm } from './redeem-form';
@@ -24,14 +24,13 @@ export default async function AppSumoPage() {
   const f = await getFormatters();
   // APS-4: when every deal has closed, say so before anyone types (a code is still checked on
   // submit, against its own deal's deadline).
-  const deals = await listDeals(await getDb());
-  const at = now();
-  const lastClosed = deals.length && deals.every((d) => !dealIsOpen(d, at)) ? deals.reduce((a, b) => (a.closesAt > b.closesAt ? a : b)) : null;
+  const closesAt = await lastDealClose(await getDb());
+  const allClosed = closesAt !== null && !dealIsOpen({ closesAt }, now());
   return (
     <div className="mx-auto max-w-xl px-4 py-10 sm:py-14">
-      {lastClosed && (
+      {allClosed && (
         <p role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {t('closed', { date: f.date(lastClosed.closesAt), time: f.time(lastClosed.closesAt) })}
+          {t('closed', { date: f.date(closesAt), time: f.time(closesAt) })}
         </p>
       )}
       <RedeemForm domain={baseDomain()} />
