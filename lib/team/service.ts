@@ -80,7 +80,13 @@ async function lockSubscription(tx: Tx, accountId: string): Promise<void> {
   await tx.select({ id: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.accountId, accountId)).for('update');
 }
 
-async function queueInvitationEmail(tx: Executor, to: string, input: { companyName: string; inviter: string; role: 'admin' | 'agent'; token: string; accountId: string }, locale: Locale) {
+/** The invitation email, naming the company and the person who invites (read here, once). */
+async function queueInvitationEmail(tx: Executor, actor: TeamActor, to: string, invite: { role: 'admin' | 'agent'; token: string }, locale: Locale) {
+  const [input] = await tx
+    .select({ companyName: accounts.companyName, inviter: users.fullName })
+    .from(accounts)
+    .innerJoin(users, eq(users.id, actor.userId))
+    .where(eq(accounts.id, actor.accountId));
   const k = emailKit(locale);
   await queueEmail(
     tx,
@@ -89,13 +95,13 @@ async function queueInvitationEmail(tx: Executor, to: string, input: { companyNa
       locale,
       subject: k.t('team.email.invitation.subject', { company: input.companyName }),
       paragraphs: [
-        k.t('team.email.invitation.intro', { inviter: input.inviter, company: input.companyName, role: k.t(`team.roles.${input.role}`) }),
+        k.t('team.email.invitation.intro', { inviter: input.inviter, company: input.companyName, role: k.t(`team.roles.${invite.role}`) }),
         k.t('team.email.invitation.validity', { days: INVITATION_DAYS }),
         k.t('team.email.invitation.ignore'),
       ],
-      action: { label: k.t('team.email.invitation.action'), url: invitationLink(input.token) },
+      action: { label: k.t('team.email.invitation.action'), url: invitationLink(invite.token) },
     },
-    { accountId: input.accountId },
+    { accountId: actor.accountId },
   );
 }
 
@@ -128,13 +134,8 @@ export async function inviteUser(
       .insert(invitations)
       .values({ accountId: actor.accountId, email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, createdAt: at, expiresAt: new Date(at.getTime() + INVITATION_DAYS * DAY_MS) })
       .returning({ id: invitations.id });
-    const [ctx] = await tx
-      .select({ companyName: accounts.companyName, inviter: users.fullName })
-      .from(accounts)
-      .innerJoin(users, eq(users.id, actor.userId))
-      .where(eq(accounts.id, actor.accountId));
     await recordAudit(tx, auditActor(actor), { action: 'user.invited', accountId: actor.accountId, target: `invitation:${invitation.id}`, details: { email, role: input.role, extra: decision.ok && decision.extra } });
-    await queueInvitationEmail(tx, email, { ...ctx, role: input.role, token, accountId: actor.accountId }, locale);
+    await queueInvitationEmail(tx, actor, email, { role: input.role, token }, locale);
     return { invitationId: invitation.id, extra: decision.ok && decision.extra };
   });
 }
@@ -274,13 +275,8 @@ export async function resendInvitation(db: Db, actor: TeamActor, invitationId: s
     }
     const token = randomBytes(32).toString('base64url');
     await tx.update(invitations).set({ tokenHash: hashToken(token), expiresAt: new Date(at.getTime() + INVITATION_DAYS * DAY_MS) }).where(eq(invitations.id, inv.id));
-    const [ctx] = await tx
-      .select({ companyName: accounts.companyName, inviter: users.fullName })
-      .from(accounts)
-      .innerJoin(users, eq(users.id, actor.userId))
-      .where(eq(accounts.id, actor.accountId));
     await recordAudit(tx, auditActor(actor), { action: 'user.invitation_resent', accountId: actor.accountId, target: `invitation:${inv.id}`, details: { email: inv.email } });
-    await queueInvitationEmail(tx, inv.email!, { ...ctx, role: inv.role, token, accountId: actor.accountId }, locale);
+    await queueInvitationEmail(tx, actor, inv.email!, { role: inv.role, token }, locale);
   });
 }
 
