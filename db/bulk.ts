@@ -55,9 +55,12 @@ export async function insertRows<T extends PgTable>(db: Executor, table: T, rows
   if (opts.returning) parts.push(sql` returning ${sql.identifier(opts.returning.name)}::text as value`);
   const result = await db.execute(sql.join(parts));
   if (!opts.returning) return [];
-  // postgres-js answers with the rows themselves, PGlite with { rows }.
-  const returned = (Array.isArray(result) ? result : (result as unknown as { rows: { value: string }[] }).rows) as { value: string }[];
-  return returned.map((r) => r.value);
+  return executedRows<{ value: string }>(result).map((r) => r.value);
+}
+
+/** The rows of a raw `db.execute`: postgres-js answers with the rows themselves, PGlite with `{ rows }`. */
+export function executedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const NEEDS_ESCAPE = /[\\"]/;

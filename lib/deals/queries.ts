@@ -1,6 +1,7 @@
 // What staff read about deals: the list with its figures, one deal, its codes and the refused
 // attempts to reuse a code (APS-1, APS-3).
 import { and, asc, desc, eq, ilike, isNotNull, isNull, sql } from 'drizzle-orm';
+import { executedRows } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { accounts, dealCodes, dealRedemptionAttempts, deals, plans } from '@/db/schema';
 import { codeState, type CodeState } from './rules';
@@ -170,7 +171,6 @@ export async function extraUserAccounts(db: Executor, dealId: string) {
            or exists (select 1 from invoices i where i.account_id = a.id and i.reason = 'extra_seats'))
     order by "invoicedCents" desc, a.slug
     limit 100`);
-  // postgres-js answers with the rows themselves, PGlite with { rows }.
-  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows) as { id: string; slug: string; companyName: string; users: number; invoicedCents: number }[];
+  const list = executedRows<{ id: string; slug: string; companyName: string; users: number; invoicedCents: number }>(rows);
   return { accounts: list, invoicedCents: list.reduce((s, r) => s + r.invoicedCents, 0) };
 }
