@@ -46,6 +46,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {t('deniedOwner', { owner: owner?.fullName ?? t('yourAccountOwner') })}
         </div>
       )}
+      {denied === 'managers' && (
+        <div role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {t('deniedManagers', { owner: owner?.fullName ?? t('yourAccountOwner') })}
+        </div>
+      )}
       {denied === 'staff' && (
         <div role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {t('deniedStaff')}

@@ -3,7 +3,8 @@
 // is explained under the field as soon as the country is chosen.
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { inputClass } from '@/components/ui/styles';
 import type { FormState } from '@/lib/actions';
 import { COMPANY_ID_RULES } from '@/lib/billing/countries';
 import { billingDetailsSchema, type BillingDetailsInput } from '@/lib/billing/schemas';

@@ -2,7 +2,8 @@
 // APS-1: a deal's terms. The deadline is typed on the Bratislava clock (the page says so).
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { inputClass } from '@/components/ui/styles';
 import type { FormState } from '@/lib/actions';
 import { dealSchema, editDealSchema } from '@/lib/deals/schemas';
 

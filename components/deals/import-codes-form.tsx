@@ -2,21 +2,45 @@
 // APS-1: staff upload a partner's codes file. The answer says how many were imported and lists
 // every skipped line with its number and why, so staff can fix the file and upload it again.
 import { useTranslations } from 'next-intl';
-import { FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { useId } from 'react';
+import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { inputClass } from '@/components/ui/styles';
 import { DataTable } from '@/components/ui/data-table';
 import type { FormState } from '@/lib/actions';
 import type { ImportResult } from '@/lib/deals/import';
 import { importCodesSchema } from '@/lib/deals/schemas';
 
-export function ImportCodesForm({ dealId, action }: { dealId: string; action: (prev: FormState<ImportResult>, fd: FormData) => Promise<FormState<ImportResult>> }) {
+/** With one deal the form imports into it; with several (on /staff/deals) staff choose the deal. */
+export function ImportCodesForm({
+  deals,
+  action,
+}: {
+  deals: { id: string; name: string }[];
+  action: (prev: FormState<ImportResult>, fd: FormData) => Promise<FormState<ImportResult>>;
+}) {
   const t = useTranslations('deals.staff.import');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const f = useServerForm(importCodesSchema as any, action, { dealId } as any);
+  const f = useServerForm(importCodesSchema as any, action, { dealId: deals[0]?.id ?? '' } as any);
+  const dealFieldId = `${useId()}-deal`;
   const result = f.state.status === 'ok' ? f.state.data : undefined;
   return (
     <div className="space-y-4">
       <form ref={f.formRef} onSubmit={f.onSubmit} noValidate encType="multipart/form-data" className="space-y-4">
-        <input type="hidden" {...f.form.register('dealId')} />
+        {deals.length > 1 ? (
+          <Field id={dealFieldId} label={t('deal')} error={f.errorFor('dealId')}>
+            {(a11y) => (
+              <select {...a11y} {...f.form.register('dealId')} className={inputClass}>
+                {deals.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <input type="hidden" {...f.form.register('dealId')} />
+        )}
         <TextField f={f} name="file" label={t('file')} type="file" accept=".csv,text/csv,text/plain" hint={t('fileHint')} />
         <SubmitButton pending={f.pending}>{t('submit')}</SubmitButton>
         <FormMessage state={f.state} />

@@ -3,7 +3,7 @@
 // shared or bookmarked.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { inputClass } from '@/components/ui/form';
+import { inputClass } from '@/components/ui/styles';
 
 export interface TextFilter {
   name: string;

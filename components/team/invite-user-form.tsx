@@ -2,7 +2,8 @@
 // ACC-7: invite a person by email with a role. Only the owner can offer the admin role.
 import { useTranslations } from 'next-intl';
 import { useEffect, useId } from 'react';
-import { Field, FormMessage, inputClass, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { inputClass } from '@/components/ui/styles';
 import type { FormState } from '@/lib/actions';
 import { inviteSchema } from '@/lib/team/schemas';
 

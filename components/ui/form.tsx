@@ -8,6 +8,7 @@ import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } fro
 import type { z } from 'zod';
 import type { FormState } from '@/lib/actions';
 import { msg, translateMessage, type KeyTranslator } from '@/lib/i18n/message-ref';
+import { inputClass } from './styles';
 
 /** The whole catalogue as a key translator, for message references from schemas and the server. */
 export function useMessageTranslator(): KeyTranslator {
@@ -128,9 +129,6 @@ export function Field({
     </div>
   );
 }
-
-export const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500 sm:text-sm';
 
 /** A labelled text input wired to react-hook-form and to the server's field errors. */
 export function TextField<T extends FieldValues>({

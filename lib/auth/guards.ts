@@ -68,7 +68,7 @@ export const requireOwnerEvenIfSuspended = () => requireOwner({ allowSuspended: 
 /** ACC-7: the people who manage the account's users, the owner and admins. */
 export async function requireUserManager(): Promise<MemberContext> {
   const ctx = await requireMember();
-  if (ctx.user.role !== 'owner' && ctx.user.role !== 'admin') redirect('/account?denied=owner');
+  if (ctx.user.role !== 'owner' && ctx.user.role !== 'admin') redirect('/account?denied=managers');
   return ctx;
 }
 

@@ -61,5 +61,8 @@ describe('APS-1 importing codes', () => {
     const firstPage = await searchCodes(t.db, dealId, { query: 'bulk' });
     expect(firstPage.rows).toHaveLength(50);
     expect(firstPage.hasNext).toBe(true);
+    // Without a deal the search covers every deal and names each code's deal.
+    const everywhere = await searchCodes(t.db, null, { query: 'AAAA-0002' });
+    expect(everywhere.rows.map((r) => [r.code, r.deal.name])).toEqual([['AAAA-0002', 'AppSumo']]);
   });
 });

@@ -83,18 +83,22 @@ export interface CodeRow {
   redeemedAt: Date | null;
   revokedAt: Date | null;
   account: { id: string; slug: string; companyName: string } | null;
+  deal: { id: string; name: string };
 }
 
 export const CODES_PAGE_SIZE = 50;
 
-/** Codes of a deal, newest import first; `query` matches any part of the code (case-insensitive). */
+/**
+ * Codes of a deal (or of every deal with `dealId` null), newest import first; `query` matches any
+ * part of the code (case-insensitive).
+ */
 export async function searchCodes(
   db: Executor,
-  dealId: string,
+  dealId: string | null,
   opts: { query?: string; state?: CodeState; page?: number } = {},
 ): Promise<{ rows: CodeRow[]; hasNext: boolean }> {
   const page = Math.max(1, opts.page ?? 1);
-  const filters = [eq(dealCodes.dealId, dealId)];
+  const filters = dealId ? [eq(dealCodes.dealId, dealId)] : [];
   const q = opts.query?.trim();
   if (q) filters.push(ilike(dealCodes.codeKey, `%${q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`));
   if (opts.state === 'revoked') filters.push(isNotNull(dealCodes.revokedAt));
@@ -110,8 +114,11 @@ export async function searchCodes(
       accountId: dealCodes.accountId,
       slug: accounts.slug,
       companyName: accounts.companyName,
+      dealId: deals.id,
+      dealName: deals.name,
     })
     .from(dealCodes)
+    .innerJoin(deals, eq(deals.id, dealCodes.dealId))
     .leftJoin(accounts, eq(accounts.id, dealCodes.accountId))
     .where(and(...filters))
     .orderBy(desc(dealCodes.importedAt), asc(dealCodes.codeKey))
@@ -127,6 +134,7 @@ export async function searchCodes(
       redeemedAt: r.redeemedAt,
       revokedAt: r.revokedAt,
       account: r.accountId ? { id: r.accountId, slug: r.slug ?? '', companyName: r.companyName ?? '' } : null,
+      deal: { id: r.dealId, name: r.dealName },
     })),
   };
 }

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { InviteUserForm } from '@/components/team/invite-user-form';
 import { DataTable } from '@/components/ui/data-table';
 import { InlineAction } from '@/components/ui/inline-action';
-import { inputClass } from '@/components/ui/form';
+import { inputClass } from '@/components/ui/styles';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireUserManager } from '@/lib/auth/guards';

@@ -38,7 +38,7 @@ export const importCodesAction = validatedAction({
   guard: requireStaff,
   run: async ({ dealId, file }, ctx): Promise<{ message: string; data: ImportResult }> => {
     const result = await importDealCodes(await getDb(), { dealId, csv: await file.text(), at: now() }, actorForUser(ctx.user, ctx.ip));
-    revalidatePath(`/staff/deals/${dealId}`);
+    revalidatePath('/staff/deals', 'layout');
     return { message: msg('deals.staff.import.done', { imported: result.imported, skipped: result.skipped.length }), data: result };
   },
 });
@@ -48,7 +48,7 @@ export const revokeCodeAction = validatedAction({
   guard: requireStaff,
   run: async ({ dealId, codeId }, ctx) => {
     const { code } = await revokeCode(await getDb(), codeId, actorForUser(ctx.user, ctx.ip), now());
-    revalidatePath(`/staff/deals/${dealId}`);
+    revalidatePath('/staff/deals', 'layout');
     return { message: msg('deals.staff.codes.revoked', { code }) };
   },
 });

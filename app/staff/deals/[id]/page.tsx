@@ -6,12 +6,12 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { DealForm } from '@/components/deals/deal-form';
 import { ImportCodesForm } from '@/components/deals/import-codes-form';
-import { RevokeCodeButton } from '@/components/deals/revoke-code-button';
+import { CodesTable } from '@/components/deals/codes-table';
 import { SuspendHolderForm } from '@/components/deals/suspend-holder-form';
 import { DetailRow } from '@/components/staff/detail-list';
 import { FilterForm, param } from '@/components/staff/filters';
 import { DataTable } from '@/components/ui/data-table';
-import { Badge, Card, PageHeader } from '@/components/ui/page';
+import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
 import { TIME_ZONE } from '@/lib/clock';
@@ -20,7 +20,7 @@ import { type CodeState } from '@/lib/deals/rules';
 import { getFormatters } from '@/lib/i18n/server';
 import { accountAddress } from '@/lib/staff/address';
 import { parsePage } from '@/lib/staff/queries';
-import { importCodesAction, revokeCodeAction, suspendHolderAction, updateDealAction } from '../actions';
+import { importCodesAction, suspendHolderAction, updateDealAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +30,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const STATES: CodeState[] = ['unused', 'redeemed', 'revoked'];
-const TONE: Record<CodeState, 'green' | 'slate' | 'red'> = { unused: 'green', redeemed: 'slate', revoked: 'red' };
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -68,7 +67,7 @@ export default async function StaffDeal({ params, searchParams }: { params: Para
           </dl>
         </Card>
         <Card title={t('import.title')}>
-          <ImportCodesForm dealId={deal.id} action={importCodesAction} />
+          <ImportCodesForm deals={[{ id: deal.id, name: deal.name }]} action={importCodesAction} />
         </Card>
       </div>
 
@@ -78,32 +77,11 @@ export default async function StaffDeal({ params, searchParams }: { params: Para
         texts={[{ name: 'q', label: t('codes.search'), value: q, placeholder: t('codes.searchPlaceholder') }]}
         select={{ name: 'state', label: t('codes.state'), value: state, options: STATES.map((s) => ({ value: s, label: t(`codes.states.${s}`) })) }}
       />
-      <DataTable
+      <CodesTable
+        codes={codes}
         caption={t('codes.caption')}
-        rows={codes.rows}
-        rowKey={(c) => c.id}
         empty={q || state ? t('codes.noMatch') : t('codes.none')}
-        pagination={{ path: `/staff/deals/${deal.id}`, params: { q, state }, page, hasNext: codes.hasNext }}
-        columns={[
-          { header: t('codes.code'), className: 'whitespace-nowrap font-mono text-sm', cell: (c) => c.code },
-          { header: t('codes.state'), cell: (c) => <Badge tone={TONE[c.state]}>{t(`codes.states.${c.state}`)}</Badge> },
-          {
-            header: t('codes.holder'),
-            cell: (c) =>
-              c.account ? (
-                <>
-                  <Link href={`/staff/accounts/${c.account.id}`}>{accountAddress(c.account.slug)}</Link>
-                  <span className="block text-xs text-slate-600">{t('codes.redeemedOn', { date: f.dateTime(c.redeemedAt) })}</span>
-                </>
-              ) : c.revokedAt ? (
-                <span className="text-slate-600">{t('codes.revokedOn', { date: f.dateTime(c.revokedAt) })}</span>
-              ) : (
-                '—'
-              ),
-          },
-          { header: t('codes.imported'), className: 'whitespace-nowrap', cell: (c) => f.date(c.importedAt) },
-          { header: t('codes.actions'), cell: (c) => (c.state === 'unused' ? <RevokeCodeButton dealId={deal.id} codeId={c.id} code={c.code} action={revokeCodeAction} /> : null) },
-        ]}
+        pagination={{ path: `/staff/deals/${deal.id}`, params: { q, state }, page }}
       />
 
       <h2 className="mt-8 mb-1 text-lg font-semibold text-slate-900">{t('attempts.title')}</h2>
