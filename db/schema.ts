@@ -193,6 +193,10 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    /** GDPR-8/10: marketing mail is refused for unsubscribed, restricted or objecting addresses. */
+    kind: text('kind', { enum: ['transactional', 'marketing'] }).notNull().default('transactional'),
+    /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on marketing mail. */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     /** queued → sent | failed (after the last retry); 'held' when no SMTP is configured. */
     status: text('status', { enum: ['queued', 'sent', 'failed', 'held'] }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
@@ -549,4 +553,240 @@ export const extraSeatBillings = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.month] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// GDPR: consents, flags, the product-news list, announcements, sub-processors and requests.
+
+/**
+ * GDPR-2: consent per purpose as an append-only history: every give and every withdrawal is a
+ * row (purpose, wording version, time, source); the newest row per subject and purpose is the
+ * current state. A person with a login is keyed by user, a product-news subscriber by email.
+ */
+export const consentRecords = pgTable(
+  'consent_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id),
+    /** Lower-cased; null once erased. */
+    email: text('email'),
+    purpose: text('purpose', { enum: ['marketing', 'customer_service'] }).notNull(),
+    granted: boolean('granted').notNull(),
+    /** The version of the consent wording the person saw (see lib/privacy). */
+    wordingVersion: text('wording_version').notNull(),
+    /** signup, appsumo, portal, newsletter, privacy_request, retention … */
+    source: text('source').notNull(),
+    at: ts('at').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('consent_records_user_idx').on(t.userId, t.purpose, t.at), index('consent_records_email_idx').on(t.email)],
+);
+
+/** GDPR-8, GDPR-10: per address, whether it unsubscribed, asked for restriction or objected. */
+export const privacyFlags = pgTable('privacy_flags', {
+  /** Lower-cased. */
+  email: text('email').primaryKey(),
+  unsubscribedAt: ts('unsubscribed_at'),
+  restrictedAt: ts('restricted_at'),
+  objectedAt: ts('objected_at'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** GDPR-10: "product news" for people without a login, by double opt-in. */
+export const newsletterSubscribers = pgTable(
+  'newsletter_subscribers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Lower-cased; null once erased. */
+    email: text('email'),
+    locale: text('locale', { enum: ['en', 'nl'] }).notNull().default('en'),
+    /** Hash of the confirmation link's token. */
+    tokenHash: text('token_hash').unique(),
+    createdAt: ts('created_at').notNull(),
+    confirmExpiresAt: ts('confirm_expires_at').notNull(),
+    confirmedAt: ts('confirmed_at'),
+    unsubscribedAt: ts('unsubscribed_at'),
+    ip: text('ip'),
+  },
+  (t) => [uniqueIndex('newsletter_subscribers_email_unique').on(t.email).where(sql`${t.email} is not null`)],
+);
+
+/** GDPR-10: marketing mail written by staff in both languages and sent through the outbox. */
+export const announcements = pgTable('announcements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  subjectEn: text('subject_en').notNull(),
+  bodyEn: text('body_en').notNull(),
+  subjectNl: text('subject_nl').notNull(),
+  bodyNl: text('body_nl').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+  sentAt: ts('sent_at'),
+  recipients: integer('recipients'),
+});
+
+/** GDPR-1: the sub-processors listed live on /privacy, managed by staff. */
+export const subProcessors = pgTable('sub_processors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  purposeEn: text('purpose_en').notNull(),
+  purposeNl: text('purpose_nl').notNull(),
+  /** ISO country code where the data is processed. */
+  country: text('country').notNull(),
+  website: text('website'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * GDPR-3..5: a data subject's request. It enters the staff queue only once the requester has
+ * confirmed their email (GDPR-4); unconfirmed ones expire after 7 days. Due = received + one
+ * calendar month (Bratislava), plus up to two months of extension with a reason.
+ */
+export const gdprRequests = pgTable(
+  'gdpr_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Public reference, e.g. PR-2026-000123. */
+    reference: text('reference').notNull().unique(),
+    type: text('type', {
+      enum: ['information', 'access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'consent_withdrawal'],
+    }).notNull(),
+    /** Personal data of the requester; nulled when the request itself is erased. */
+    fullName: text('full_name'),
+    /** Lower-cased. */
+    email: text('email'),
+    details: text('details'),
+    /** GDPR-3: a consent withdrawal's company, subject, controller, written request and typed signature. */
+    withdrawal: jsonb('withdrawal').$type<{ company: string; subject: string; controller: string; request: string; signature: string; signedAt: string }>(),
+    locale: text('locale', { enum: ['en', 'nl'] }).notNull().default('en'),
+    /** Set when filed from the portal (the signed-in user). */
+    userId: uuid('user_id').references(() => users.id),
+    status: text('status', { enum: ['unconfirmed', 'expired', 'received', 'verified', 'in_progress', 'completed', 'refused'] })
+      .notNull()
+      .default('unconfirmed'),
+    /** Hash of the emailed confirmation token (GDPR-4). */
+    confirmTokenHash: text('confirm_token_hash').unique(),
+    createdAt: ts('created_at').notNull(),
+    confirmExpiresAt: ts('confirm_expires_at').notNull(),
+    /** When the confirmed request entered the queue: the one-month clock starts here. */
+    receivedAt: ts('received_at'),
+    dueAt: ts('due_at'),
+    extensionMonths: integer('extension_months').notNull().default(0),
+    extensionReason: text('extension_reason'),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    refusalReason: text('refusal_reason'),
+    completedAt: ts('completed_at'),
+    /** The reply sent on completion (for erasure: what was kept and why). */
+    reply: text('reply'),
+    ip: text('ip'),
+  },
+  (t) => [index('gdpr_requests_queue_idx').on(t.status, t.dueAt), index('gdpr_requests_email_idx').on(t.email)],
+);
+
+/** GDPR-5: status history, assignments, internal notes, extensions and exports of a request. */
+export const gdprRequestEvents = pgTable(
+  'gdpr_request_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => gdprRequests.id),
+    at: ts('at').notNull(),
+    /** Staff user, or null for the requester / the system. */
+    actorId: uuid('actor_id').references(() => users.id),
+    kind: text('kind', { enum: ['status', 'note', 'assigned', 'extended', 'exported'] }).notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+  },
+  (t) => [index('gdpr_request_events_request_idx').on(t.requestId, t.at)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// CUS: custom-service requests and their agreements.
+
+/**
+ * CUS-1..5: a custom-service request and its way through
+ * requested → in review → refused | proposed → approved → in progress → delivered.
+ * The proposal's terms live here while staff draft them; once approved they are copied into
+ * customServiceAgreements, which is never updated.
+ */
+export const customServiceRequests = pgTable(
+  'custom_service_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Public reference, e.g. CS-2026-000012. */
+    reference: text('reference').notNull().unique(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** The member who asked in the portal; null when staff logged an emailed request. */
+    requestedBy: uuid('requested_by').references(() => users.id),
+    source: text('source', { enum: ['portal', 'email'] }).notNull(),
+    need: text('need').notNull(),
+    /** YYYY-MM-DD, optional. */
+    wantedBy: text('wanted_by'),
+    budgetCents: integer('budget_cents'),
+    /** An emailed request as staff pasted it. */
+    emailText: text('email_text'),
+    receivedAt: ts('received_at').notNull(),
+    status: text('status', { enum: ['requested', 'in_review', 'refused', 'proposed', 'approved', 'in_progress', 'delivered'] })
+      .notNull()
+      .default('requested'),
+    refusalReason: text('refusal_reason'),
+    requirements: text('requirements'),
+    specification: text('specification'),
+    priceCents: integer('price_cents'),
+    /** YYYY-MM-DD */
+    expectedDelivery: text('expected_delivery'),
+    proposedAt: ts('proposed_at'),
+    deliveredAt: ts('delivered_at'),
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('custom_service_requests_account_idx').on(t.accountId, t.createdAt), index('custom_service_requests_status_idx').on(t.status, t.receivedAt)],
+);
+
+/** CUS-4: the approved agreement, frozen: inserted once on approval and never updated. */
+export const customServiceAgreements = pgTable('custom_service_agreements', {
+  requestId: uuid('request_id')
+    .primaryKey()
+    .references(() => customServiceRequests.id),
+  requirements: text('requirements').notNull(),
+  specification: text('specification').notNull(),
+  priceCents: integer('price_cents').notNull(),
+  expectedDelivery: text('expected_delivery').notNull(),
+  /** CUS-3: the intellectual-property clause as shown to the customer. */
+  ipClause: text('ip_clause').notNull(),
+  /** The whole agreement text the customer approved, as shown. */
+  agreementText: text('agreement_text').notNull(),
+  approvedAt: ts('approved_at').notNull(),
+  approvalSource: text('approval_source', { enum: ['portal', 'email'] }).notNull(),
+  /** Portal: the full name the owner typed; email: the sender's name. */
+  approverName: text('approver_name'),
+  approvedByUserId: uuid('approved_by_user_id').references(() => users.id),
+  /** Email approval: the pasted email and when it arrived. */
+  approvalEmailText: text('approval_email_text'),
+  approvalReceivedAt: ts('approval_received_at'),
+  /** The staff member who recorded an emailed approval. */
+  recordedBy: uuid('recorded_by').references(() => users.id),
+});
+
+/** CUS-5: the status history of a custom-service request. */
+export const customServiceEvents = pgTable(
+  'custom_service_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => customServiceRequests.id),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('custom_service_events_request_idx').on(t.requestId, t.at)],
 );
