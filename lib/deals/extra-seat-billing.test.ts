@@ -109,4 +109,47 @@ describe('APS-7 APS-10 extra users of a deal account are billed monthly in arrea
     const [account] = await env.db.select().from(accounts).where(eq(accounts.id, a.accountId));
     expect(account.status).toBe('active');
   });
+
+  test('APS-7 months the sweep missed are billed once, on one invoice, when it next runs', async () => {
+    const a = await dealAccount(new Date('2026-09-05T09:00:00Z'), true);
+    await addUser(a.team, `free-${n}@example.test`, new Date('2026-09-06T09:00:00Z'));
+    await addUser(a.team, `extra-${n}@example.test`, new Date('2026-10-01T09:00:00Z'));
+    // September is billed (nothing extra), then the sweep does not run on 1 November or 1 December.
+    setClock(new Date('2026-10-01T05:00:00Z'));
+    await billExtraSeats(env.db);
+    setClock(new Date('2026-12-03T07:00:00Z'));
+    await billExtraSeats(env.db);
+    const [invoice] = await env.db.select().from(invoices).where(and(eq(invoices.accountId, a.accountId), eq(invoices.reason, 'extra_seats')));
+    const lines = await env.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
+    expect(lines.map((l) => [l.description, l.netCents])).toEqual([
+      [`Extra user User extra-${n}@example.test, 1 Oct 2026 – 31 Oct 2026 (31 days)`, 3900],
+      [`Extra user User extra-${n}@example.test, 1 Nov 2026 – 30 Nov 2026 (30 days)`, 3900],
+    ]);
+    await collectOpenInvoices(env.db, env.processor);
+    expect(await billExtraSeats(env.db)).toBe(0);
+    expect(await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId))).toHaveLength(1);
+  });
+
+  test('APS-7 while an extra-user invoice is still being collected the next month waits, then is billed once it is paid', async () => {
+    const a = await dealAccount(new Date('2026-09-05T09:00:00Z'), true);
+    await addUser(a.team, `free-${n}@example.test`, new Date('2026-09-06T09:00:00Z'));
+    await addUser(a.team, `extra-${n}@example.test`, new Date('2026-10-01T09:00:00Z'));
+    setClock(new Date('2026-11-01T07:00:00Z'));
+    expect(await billExtraSeats(env.db)).toBe(1);
+    const [open] = await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId));
+    // Not collected by 1 December: December's run leaves the account alone…
+    setClock(new Date('2026-12-01T07:00:00Z'));
+    await billExtraSeats(env.db);
+    const [sub] = await env.db.select().from(subscriptions).where(eq(subscriptions.accountId, a.accountId));
+    expect(sub.dunningInvoiceId).toBe(open.id);
+    expect(await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId))).toHaveLength(1);
+    // …and once October is paid, November is billed.
+    await collectOpenInvoices(env.db, env.processor);
+    await billExtraSeats(env.db);
+    const all = await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId));
+    expect(all).toHaveLength(2);
+    const november = all.find((i) => i.id !== open.id)!;
+    const lines = await env.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, november.id));
+    expect(lines.map((l) => l.description)).toEqual([`Extra user User extra-${n}@example.test, 1 Nov 2026 – 30 Nov 2026 (30 days)`]);
+  });
 });

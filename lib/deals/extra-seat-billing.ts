@@ -3,8 +3,11 @@
 // collected like a renewal (the collection sweep charges it, with dunning). With billing details
 // or a payment method missing on the billing date the account is blocked at once (billing page
 // only) until the owner provides them; the new method then pays the invoice and access returns.
-// One account per transaction; the (account, month) row makes a second run bill nothing twice.
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+// One account per transaction; the (account, month) rows make a second run bill nothing twice.
+// Months the sweep missed (it did not run on the 1st) are billed on its next run, on one invoice.
+// An account whose earlier invoice is still being collected waits: its subscription points at
+// one open invoice at a time, and the months it owes are billed as soon as that one is settled.
+import { and, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, extraSeatBillings, plans, seatIntervals, subscriptions, users } from '@/db/schema';
 import { recordAudit, SYSTEM } from '@/lib/audit';
@@ -17,35 +20,49 @@ import { emailKit } from '@/lib/email/locale';
 import { appUrl } from '@/lib/http/request';
 import { issueDocument } from '@/lib/invoices/issue';
 import { missingBillingDetails } from '@/lib/team/rules';
-import { extraSeatLines, monthBounds, previousMonth } from './extra-seats';
+import { extraSeatLines, monthBounds, monthsToSettle, previousMonth } from './extra-seats';
 
 export async function billExtraSeats(db: Db): Promise<number> {
   const at = now();
   const month = previousMonth(at);
-  const { start, end } = monthBounds(month);
+  const { end } = monthBounds(month);
   let billed = 0;
   for (;;) {
     const done = await db.transaction(async (tx) => {
       // The next lifetime account not yet settled for the month, claimed by inserting its row.
       const [candidate] = await tx
-        .select({ accountId: subscriptions.accountId, seats: subscriptions.seats, price: plans.seatPriceMonthlyCents })
+        .select({ accountId: subscriptions.accountId, seats: subscriptions.seats, price: plans.seatPriceMonthlyCents, createdAt: accounts.createdAt })
         .from(subscriptions)
         .innerJoin(plans, eq(plans.id, subscriptions.planId))
         .innerJoin(accounts, eq(accounts.id, subscriptions.accountId))
         .leftJoin(extraSeatBillings, and(eq(extraSeatBillings.accountId, subscriptions.accountId), eq(extraSeatBillings.month, month)))
-        .where(and(eq(subscriptions.lifetime, true), isNull(extraSeatBillings.accountId), lt(accounts.createdAt, end), sql`${accounts.status} <> 'stopped'`))
+        .where(
+          and(
+            eq(subscriptions.lifetime, true),
+            isNull(subscriptions.dunningInvoiceId),
+            isNull(extraSeatBillings.accountId),
+            lt(accounts.createdAt, end),
+            sql`${accounts.status} <> 'stopped'`,
+          ),
+        )
         .limit(1)
         .for('update', { of: subscriptions, skipLocked: true });
       if (!candidate) return false;
-      await tx.insert(extraSeatBillings).values({ accountId: candidate.accountId, month, createdAt: at }).onConflictDoNothing();
-      // Every interval that began before the month ends: earlier ones decide who is free (ranking).
+      const [settled] = await tx.select({ last: max(extraSeatBillings.month) }).from(extraSeatBillings).where(eq(extraSeatBillings.accountId, candidate.accountId));
+      const months = monthsToSettle(settled?.last ?? null, candidate.createdAt, month);
+      await tx
+        .insert(extraSeatBillings)
+        .values(months.map((m) => ({ accountId: candidate.accountId, month: m, createdAt: at })))
+        .onConflictDoNothing();
+      // Every interval that began before the last month ends: earlier ones decide who is free (ranking).
       const intervals = await tx
         .select({ userId: seatIntervals.userId, start: seatIntervals.startedAt, end: seatIntervals.endedAt, name: users.fullName })
         .from(seatIntervals)
         .innerJoin(users, eq(users.id, seatIntervals.userId))
         .where(and(eq(seatIntervals.accountId, candidate.accountId), lt(seatIntervals.startedAt, end)));
-      const lines = extraSeatLines({ month, intervals, freeSeats: candidate.seats, pricePerMonthCents: candidate.price });
+      const lines = months.flatMap((m) => extraSeatLines({ month: m, intervals, freeSeats: candidate.seats, pricePerMonthCents: candidate.price }));
       if (!lines.length) return true;
+      const start = monthBounds(months[0]).start;
       const names = new Map(intervals.map((i) => [i.userId, i.name]));
       const { buyer, locale } = await currentBuyerAndLocale(tx, candidate.accountId);
       const mail = emailKit(locale);
@@ -69,7 +86,10 @@ export async function billExtraSeats(db: Db): Promise<number> {
           unitPriceCents: l.amountCents,
         })),
       });
-      await tx.update(extraSeatBillings).set({ invoiceId: invoice.id }).where(and(eq(extraSeatBillings.accountId, candidate.accountId), eq(extraSeatBillings.month, month)));
+      await tx
+        .update(extraSeatBillings)
+        .set({ invoiceId: invoice.id })
+        .where(and(eq(extraSeatBillings.accountId, candidate.accountId), inArray(extraSeatBillings.month, months)));
       const [profile, method] = await Promise.all([getBillingProfile(tx, candidate.accountId), currentPaymentMethod(tx, candidate.accountId)]);
       const blocked = missingBillingDetails(profile).length > 0 || !method;
       if (blocked) {
@@ -90,7 +110,7 @@ export async function billExtraSeats(db: Db): Promise<number> {
         action: blocked ? 'billing.extra_seats_blocked' : 'billing.extra_seats_invoiced',
         accountId: candidate.accountId,
         target: `invoice:${invoice.number}`,
-        details: { month, users: lines.length, amountCents: invoice.grossCents },
+        details: { months, lines: lines.length, amountCents: invoice.grossCents },
       });
       if (blocked)
         await queueOwnerEmail(tx, candidate.accountId, (ownerMail) => ({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { extraSeatLines, monthBounds, previousMonth, type SeatInterval } from './extra-seats';
+import { extraSeatLines, monthBounds, monthsToSettle, previousMonth, type SeatInterval } from './extra-seats';
 
 const PRICE = 3900;
 const at = (iso: string) => new Date(iso);
@@ -104,4 +104,11 @@ describe('APS-7 extra users are billed per day in arrears', () => {
     expect(previousMonth(at('2026-11-30T23:30:00Z'))).toBe('2026-11'); // already 1 Dec in Bratislava
     expect(previousMonth(at('2027-01-01T08:00:00Z'))).toBe('2026-12');
   });
+});
+
+test('APS-7 the months still owed run from the month after the last settled one (or the account’s first month) to the month billed', () => {
+  expect(monthsToSettle('2026-09', new Date('2026-01-10T10:00:00Z'), '2026-11')).toEqual(['2026-10', '2026-11']);
+  expect(monthsToSettle(null, new Date('2026-10-31T23:30:00Z'), '2026-11')).toEqual(['2026-11']); // 1 Nov in Bratislava
+  expect(monthsToSettle('2026-11', new Date('2026-01-10T10:00:00Z'), '2026-11')).toEqual([]);
+  expect(monthsToSettle('2025-11', new Date('2025-01-10T10:00:00Z'), '2026-02')).toEqual(['2025-12', '2026-01', '2026-02']);
 });

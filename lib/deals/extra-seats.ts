@@ -37,6 +37,32 @@ export function previousMonth(now: Date): string {
   return `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, '0')}`;
 }
 
+/** The Bratislava month `at` falls in, as `YYYY-MM`. */
+export function monthOf(at: Date): string {
+  const d = new TZDate(at.getTime(), TIME_ZONE);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * APS-7: the months an account still owes, oldest first: from the month after the last one
+ * settled (or the month the account was created) up to and including `upTo`. A sweep that did not
+ * run for a while therefore bills every missed month once, and never a month twice.
+ */
+export function monthsToSettle(lastSettled: string | null, createdAt: Date, upTo: string): string[] {
+  const months: string[] = [];
+  let month = lastSettled ? nextMonth(lastSettled) : monthOf(createdAt);
+  while (month <= upTo) {
+    months.push(month);
+    month = nextMonth(month);
+  }
+  return months;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** Every Bratislava day of `month`, YYYY-MM-DD. */
 function daysOf(month: string): string[] {
   const { daysInMonth } = monthBounds(month);
