@@ -790,3 +790,21 @@ export const customServiceEvents = pgTable(
   },
   (t) => [index('custom_service_events_request_idx').on(t.requestId, t.at)],
 );
+
+/** OPS-1: planned downtime, announced on /status and as a portal banner from 7 days before. */
+export const maintenanceWindows = pgTable(
+  'maintenance_windows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    /** What is affected, in each language the product speaks. */
+    affectedEn: text('affected_en').notNull(),
+    affectedNl: text('affected_nl').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    /** A window called off before it began stays listed as cancelled. */
+    cancelledAt: ts('cancelled_at'),
+  },
+  (t) => [index('maintenance_windows_ends_idx').on(t.endsAt)],
+);

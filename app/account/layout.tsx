@@ -1,14 +1,18 @@
 import { BillingBanner, StaffSuspensionBanner } from '@/components/billing/billing-status';
+import { MaintenanceBanner } from '@/components/maintenance/window-list';
 import { AppShell } from '@/components/layout/app-shell';
 import { accountNav } from '@/components/layout/nav';
 import { requireMember } from '@/lib/auth/guards';
 import { billingOverviewForRequest } from '@/lib/billing/overview';
+import { getDb } from '@/db/client';
+import { now } from '@/lib/clock';
+import { maintenanceForBanner } from '@/lib/maintenance/service';
 
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   // Every page calls its own guard too (layouts are not re-run on every navigation); the pages
   // decide whether a suspended account may see them (PAY-2).
   const ctx = await requireMember({ allowSuspended: true });
-  const overview = await billingOverviewForRequest(ctx.account.id);
+  const [overview, maintenance] = await Promise.all([billingOverviewForRequest(ctx.account.id), getDb().then((db) => maintenanceForBanner(db, now()))]);
   const isOwner = ctx.user.role === 'owner';
   return (
     <AppShell
@@ -16,11 +20,14 @@ export default async function AccountLayout({ children }: { children: React.Reac
       nav={accountNav({ role: ctx.user.role as 'owner' | 'admin' | 'agent', suspended: ctx.account.status === 'suspended' })}
       who={`${ctx.user.fullName} · ${ctx.account.slug}`}
       banners={
-        ctx.account.staffSuspendedAt ? (
-          <StaffSuspensionBanner reason={ctx.account.staffSuspensionReason} />
-        ) : (
-          overview && <BillingBanner overview={overview} isOwner={isOwner} />
-        )
+        <>
+          <MaintenanceBanner windows={maintenance} />
+          {ctx.account.staffSuspendedAt ? (
+            <StaffSuspensionBanner reason={ctx.account.staffSuspensionReason} />
+          ) : (
+            overview && <BillingBanner overview={overview} isOwner={isOwner} />
+          )}
+        </>
       }
     >
       {children}

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 // The app clock. Domain code asks `now()` and never reads Date.now() itself, so tests (through
 // POST /api/test/clock, only with TEST_HOOKS=1) can move time forward.
 const state = globalThis as unknown as { __accountdeskClockOffsetMs?: number | null };
@@ -13,3 +14,18 @@ export function setClock(at: Date | null): void {
 }
 
 export const TIME_ZONE = 'Europe/Bratislava';
+
+/** `2019-11-30T23:59` (a datetime-local value) on the Bratislava clock → the instant. */
+export function bratislavaDateTime(local: string): Date {
+  const [date, time] = local.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  return new Date(new TZDate(y, m - 1, d, hh, mm, TIME_ZONE).getTime());
+}
+
+/** The instant as a datetime-local value on the Bratislava clock (to fill a form). */
+export function bratislavaLocalValue(at: Date): string {
+  const d = new TZDate(at.getTime(), TIME_ZONE);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -5,7 +5,8 @@ import { DomainError } from '@/lib/actions';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { importDealCodes } from './import';
 import { dealSchema } from './schemas';
-import { bratislavaDateTime, createDeal, revokeCode, updateDeal } from './staff';
+import { bratislavaDateTime } from '@/lib/clock';
+import { createDeal, revokeCode, updateDeal } from './staff';
 
 let t: TestDb;
 const staff = { type: 'staff' as const, ip: '192.0.2.5' };

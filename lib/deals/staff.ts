@@ -1,21 +1,12 @@
 // APS-1: staff create and edit deals and revoke unused codes; every change is audited.
-import { TZDate } from '@date-fns/tz';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { dealCodes, deals, plans } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
-import { TIME_ZONE } from '@/lib/clock';
+import { bratislavaDateTime } from '@/lib/clock';
 import { msg } from '@/lib/i18n/message-ref';
 import type { DealInput } from './schemas';
-
-/** `2019-11-30T23:59` on the Bratislava clock → the instant. */
-export function bratislavaDateTime(local: string): Date {
-  const [date, time] = local.split('T');
-  const [y, m, d] = date.split('-').map(Number);
-  const [hh, mm] = time.split(':').map(Number);
-  return new Date(new TZDate(y, m - 1, d, hh, mm, TIME_ZONE).getTime());
-}
 
 async function planIdFor(db: Db, code: string): Promise<string> {
   const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, code));

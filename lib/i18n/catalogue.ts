@@ -7,6 +7,7 @@ import enBilling from '@/messages/en/billing.json';
 import enCommon from '@/messages/en/common.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
+import enMaintenance from '@/messages/en/maintenance.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
 import enPublic from '@/messages/en/public.json';
@@ -20,6 +21,7 @@ import nlBilling from '@/messages/nl/billing.json';
 import nlCommon from '@/messages/nl/common.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
+import nlMaintenance from '@/messages/nl/maintenance.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
 import nlPublic from '@/messages/nl/public.json';
@@ -38,6 +40,7 @@ const en = {
   staff: enStaff,
   audit: enAudit,
   deals: enDeals,
+  maintenance: enMaintenance,
   team: enTeam,
   email: enEmail,
   pdf: enPdf,
@@ -58,6 +61,7 @@ export const catalogues: Record<Locale, Messages> = {
     staff: nlStaff,
     audit: nlAudit,
     deals: nlDeals,
+  maintenance: nlMaintenance,
     team: nlTeam,
     email: nlEmail,
     pdf: nlPdf,

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -14,7 +12,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
-import { TIME_ZONE } from '@/lib/clock';
+import { bratislavaLocalValue } from '@/lib/clock';
 import { extraUserAccounts, getDeal, listPlanChoices, refusedAttempts, searchCodes } from '@/lib/deals/queries';
 import { type CodeState } from '@/lib/deals/rules';
 import { getFormatters } from '@/lib/i18n/server';
@@ -138,7 +136,7 @@ export default async function StaffDeal({ params, searchParams }: { params: Para
             pricePaid: (deal.pricePaidCents / 100).toFixed(2),
             planCode: deal.planCode,
             lifetimeSeats: String(deal.lifetimeSeats),
-            closesAt: format(new TZDate(deal.closesAt.getTime(), TIME_ZONE), "yyyy-MM-dd'T'HH:mm"),
+            closesAt: bratislavaLocalValue(deal.closesAt),
           }}
         />
       </Card>
