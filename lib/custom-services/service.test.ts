@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { auditLog, charges, customServiceAgreements, customServiceEvents, customServiceRequests, invoiceLines, invoices, outbox, subscriptions, users } from '@/db/schema';
+import { accounts, auditLog, charges, customServiceAgreements, customServiceEvents, customServiceRequests, invoiceLines, invoices, outbox, subscriptions, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { createPaidAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { setClock } from '@/lib/clock';
@@ -69,8 +69,8 @@ function shownDigest(reference: string, company: string, locale: 'en' | 'nl' = '
 }
 
 async function companyOf(accountId: string) {
-  const [row] = await env.db.execute<{ company_name: string }>(sql`select company_name from accounts where id = ${accountId}`).then((r) => ('rows' in r ? (r.rows as { company_name: string }[]) : (r as unknown as { company_name: string }[])));
-  return row.company_name;
+  const [row] = await env.db.select({ name: accounts.companyName }).from(accounts).where(eq(accounts.id, accountId));
+  return row.name;
 }
 
 describe('CUS-1 requests', () => {

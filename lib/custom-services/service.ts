@@ -13,6 +13,7 @@ import { recordAudit, SYSTEM, type Actor } from '@/lib/audit';
 import { currentBuyerAndLocale } from '@/lib/billing/buyer';
 import { queueChargeConfirmation, queueOwnerEmail, recordCharge } from '@/lib/billing/charges';
 import { chargeKey, chargeWithRetry, type ChargeResult, type PaymentProcessor } from '@/lib/billing/processor';
+import { bratislavaDay } from '@/lib/billing/periods';
 import { currentPaymentMethod } from '@/lib/billing/subscriptions';
 import { now } from '@/lib/clock';
 import { emailKit, type EmailKit } from '@/lib/email/locale';
@@ -202,6 +203,7 @@ export interface ProposalInput {
 /** CUS-3: staff send the proposal (terms + IP clause); the owner is emailed a link to approve it. */
 export async function sendProposal(db: Db, id: string, input: ProposalInput, actor: Actor, at = now()): Promise<CustomServiceRequest> {
   if (!Number.isInteger(input.priceCents) || input.priceCents <= 0) throw new DomainError(msg('customServices.errors.price'), 'price');
+  if (input.expectedDelivery < bratislavaDay(at)) throw new DomainError(msg('customServices.errors.pastDelivery'), 'expectedDelivery');
   return db.transaction(async (tx) => {
     const locked = await lockRequest(tx, id);
     // CUS-4: proposal terms are written only while in review; once approved they are frozen.
