@@ -247,3 +247,24 @@ describe('CUS-5 delivery is invoiced at the agreed price', () => {
     expect(sub.nextRetryAt!.getTime() - AT.getTime()).toBeLessThan(60_000); // due now
   });
 });
+
+describe('CUS-5 a custom invoice waiting behind an open renewal invoice', () => {
+  test('CUS-5 with the collection slot taken and no method, the sweep hands the invoice over once the slot is free and the grace has passed', async () => {
+    const p = await proposed();
+    await approveInPortal(env.db, p.who, { requestId: p.req.id, typedName: p.owner.fullName, shownDigest: shownDigest(p.req.reference, await companyOf(p.accountId)), locale: 'en' }, p.actor);
+    await startWork(env.db, p.req.id, STAFF);
+    const [renewal] = await env.db.select().from(invoices).where(eq(invoices.accountId, p.accountId)).limit(1);
+    await env.db.update(subscriptions).set({ status: 'past_due', dunningInvoiceId: renewal.id }).where(eq(subscriptions.accountId, p.accountId));
+    await env.db.execute(sql`update payment_methods set replaced_at = ${AT.toISOString()}::timestamptz where account_id = ${p.accountId}`);
+    const { invoice } = await deliverCustomService(env.db, env.processor, p.req.id, STAFF);
+    const slot = async () => (await env.db.select().from(subscriptions).where(eq(subscriptions.accountId, p.accountId)))[0];
+    expect((await slot()).dunningInvoiceId).toBe(renewal.id);
+    // The renewal is settled: the slot frees, but the grace period has not passed yet.
+    await env.db.update(subscriptions).set({ status: 'active', dunningInvoiceId: null }).where(eq(subscriptions.accountId, p.accountId));
+    expect(await service.collectWaitingCustomServiceInvoices(env.db)).toBe(0);
+    setClock(new Date(AT.getTime() + service.DIRECT_CHARGE_GRACE_MS + 60_000));
+    expect(await service.collectWaitingCustomServiceInvoices(env.db)).toBe(1);
+    expect((await slot()).dunningInvoiceId).toBe(invoice.id);
+    expect(await service.collectWaitingCustomServiceInvoices(env.db)).toBe(0); // never twice
+  });
+});
