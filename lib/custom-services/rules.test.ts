@@ -22,7 +22,7 @@ describe('CUS-5 the status machine', () => {
     expect(canTransition(from, to)).toBe(allowed);
     const check = checkTransition(from, to);
     expect(check.ok).toBe(allowed);
-    if (!check.ok) expect(parseMessageRef(check.message)).toEqual({ key: 'customServices.errors.illegalTransition', values: { from, to } });
+    if (!check.ok) expect(parseMessageRef(check.message)).toEqual({ key: `customServices.errors.transition.${to}`, values: { from, to } });
   });
 
   test('CUS-5 refused and delivered are final; nothing returns to requested', () => {

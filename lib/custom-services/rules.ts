@@ -28,10 +28,10 @@ export function canTransition(from: CustomServiceStatus, to: CustomServiceStatus
 
 export type TransitionCheck = { ok: true } | { ok: false; message: string };
 
-/** Whether `from → to` is allowed; when not, a catalogue message that names both statuses. */
+/** Whether `from → to` is allowed; when not, a catalogue message that says what the target needs. */
 export function checkTransition(from: CustomServiceStatus, to: CustomServiceStatus): TransitionCheck {
   if (canTransition(from, to)) return { ok: true };
-  return { ok: false, message: msg('customServices.errors.illegalTransition', { from, to }) };
+  return { ok: false, message: msg(`customServices.errors.transition.${to}`, { from, to }) };
 }
 
 /** Statuses whose proposal terms may still be written (CUS-4: frozen from approval on). */

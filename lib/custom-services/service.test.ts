@@ -108,7 +108,7 @@ describe('CUS-2 refusal', () => {
     expect(mail?.text).toContain('We do not offer translations.');
     expect(mail?.text).toContain('Onze reden');
     // CUS-5: a refused request is final.
-    expect((await rejects(startReview(env.db, req.id, STAFF))).key).toBe('customServices.errors.illegalTransition');
+    expect((await rejects(startReview(env.db, req.id, STAFF))).key).toMatch(/^customServices\.errors\.transition\./);
   });
 });
 
@@ -176,7 +176,7 @@ describe('CUS-4 approval', () => {
     const p = await proposed();
     await approveInPortal(env.db, p.who, { requestId: p.req.id, typedName: p.owner.fullName, shownDigest: shownDigest(p.req.reference, await companyOf(p.accountId)), locale: 'en' }, p.actor);
     expect((await rejects(sendProposal(env.db, p.req.id, { ...PROPOSAL, priceCents: 1 }, STAFF))).key).toBe('customServices.errors.proposalFrozen');
-    expect((await rejects(withdrawProposal(env.db, p.req.id, STAFF))).key).toBe('customServices.errors.illegalTransition');
+    expect((await rejects(withdrawProposal(env.db, p.req.id, STAFF))).key).toMatch(/^customServices\.errors\.transition\./);
     const refused = await env.db
       .update(customServiceAgreements)
       .set({ priceCents: 1 })
@@ -191,7 +191,7 @@ describe('CUS-4 approval', () => {
     const p = await proposed();
     await withdrawProposal(env.db, p.req.id, STAFF);
     const e = await rejects(approveInPortal(env.db, p.who, { requestId: p.req.id, typedName: p.owner.fullName, shownDigest: 'b'.repeat(64), locale: 'en' }, p.actor));
-    expect(e.key).toBe('customServices.errors.illegalTransition');
+    expect(e.key).toMatch(/^customServices\.errors\.transition\./);
   });
 });
 
@@ -204,7 +204,7 @@ describe('CUS-5 delivery is invoiced at the agreed price', () => {
 
   test('CUS-5 delivering before work started is refused; delivered issues an invoice at the agreed net price with VAT and charges the card', async () => {
     const p = await approvedAndStarted();
-    expect((await rejects(deliverCustomService(env.db, env.processor, p.req.id, STAFF))).key).toBe('customServices.errors.illegalTransition');
+    expect((await rejects(deliverCustomService(env.db, env.processor, p.req.id, STAFF))).key).toMatch(/^customServices\.errors\.transition\./);
     await startWork(env.db, p.req.id, STAFF);
     const { invoice, charge, request } = await deliverCustomService(env.db, env.processor, p.req.id, STAFF);
     expect(request).toMatchObject({ status: 'delivered', invoiceId: invoice.id });
@@ -221,7 +221,7 @@ describe('CUS-5 delivery is invoiced at the agreed price', () => {
     expect(subjects).toContain(`Your custom service ${p.req.reference} is delivered`);
     expect(subjects.some((s) => s.includes(invoice.number))).toBe(true);
     // Delivered is final.
-    expect((await rejects(deliverCustomService(env.db, env.processor, p.req.id, STAFF))).key).toBe('customServices.errors.illegalTransition');
+    expect((await rejects(deliverCustomService(env.db, env.processor, p.req.id, STAFF))).key).toMatch(/^customServices\.errors\.transition\./);
   });
 
   test('CUS-5 an open renewal invoice in dunning does not hold the custom invoice back: it is charged directly and the dunning slot is untouched', async () => {
