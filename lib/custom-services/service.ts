@@ -329,7 +329,8 @@ export async function recordEmailApproval(
       const check = checkTransition(row.status, 'approved');
       throw new DomainError(check.ok ? msg('customServices.errors.notFound') : check.message);
     }
-    if (row.proposedAt && input.receivedAt.getTime() < row.proposedAt.getTime()) throw new DomainError(msg('customServices.errors.approvalBeforeProposal'), 'receivedAt');
+    // Staff type the time to the minute: an email from the proposal's own minute counts.
+    if (row.proposedAt && input.receivedAt.getTime() < Math.floor(row.proposedAt.getTime() / 60_000) * 60_000) throw new DomainError(msg('customServices.errors.approvalBeforeProposal'), 'receivedAt');
     // The agreement text is the one the owner was sent: in the owner's language.
     const { locale } = await currentBuyerAndLocale(tx, row.accountId);
     const mail = emailKit(locale);
