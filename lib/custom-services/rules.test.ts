@@ -67,3 +67,13 @@ describe('CUS-3 prices and references', () => {
     expect(requestReference(2026, 12)).toBe('CS-2026-000012');
   });
 });
+
+describe('CUS-5 refusal messages', () => {
+  test('CUS-5 every refused move has its explanation in English and Dutch', async () => {
+    const { catalogues } = await import('@/lib/i18n/catalogue');
+    for (const to of CUSTOM_SERVICE_STATUSES) {
+      expect(catalogues.en.customServices.errors.transition[to]).toBeTruthy();
+      expect(catalogues.nl.customServices.errors.transition[to]).toBeTruthy();
+    }
+  });
+});
