@@ -131,12 +131,19 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     await signIn(member.page, memberEmail, PASSWORD);
     await expect(member.page).toHaveURL(/\/account/, { timeout: 30_000 });
 
+    // CUS-1: one custom-service request, so its portal and staff pages are checked too.
+    await active.page.goto('/account/custom-services');
+    await active.page.getByLabel('What do you need?').fill('A request for the accessibility check to look at.');
+    await active.page.getByRole('button', { name: 'Request service' }).click();
+    await expect(active.page.getByRole('status').filter({ hasText: /Request CS-/ })).toBeVisible({ timeout: 20_000 });
+    const customService = await firstHref(active.page, '/account/custom-services', /^\/account\/custom-services\/[0-9a-f-]{36}$/);
+
     roles.anonymous = { ...(await newRole(browser)), routes: PUBLIC };
     roles['owner (trialing)'] = { ...trialing, routes: PORTAL };
-    roles['owner (active)'] = { ...active, routes: [...PORTAL, invoice] };
+    roles['owner (active)'] = { ...active, routes: [...PORTAL, invoice, customService] };
     roles['owner (suspended)'] = { ...suspended, routes: PORTAL };
     roles['member (agent)'] = { ...member, routes: [...PORTAL, invoice] };
-    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail, deal] };
+    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail, deal, customService.replace('/account/', '/staff/')] };
   } finally {
     await request.dispose();
   }

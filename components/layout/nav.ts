@@ -25,7 +25,7 @@ export const ACCOUNT_NAV: AccountNavItem[] = [
   { href: '/account/billing', label: 'billing', ownerOnly: true, whileSuspended: true },
   { href: '/account/invoices', label: 'invoices', ownerOnly: true, whileSuspended: true },
   { href: '/account/privacy', label: 'privacy' },
-  { href: '/account/custom-services', label: 'customServices' },
+  { href: '/account/custom-services', label: 'customServices', managersOnly: true },
   { href: '/account/security', label: 'security', whileSuspended: true },
   { href: '/account/audit', label: 'auditLog', ownerOnly: true },
   { href: '/account/stop', label: 'stopAccount', ownerOnly: true, whileSuspended: true },

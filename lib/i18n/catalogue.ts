@@ -5,6 +5,7 @@ import enAudit from '@/messages/en/audit.json';
 import enAuth from '@/messages/en/auth.json';
 import enBilling from '@/messages/en/billing.json';
 import enCommon from '@/messages/en/common.json';
+import enCustomServices from '@/messages/en/customServices.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enMaintenance from '@/messages/en/maintenance.json';
@@ -19,6 +20,7 @@ import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
 import nlBilling from '@/messages/nl/billing.json';
 import nlCommon from '@/messages/nl/common.json';
+import nlCustomServices from '@/messages/nl/customServices.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlMaintenance from '@/messages/nl/maintenance.json';
@@ -45,6 +47,7 @@ const en = {
   email: enEmail,
   pdf: enPdf,
   processor: enProcessor,
+  customServices: enCustomServices,
 };
 
 export type Messages = typeof en;
@@ -66,6 +69,7 @@ export const catalogues: Record<Locale, Messages> = {
     email: nlEmail,
     pdf: nlPdf,
     processor: nlProcessor,
+    customServices: nlCustomServices,
   } as Messages,
 };
 

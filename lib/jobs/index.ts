@@ -10,6 +10,7 @@ import { processor } from '@/lib/billing/processor-instance';
 import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewals';
 import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
 import { purgeSpentChallenges } from '@/lib/bot-check';
+import { collectWaitingCustomServiceInvoices } from '@/lib/custom-services/service';
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eq } from 'drizzle-orm';
@@ -24,6 +25,8 @@ export const SWEEPS: Record<string, Sweep> = {
   'suspend-ended-trials': suspendEndedTrials,
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),
   'bill-extra-seats': billExtraSeats,
+  // CUS-5: delivered custom-service invoices still unpaid join collection once the slot is free.
+  'custom-service-invoices': collectWaitingCustomServiceInvoices,
   'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
   // Delivery goes last so emails queued by the sweeps above leave in the same run.
   'deliver-outbox': async (db) => deliverOutbox(db, await smtpMailer()),

@@ -7,6 +7,7 @@ import { AuditTable } from '@/components/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
 import { EndSessionsForm } from '@/components/staff/end-sessions-form';
 import { BillingSection } from '@/components/staff/billing-section';
+import { LogEmailedRequestForm } from '@/components/custom-services/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
 import { DataTable } from '@/components/ui/data-table';
@@ -16,6 +17,7 @@ import { requireStaff } from '@/lib/auth/guards';
 import { getFormatters } from '@/lib/i18n/server';
 import { getAccountBilling } from '@/lib/staff/billing-queries';
 import { DETAIL_LIMIT, getAccountDetail } from '@/lib/staff/queries';
+import { logEmailedRequestAction } from '../../custom-services/actions';
 import { endUserSessionsAction, extendTrialAction, retryChargeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -36,6 +38,7 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
   const t = await getTranslations('staff.account');
   const tRole = await getTranslations('staff.roles');
   const f = await getFormatters();
+  const tCus = await getTranslations('customServices.staff');
   return (
     <>
       <nav aria-label={(await getTranslations('staff'))('breadcrumb')} className="mb-2 text-sm">
@@ -57,6 +60,14 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
         </Card>
 
         <BillingSection accountId={a.id} billing={billing} extendTrialAction={extendTrialAction} retryChargeAction={retryChargeAction} />
+
+        {/* CUS-1: a custom-service request that came by email is logged here, on its account. */}
+        <Card title={tCus('logCard.heading')}>
+          <LogEmailedRequestForm accountId={a.id} action={logEmailedRequestAction} timeZoneHint={tCus('timeZoneHint')} />
+          <p className="mt-3 text-sm">
+            <Link href={`/staff/custom-services?q=${encodeURIComponent(a.slug)}`}>{tCus('title')}</Link>
+          </p>
+        </Card>
 
         <section aria-labelledby="users-heading">
           <h2 id="users-heading" className="mb-3 text-base font-semibold text-slate-900">
