@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import * as schema from '@/db/schema';
 import { LOOKS_PERSONAL_BUT_IS_NOT, NON_PERSONAL, PERSONAL_DATA, PERSONAL_LOOKING } from './personal-data';
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((v): v is PgTable => v instanceof PgTable)
   .map((t) => getTableConfig(t));
 
