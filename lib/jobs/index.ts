@@ -12,6 +12,7 @@ import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
 import { purgeSpentChallenges } from '@/lib/bot-check';
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
+import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -25,6 +26,8 @@ export const SWEEPS: Record<string, Sweep> = {
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),
   'bill-extra-seats': billExtraSeats,
   'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
+  // GDPR-9: after the sweeps that may still email or bill someone, before delivery.
+  'erase-expired-personal-data': eraseExpiredPersonalData,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.
   'deliver-outbox': async (db) => deliverOutbox(db, await smtpMailer()),
 };
