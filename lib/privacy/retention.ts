@@ -64,6 +64,11 @@ export function accountExpired(endedAt: Date | null, at: Date): boolean {
   return !!endedAt && endedAt.getTime() < retentionCutoff(at).getTime();
 }
 
+/** `expr < at` for a computed timestamp (no column to tell the driver how to send a Date). */
+function before(expr: SQL, at: Date): SQL {
+  return sql`${expr} < ${at.toISOString()}::timestamptz`;
+}
+
 type Claim = (tx: Executor, at: Date, cutoff: Date) => Promise<boolean>;
 
 /** Runs `claim` in its own transaction until it finds nothing more; returns how many it handled. */
@@ -90,11 +95,11 @@ const expiredAccount: Claim = async (tx, at, cutoff) => {
     sql`exists (select 1 from ${billingProfiles} b where b.account_id = ${accounts.id})`,
   )!;
   const ended = or(
-    and(eq(accounts.status, 'stopped'), lt(sql`coalesce(${accounts.stoppedAt}, ${accounts.createdAt})`, cutoff)),
+    and(eq(accounts.status, 'stopped'), before(sql`coalesce(${accounts.stoppedAt}, ${accounts.createdAt})`, cutoff)),
     and(
       inArray(accounts.status, ['active', 'suspended']),
       sql`exists (select 1 from ${subscriptions} s where s.account_id = ${accounts.id} and s.status in ('canceled', 'suspended'))`,
-      lt(lastActivity, cutoff),
+      before(lastActivity, cutoff),
     ),
   )!;
   const [account] = await tx
@@ -161,7 +166,7 @@ const expiredRequest: Claim = async (tx, _at, cutoff) => {
   const [row] = await tx
     .select({ id: gdprRequests.id, reference: gdprRequests.reference })
     .from(gdprRequests)
-    .where(and(requestHoldsPersonalData, lt(sql`coalesce(${gdprRequests.completedAt}, ${gdprRequests.receivedAt}, ${gdprRequests.createdAt})`, cutoff)))
+    .where(and(requestHoldsPersonalData, before(sql`coalesce(${gdprRequests.completedAt}, ${gdprRequests.receivedAt}, ${gdprRequests.createdAt})`, cutoff)))
     .limit(1)
     .for('update', { skipLocked: true });
   if (!row) return false;
