@@ -62,8 +62,8 @@ export async function stopAccount(
     // stops the account (no further charges, sessions revoked, billing details deleted) and
     // anonymises every user of it; issued invoices stay with their own snapshot.
     const report = ownerEmail
-      ? await eraseSubject(tx, { email: ownerEmail, at, actor: actorRef, reason: 'owner' })
-      : await eraseAccount(tx, { accountId: account.id, at, actor: actorRef, reason: 'owner' });
+      ? await eraseSubject(tx, { email: ownerEmail, at, actor: actorRef, reason: 'owner', audit: false })
+      : await eraseAccount(tx, { accountId: account.id, at, actor: actorRef, reason: 'owner', audit: false });
 
     // The confirmation goes to the owner's address, known from before it was erased.
     if (ownerEmail) {
@@ -96,7 +96,7 @@ export async function stopAccount(
         action: 'account.stopped',
         accountId: account.id,
         target: `account:${account.id}`,
-        details: { reason: 'owner', ...result },
+        details: { reason: 'owner', ...result, erased: report.erased, kept: Object.fromEntries(report.kept.map((k) => [k.category, k.count])) },
       },
     );
     return result;

@@ -93,6 +93,11 @@ export interface EraseInput {
   reason: string;
   /** The GDPR request being completed, for the audit entry. */
   requestId?: string | null;
+  /**
+   * false when the caller records the erasure in its own audit entry (Stop account puts the
+   * counts into 'account.stopped', so the owner's log shows one entry for one act).
+   */
+  audit?: boolean;
 }
 
 function count(report: ErasureReport, category: ErasedCategory, n: number) {
@@ -295,7 +300,7 @@ async function erase(
     ),
   );
 
-  await recordAudit(tx, input.actor, {
+  if (input.audit !== false) await recordAudit(tx, input.actor, {
     action: 'personal_data.erased',
     accountId: ownedAccountIds.length === 1 ? ownedAccountIds[0] : null,
     target: input.requestId ? `gdpr_request:${input.requestId}` : ownedAccountIds.length === 1 ? `account:${ownedAccountIds[0]}` : null,

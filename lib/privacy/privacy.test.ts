@@ -205,10 +205,11 @@ describe('GDPR-7 erasure', () => {
     const email = owner.email!;
     await env.db.insert(newsletterSubscribers).values({ email, createdAt: now(), confirmExpiresAt: now(), confirmedAt: now(), tokenHash: `n-${uid()}` });
     await stopAccount(env.db, { accountId: account.id, actorUserId: owner.id, confirmation: accountAddress(account.slug) }, { ip: '203.0.113.1' });
-    const erased = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.erased'), eq(auditLog.accountId, account.id)));
-    expect(erased).toHaveLength(1);
-    expect(erased[0]).toMatchObject({ actorType: 'owner', actorId: owner.id });
-    expect(erased[0].details).toMatchObject({ reason: 'owner', erased: { accountsStopped: 1, users: 1, billingProfiles: 1, productNews: 1 } });
+    // One act, one entry: the erasure's counts are in the 'account.stopped' entry.
+    const stopped = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.stopped'), eq(auditLog.accountId, account.id)));
+    expect(stopped).toHaveLength(1);
+    expect(stopped[0]).toMatchObject({ actorType: 'owner', actorId: owner.id });
+    expect(stopped[0].details).toMatchObject({ reason: 'owner', erased: { accountsStopped: 1, users: 1, billingProfiles: 1, productNews: 1 }, kept: { invoices: 1 } });
     expect(await env.db.select().from(billingProfiles).where(eq(billingProfiles.accountId, account.id))).toHaveLength(0);
     expect(await env.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, email))).toHaveLength(0);
     // Only the confirmation remains addressed to the owner.
