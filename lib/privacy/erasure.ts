@@ -57,6 +57,7 @@ export const ERASED_CATEGORIES = [
   'productNews',
   'dealAttempts',
   'customServiceRequests',
+  'auditEntries',
 ] as const;
 export type ErasedCategory = (typeof ERASED_CATEGORIES)[number];
 
@@ -208,6 +209,56 @@ async function eraseUsers(tx: Executor, userIds: string[], at: Date, report: Era
   report.erasedUserIds.push(...userIds.filter((id) => !report.erasedUserIds.includes(id)));
 }
 
+export const ERASED_MARK = '[erased]';
+
+/** The details of an audit entry with every string naming one of the people replaced. */
+export function redactDetails(value: unknown, emails: string[], names: string[]): unknown {
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase();
+    if (emails.some((e) => lower.includes(e)) || names.some((n) => lower.includes(n))) return ERASED_MARK;
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => redactDetails(v, emails, names));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDetails(v, emails, names)]));
+  }
+  return value;
+}
+
+/**
+ * The audit log stays (OPS-2) but loses the people in it: entries the erased users made lose
+ * their IP address, and any entry whose details name them (address or full name) has those
+ * values replaced. The database allows exactly this change, and only inside a transaction that
+ * declares itself an erasure (drizzle/0014_erasure_audit_strip.sql).
+ */
+async function stripAuditEntries(
+  tx: Executor,
+  people: { userIds: string[]; emails: string[]; names: string[]; accountIds: string[] },
+): Promise<number> {
+  const emails = people.emails.map((e) => e.toLowerCase());
+  // Names shorter than 4 characters would match too much unrelated text.
+  const names = [...new Set(people.names.map((n) => n.trim().toLowerCase()))].filter((n) => n.length >= 4 && n !== ERASED_USER_NAME.toLowerCase());
+  const like = (e: string) => sql`${auditLog.details}::text ilike ${'%' + e.replace(/[%_\\]/g, (c) => `\\${c}`) + '%'}`;
+  const conditions = [
+    ...(people.userIds.length ? [inArray(auditLog.actorId, people.userIds)] : []),
+    ...(people.accountIds.length ? [inArray(auditLog.accountId, people.accountIds)] : []),
+    ...emails.map(like),
+  ];
+  if (!conditions.length) return 0;
+  const rows = await tx.select({ id: auditLog.id, actorId: auditLog.actorId, ip: auditLog.ip, details: auditLog.details }).from(auditLog).where(or(...conditions));
+  await tx.execute(sql`select set_config('accountdesk.erasure', 'on', true)`);
+  let stripped = 0;
+  for (const row of rows) {
+    const details = redactDetails(row.details, emails, names) as Record<string, unknown>;
+    const dropIp = !!row.ip && !!row.actorId && people.userIds.includes(row.actorId);
+    if (!dropIp && JSON.stringify(details) === JSON.stringify(row.details)) continue;
+    await tx.update(auditLog).set({ details, ...(dropIp ? { ip: null } : {}) }).where(eq(auditLog.id, row.id));
+    stripped++;
+  }
+  await tx.execute(sql`select set_config('accountdesk.erasure', 'off', true)`);
+  return stripped;
+}
+
 /** Rows held under the addresses themselves: emails, counters, product news, consents, deal visits. */
 async function eraseAddresses(tx: Executor, emails: string[], at: Date, report: ErasureReport): Promise<void> {
   if (!emails.length) return;
@@ -258,12 +309,17 @@ async function erase(
   for (const accountId of ownedAccountIds) await stopAccountForErasure(tx, accountId, at, input.reason, report);
 
   const members = ownedAccountIds.length
-    ? await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.accountId, ownedAccountIds))
+    ? await tx.select({ id: users.id, email: users.email, fullName: users.fullName }).from(users).where(inArray(users.accountId, ownedAccountIds))
+    : [];
+  const subjectNames = input.subjectUserIds.length
+    ? (await tx.select({ fullName: users.fullName }).from(users).where(inArray(users.id, input.subjectUserIds))).map((u) => u.fullName)
     : [];
   const userIds = [...new Set([...input.subjectUserIds, ...members.map((m) => m.id)])];
   const emails = [...new Set([...(email ? [email] : []), ...members.map((m) => m.email).filter((e): e is string => !!e)])];
 
   await eraseAddresses(tx, emails, at, report);
+  const audited = await stripAuditEntries(tx, { userIds, emails, names: [...subjectNames, ...members.map((m) => m.fullName)], accountIds: ownedAccountIds });
+  count(report, 'auditEntries', audited);
   await eraseUsers(tx, userIds, at, report);
 
   // What stays, and why.

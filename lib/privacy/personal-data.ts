@@ -15,9 +15,10 @@
 //   Act 431/2002 §35, VAT Act 222/2004 §76); a database trigger refuses changes anyway.
 // - custom_service_agreements approver fields are KEPT with the agreement: the customer's written
 //   approval concludes the contract (CUS-4) and is the supporting document of its invoice.
-// - audit_log is KEPT unchanged: it is append-only by a database trigger (OPS-2); its entries name
-//   users by id, and the user rows behind those ids are anonymised, so the entries no longer
-//   identify the person once erased. Entries whose details hold an address are listed in exports.
+// - audit_log entries are KEPT (OPS-2: append-only) but stripped: the erased users' IP addresses
+//   go and any detail naming them (address or full name) is replaced; the trigger allows exactly
+//   that inside an erasure (drizzle/0014_erasure_audit_strip.sql). actor_id stays, pointing at
+//   the anonymised user row.
 // - gdpr_requests (and their events) are KEPT after erasure as the record that the request was
 //   handled (Art. 5(2), 12 GDPR); the retention sweep erases them 5 years after the request.
 
@@ -87,8 +88,8 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
   },
   rate_limits: { key: p('email', del, false) },
   audit_log: {
-    ip: p('user', keep('auditLog')),
-    details: p('email', keep('auditLog')),
+    ip: p('user', nul),
+    details: p('email', { kind: 'anonymise', with: '[erased]' }),
     actor_id: p('user', keep('auditLog')),
   },
   outbox: {

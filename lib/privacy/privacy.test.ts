@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import {
   accounts,
@@ -21,7 +21,7 @@ import {
   users,
 } from '@/db/schema';
 import { accountAddress } from '@/lib/accounts/address';
-import { SYSTEM } from '@/lib/audit';
+import { recordAudit, SYSTEM } from '@/lib/audit';
 import { createSession, loadSession } from '@/lib/auth/sessions';
 import { createPaidAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { stopAccount } from '@/lib/cancellation/stop-account';
@@ -129,6 +129,8 @@ describe('GDPR-7 erasure', () => {
     await env.db.insert(newsletterSubscribers).values({ email, createdAt: now(), confirmExpiresAt: now(), confirmedAt: now(), tokenHash: `n-${uid()}` });
     await env.db.insert(privacyFlags).values({ email, objectedAt: now(), updatedAt: now() });
     const request = await gdprRequest(email, 'erasure');
+    await recordAudit(env.db, { type: 'owner', id: owner.id, ip: '203.0.113.99' }, { action: 'team.invited', accountId: account.id, details: { email: agent.email, by: owner.fullName, seats: 2 } });
+    await recordAudit(env.db, SYSTEM, { action: 'test.mention', details: { note: `mail bounced for ${email.toUpperCase()}` } });
     const invoicesBefore = await env.db.select().from(invoices).where(eq(invoices.accountId, account.id));
     expect(invoicesBefore.length).toBeGreaterThan(0);
 
@@ -176,6 +178,14 @@ describe('GDPR-7 erasure', () => {
     expect(nl).toMatch(/factu/);
     expect(nl).not.toEqual(en);
 
+    // The audit log keeps its entries, without the people in them.
+    const invited = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'team.invited'), eq(auditLog.accountId, account.id)));
+    expect(invited[0]).toMatchObject({ actorId: owner.id, ip: null, details: { email: '[erased]', by: '[erased]', seats: 2 } });
+    const mention = await env.db.select().from(auditLog).where(eq(auditLog.action, 'test.mention'));
+    expect(mention.at(-1)!.details).toEqual({ note: '[erased]' });
+    expect(report.erased.auditEntries).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(await buildPersonalDataExport(env.db, email, now()).then((d) => d.auditEntries))).not.toContain(email);
+
     const audit = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.erased'), eq(auditLog.target, `gdpr_request:${request.id}`)));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0].details)).not.toContain(email);
@@ -214,6 +224,34 @@ describe('GDPR-7 erasure', () => {
     expect(await env.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, email))).toHaveLength(0);
     // Only the confirmation remains addressed to the owner.
     expect((await env.db.select().from(outbox).where(eq(outbox.to, email))).map((m) => m.subject)).toEqual([expect.stringMatching(/stopped/i)]);
+  });
+});
+
+describe('GDPR-7 OPS-2 audit log', () => {
+  test('GDPR-7 OPS-2 outside an erasure the audit log refuses every change; inside one only the IP and details may change', async () => {
+    await recordAudit(env.db, { type: 'system', ip: '192.0.2.1' }, { action: 'test.strip', details: { a: 1 } });
+    const [row] = await env.db.select().from(auditLog).where(eq(auditLog.action, 'test.strip'));
+    await expect(env.db.update(auditLog).set({ ip: null }).where(eq(auditLog.id, row.id))).rejects.toThrow();
+    await expect(
+      env.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('accountdesk.erasure', 'on', true)`);
+        await tx.update(auditLog).set({ action: 'test.rewritten' }).where(eq(auditLog.id, row.id));
+      }),
+    ).rejects.toThrow();
+    await expect(
+      env.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('accountdesk.erasure', 'on', true)`);
+        await tx.delete(auditLog).where(eq(auditLog.id, row.id));
+      }),
+    ).rejects.toThrow();
+    await env.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('accountdesk.erasure', 'on', true)`);
+      await tx.update(auditLog).set({ ip: null, details: { a: '[erased]' } }).where(eq(auditLog.id, row.id));
+    });
+    const [after] = await env.db.select().from(auditLog).where(eq(auditLog.id, row.id));
+    expect(after).toMatchObject({ action: 'test.strip', ip: null, details: { a: '[erased]' } });
+    // The setting is local to that transaction: the next change is refused again.
+    await expect(env.db.update(auditLog).set({ details: {} }).where(eq(auditLog.id, row.id))).rejects.toThrow();
   });
 });
 
