@@ -385,3 +385,17 @@ export function erasureReplyText(report: ErasureReport, locale: Locale): string 
   lines.push('', t('erasure.reply.closing'));
   return lines.join('\n');
 }
+
+/**
+ * Completing an erasure request (GDPR-7), for the staff "Mark completed" action: inside its
+ * transaction, erase the requester's address and get the reply in their language. Queue the reply
+ * email AFTER this call: the erasure deletes earlier emails to the address.
+ */
+export async function eraseForRequest(
+  tx: Executor,
+  input: { request: { id: string; email: string | null; locale: Locale }; actor: Actor; at: Date },
+): Promise<{ report: ErasureReport; reply: string } | null> {
+  if (!input.request.email) return null;
+  const report = await eraseSubject(tx, { email: input.request.email, at: input.at, actor: input.actor, reason: 'request', requestId: input.request.id });
+  return { report, reply: erasureReplyText(report, input.request.locale) };
+}

@@ -1,4 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { addDays, addYears } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   accounts,
@@ -28,9 +30,9 @@ import { stopAccount } from '@/lib/cancellation/stop-account';
 import { now, setClock } from '@/lib/clock';
 import { queueEmail } from '@/lib/email/outbox';
 import { makeUser, uid } from '@/lib/test-utils/factories';
-import { erasureReplyText, eraseSubject } from './erasure';
+import { eraseForRequest, erasureReplyText, eraseSubject } from './erasure';
 import { buildPersonalDataExport, exportForRequest } from './export';
-import { eraseExpiredPersonalData, relationshipEndedAt, retentionCutoff } from './retention';
+import { accountExpired, eraseExpiredPersonalData, relationshipEndedAt, retentionCutoff } from './retention';
 
 const env = useBillingTestDb();
 
@@ -227,6 +229,18 @@ describe('GDPR-7 erasure', () => {
   });
 });
 
+describe('GDPR-7 completing a request', () => {
+  test('GDPR-7 completing an erasure request erases the requester and gives the reply in their language', async () => {
+    const { owner } = await payingOwner();
+    const request = await gdprRequest(owner.email!, 'erasure');
+    const done = await env.db.transaction((tx) => eraseForRequest(tx, { request: { id: request.id, email: request.email, locale: 'nl' }, actor: SYSTEM, at: now() }));
+    expect(done!.report.erased.users).toBe(1);
+    expect(done!.reply).toContain('Wat we bewaren');
+    expect(done!.reply).toContain('10 jaar');
+    expect((await env.db.select().from(users).where(eq(users.id, owner.id)))[0].email).toBeNull();
+  });
+});
+
 describe('GDPR-7 OPS-2 audit log', () => {
   test('GDPR-7 OPS-2 outside an erasure the audit log refuses every change; inside one only the IP and details may change', async () => {
     await recordAudit(env.db, { type: 'system', ip: '192.0.2.1' }, { action: 'test.strip', details: { a: 1 } });
@@ -264,6 +278,17 @@ describe('GDPR-9 retention', () => {
     expect(relationshipEndedAt({ ...base, subscriptionStatus: 'lifetime' })).toBeNull();
     expect(relationshipEndedAt({ ...base, subscriptionStatus: 'canceled' })?.toISOString()).toBe('2022-05-01T00:00:00.000Z');
     expect(relationshipEndedAt({ ...base, status: 'stopped', stoppedAt: new Date('2023-01-01'), subscriptionStatus: 'canceled' })?.toISOString()).toBe('2023-01-01T00:00:00.000Z');
+  });
+
+  test('GDPR-9 property: data whose relationship ended at t is kept until 5 calendar years later and erased after', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }), (ended) => {
+        const anniversary = addYears(ended, 5);
+        expect(accountExpired(ended, new Date(anniversary.getTime() - 1))).toBe(false);
+        expect(accountExpired(ended, addDays(anniversary, 1))).toBe(true);
+        expect(accountExpired(null, addYears(ended, 50))).toBe(false);
+      }),
+    );
   });
 
   test('GDPR-9 the sweep erases accounts 5 years after the relationship ended and non-customers 5 years after consent or request, and a second run does nothing', async () => {
