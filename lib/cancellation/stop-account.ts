@@ -1,20 +1,9 @@
 // CAN-1: the owner stops the account. One transaction: the account row is locked first, so a
 // double submit or a second tab finds it already stopped and is refused; everything else (status,
 // sessions, erasure, confirmation email, audit entry) commits together or not at all.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import {
-  accounts,
-  billingProfiles,
-  emailVerifications,
-  outbox,
-  paymentMethods,
-  rateLimits,
-  sessions,
-  subscriptions,
-  termsAcceptances,
-  users,
-} from '@/db/schema';
+import { accounts, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { accountAddress } from '@/lib/accounts/address';
 import { recordAudit } from '@/lib/audit';
@@ -24,7 +13,7 @@ import { queueEmail } from '@/lib/email/outbox';
 import { formatDate } from '@/lib/format';
 import { msg } from '@/lib/i18n/message-ref';
 import { appUrl } from '@/lib/http/request';
-import { LIMITS } from '@/lib/rate-limit';
+import { eraseAccount, eraseSubject } from '@/lib/privacy/erasure';
 import { confirmationMatches } from './rules';
 
 /** The refusals, as catalogue references (account.errors.*). */
@@ -66,51 +55,23 @@ export async function stopAccount(
     }
 
     const at = now();
-    await tx
-      .update(accounts)
-      .set({ status: 'stopped', stoppedAt: at, stopReason: 'owner' })
-      .where(eq(accounts.id, account.id));
+    const ownerEmail = actor.email;
+    const actorRef = { type: 'owner' as const, id: actor.id, ip: meta.ip ?? null };
 
-    // No further charges: the subscription ends, the payment method is retired and the billing
-    // details (personal data) go. Issued invoices stay, with their own snapshot (GDPR-7).
-    await tx
-      .update(subscriptions)
-      .set({ status: 'canceled', dunningInvoiceId: null, nextRetryAt: null, updatedAt: at })
-      .where(eq(subscriptions.accountId, account.id));
-    await tx
-      .update(paymentMethods)
-      .set({ replacedAt: at, paypalEmail: null })
-      .where(and(eq(paymentMethods.accountId, account.id), isNull(paymentMethods.replacedAt)));
-    await tx.delete(billingProfiles).where(eq(billingProfiles.accountId, account.id));
+    // GDPR-7: the personal data goes through the same erasure as a data subject's request. It
+    // stops the account (no further charges, sessions revoked, billing details deleted) and
+    // anonymises every user of it; issued invoices stay with their own snapshot.
+    const report = ownerEmail
+      ? await eraseSubject(tx, { email: ownerEmail, at, actor: actorRef, reason: 'owner', audit: false })
+      : await eraseAccount(tx, { accountId: account.id, at, actor: actorRef, reason: 'owner', audit: false });
 
-    const members = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.accountId, account.id));
-    const memberIds = members.map((m) => m.id);
-    const memberEmails = members.map((m) => m.email).filter((e): e is string => !!e);
-
-    // Every user loses access at once: their server-side sessions end now.
-    const revoked = memberIds.length
-      ? await tx
-          .update(sessions)
-          .set({ revokedAt: at })
-          .where(and(inArray(sessions.userId, memberIds), isNull(sessions.revokedAt)))
-          .returning({ id: sessions.id })
-      : [];
-
-    // Earlier emails to these people (and not yet sent ones, now pointless) hold personal data:
-    // they go too. Rate-limit counters keyed by their email addresses as well.
-    if (memberEmails.length) {
-      await tx.delete(outbox).where(inArray(outbox.to, memberEmails));
-      const keys = memberEmails.flatMap((e) => Object.values(LIMITS).map((l) => `${l.name}:${e}`));
-      await tx.delete(rateLimits).where(inArray(rateLimits.key, keys));
-    }
-
-    // The confirmation goes to the owner's address, queued before that address is erased.
-    if (actor.email) {
+    // The confirmation goes to the owner's address, known from before it was erased.
+    if (ownerEmail) {
       const mail = emailKit(actor.locale);
       const address = accountAddress(account.slug);
       await queueEmail(
         tx,
-        actor.email,
+        ownerEmail,
         {
           locale: actor.locale,
           subject: mail.t('email.accountStopped.subject'),
@@ -127,39 +88,17 @@ export async function stopAccount(
         { accountId: account.id },
       );
     }
-
-    // Personal data of every user of the account is erased. The rows stay (with no personal
-    // data) so that audit entries and invoices keep pointing at something. adultConfirmedAt is
-    // cleared too: it is a fact about a person who is no longer identifiable, and nothing needs it.
-    if (memberIds.length) {
-      await tx.delete(emailVerifications).where(inArray(emailVerifications.userId, memberIds));
-      await tx
-        .update(termsAcceptances)
-        .set({ ip: null, userAgent: null })
-        .where(inArray(termsAcceptances.userId, memberIds));
-      await tx
-        .update(users)
-        .set({
-          email: null,
-          fullName: 'Deleted user',
-          passwordHash: null,
-          adultConfirmedAt: null,
-        })
-        .where(inArray(users.id, memberIds));
-      await tx.update(users).set({ deletedAt: at }).where(and(inArray(users.id, memberIds), isNull(users.deletedAt)));
-      await tx.update(sessions).set({ ip: null, userAgent: null }).where(inArray(sessions.userId, memberIds));
-    }
-
+    const result = { usersErased: report.erasedUserIds.length, sessionsRevoked: report.sessionsRevoked };
     await recordAudit(
       tx,
-      { type: 'owner', id: actor.id, ip: meta.ip ?? null },
+      actorRef,
       {
         action: 'account.stopped',
         accountId: account.id,
         target: `account:${account.id}`,
-        details: { reason: 'owner', usersErased: memberIds.length, sessionsRevoked: revoked.length },
+        details: { reason: 'owner', ...result, erased: report.erased, kept: Object.fromEntries(report.kept.map((k) => [k.category, k.count])) },
       },
     );
-    return { usersErased: memberIds.length, sessionsRevoked: revoked.length };
+    return result;
   });
 }

@@ -9,6 +9,7 @@ import enCustomServices from '@/messages/en/customServices.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enMaintenance from '@/messages/en/maintenance.json';
+import enErasure from '@/messages/en/erasure.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
 import enPublic from '@/messages/en/public.json';
@@ -24,6 +25,7 @@ import nlCustomServices from '@/messages/nl/customServices.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlMaintenance from '@/messages/nl/maintenance.json';
+import nlErasure from '@/messages/nl/erasure.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
 import nlPublic from '@/messages/nl/public.json';
@@ -48,6 +50,7 @@ const en = {
   pdf: enPdf,
   processor: enProcessor,
   customServices: enCustomServices,
+  erasure: enErasure,
 };
 
 export type Messages = typeof en;
@@ -70,6 +73,7 @@ export const catalogues: Record<Locale, Messages> = {
     pdf: nlPdf,
     processor: nlProcessor,
     customServices: nlCustomServices,
+    erasure: nlErasure,
   } as Messages,
 };
 

@@ -13,6 +13,7 @@ import { purgeSpentChallenges } from '@/lib/bot-check';
 import { collectWaitingCustomServiceInvoices } from '@/lib/custom-services/service';
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
+import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -28,6 +29,8 @@ export const SWEEPS: Record<string, Sweep> = {
   // CUS-5: delivered custom-service invoices still unpaid join collection once the slot is free.
   'custom-service-invoices': collectWaitingCustomServiceInvoices,
   'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
+  // GDPR-9: after the sweeps that may still email or bill someone, before delivery.
+  'erase-expired-personal-data': eraseExpiredPersonalData,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.
   'deliver-outbox': async (db) => deliverOutbox(db, await smtpMailer()),
 };

@@ -7,10 +7,9 @@ import { validatedAction } from '@/lib/actions';
 import { actorForUser } from '@/lib/audit';
 import { requireStaff } from '@/lib/auth/guards';
 import { processor } from '@/lib/billing/processor-instance';
-import { now } from '@/lib/clock';
+import { bratislavaDateTime, now } from '@/lib/clock';
 import { logEmailedRequestSchema, proposalSchema, recordApprovalSchema, refuseSchema, requestIdSchema } from '@/lib/custom-services/schemas';
 import { deliverCustomService, logEmailedRequest, recordEmailApproval, refuseRequest, sendProposal, startReview, startWork, withdrawProposal } from '@/lib/custom-services/service';
-import { bratislavaDateTime } from '@/lib/deals/staff';
 import { msg } from '@/lib/i18n/message-ref';
 
 const refresh = (id: string) => {
