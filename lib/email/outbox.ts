@@ -5,6 +5,7 @@ import { insertRows } from '@/db/bulk';
 import type { Db, Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { marketingAllowed } from '@/lib/privacy/flags';
 import { renderEmail, type EmailContent } from './render';
 
 export const MAX_DELIVERY_ATTEMPTS = 6;
@@ -14,23 +15,33 @@ export function retryDelayMinutes(failedAttempts: number): number {
   return 5 ** Math.max(0, failedAttempts - 1);
 }
 
-export async function queueEmail(
-  tx: Executor,
-  to: string,
-  content: EmailContent,
-  opts: { accountId?: string | null } = {},
-): Promise<void> {
-  await queueEmails(tx, [{ to, content, accountId: opts.accountId }]);
+export interface QueueOptions {
+  accountId?: string | null;
+  /** GDPR-8/10: 'marketing' mail is refused for unsubscribed, restricted or objecting addresses. */
+  kind?: 'transactional' | 'marketing';
+  /** Extra headers for the SMTP message (List-Unsubscribe …). */
+  headers?: Record<string, string> | null;
 }
 
-/** Many emails in one statement (a sweep's batch), same rules as `queueEmail`. */
-export async function queueEmails(tx: Executor, mails: { to: string; content: EmailContent; accountId?: string | null }[]): Promise<void> {
-  if (!mails.length) return;
+export async function queueEmail(tx: Executor, to: string, content: EmailContent, opts: QueueOptions = {}): Promise<void> {
+  await queueEmails(tx, [{ to, content, ...opts }]);
+}
+
+/**
+ * Many emails in one statement (a sweep's batch), same rules as `queueEmail`. Marketing mail to an
+ * address that may not receive it is left out; returns how many rows were queued.
+ */
+export async function queueEmails(tx: Executor, mails: ({ to: string; content: EmailContent } & QueueOptions)[]): Promise<number> {
+  if (!mails.length) return 0;
+  const marketing = mails.filter((m) => m.kind === 'marketing').map((m) => m.to);
+  const allowed = marketing.length ? await marketingAllowed(tx, marketing) : new Set<string>();
+  const queued = mails.filter((m) => m.kind !== 'marketing' || allowed.has(m.to.toLowerCase()));
+  if (!queued.length) return 0;
   const at = now();
   await insertRows(
     tx,
     outbox,
-    mails.map((m) => {
+    queued.map((m) => {
       const rendered = renderEmail(m.content);
       return {
         accountId: m.accountId ?? null,
@@ -38,15 +49,21 @@ export async function queueEmails(tx: Executor, mails: { to: string; content: Em
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
+        kind: m.kind ?? 'transactional',
+        headers: m.headers ?? null,
         status: 'queued' as const,
         nextAttemptAt: at,
         createdAt: at,
       };
     }),
   );
+  return queued.length;
 }
 
-export type Mailer = (mail: { to: string; subject: string; text: string; html: string }) => Promise<void>;
+/** Why a marketing row was not delivered (GDPR-8): the address said no after it was queued. */
+export const MARKETING_REFUSED = 'refused: the address unsubscribed, asked for restriction or objected';
+
+export type Mailer = (mail: { to: string; subject: string; text: string; html: string; headers?: Record<string, string> }) => Promise<void>;
 
 let cachedMailer: Mailer | null | undefined;
 
@@ -80,13 +97,17 @@ export async function deliverOutbox(db: Db, mailer: Mailer | null, limit = 50): 
         .limit(1)
         .for('update', { skipLocked: true });
       if (!row) return false;
+      if (row.kind === 'marketing' && !(await marketingAllowed(tx, [row.to])).has(row.to)) {
+        await tx.update(outbox).set({ status: 'failed', lastError: MARKETING_REFUSED }).where(eq(outbox.id, row.id));
+        return true;
+      }
       if (!mailer) {
         // Without SMTP the email stays readable in the staff outbox (and the test hook).
         await tx.update(outbox).set({ status: 'held' }).where(eq(outbox.id, row.id));
         return true;
       }
       try {
-        await mailer({ to: row.to, subject: row.subject, text: row.text, html: row.html });
+        await mailer({ to: row.to, subject: row.subject, text: row.text, html: row.html, ...(row.headers ? { headers: row.headers } : {}) });
         await tx
           .update(outbox)
           .set({ status: 'sent', sentAt: now(), attempts: row.attempts + 1, lastError: null })

@@ -5,6 +5,7 @@ import enAudit from '@/messages/en/audit.json';
 import enAuth from '@/messages/en/auth.json';
 import enBilling from '@/messages/en/billing.json';
 import enCommon from '@/messages/en/common.json';
+import enConsents from '@/messages/en/consents.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enPdf from '@/messages/en/pdf.json';
@@ -18,6 +19,7 @@ import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
 import nlBilling from '@/messages/nl/billing.json';
 import nlCommon from '@/messages/nl/common.json';
+import nlConsents from '@/messages/nl/consents.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlPdf from '@/messages/nl/pdf.json';
@@ -42,6 +44,7 @@ const en = {
   email: enEmail,
   pdf: enPdf,
   processor: enProcessor,
+  consents: enConsents,
 };
 
 export type Messages = typeof en;
@@ -62,6 +65,7 @@ export const catalogues: Record<Locale, Messages> = {
     email: nlEmail,
     pdf: nlPdf,
     processor: nlProcessor,
+    consents: nlConsents,
   } as Messages,
 };
 
