@@ -62,6 +62,16 @@ export async function queueEmails(tx: Executor, mails: ({ to: string; content: E
 
 /** Why a marketing row was not delivered (GDPR-8): the address said no after it was queued. */
 export const MARKETING_REFUSED = 'refused: the address unsubscribed, asked for restriction or objected';
+/** Why a marketing row was not delivered (GDPR-2): its recipient withdrew the consent after it was queued. */
+export const MARKETING_WITHDRAWN = 'refused: the recipient withdrew the marketing consent';
+
+/** Marketing mail still waiting for `email` will not go out (a withdrawal takes effect at once). */
+export async function cancelQueuedMarketing(tx: Executor, email: string, reason: string): Promise<void> {
+  await tx
+    .update(outbox)
+    .set({ status: 'failed', lastError: reason })
+    .where(and(eq(outbox.to, email.toLowerCase()), eq(outbox.kind, 'marketing'), eq(outbox.status, 'queued')));
+}
 
 export type Mailer = (mail: { to: string; subject: string; text: string; html: string; headers?: Record<string, string> }) => Promise<void>;
 

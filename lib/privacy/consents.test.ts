@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditLog, consentRecords, newsletterSubscribers, outbox, privacyFlags, users } from '@/db/schema';
+import { auditLog, consentRecords, deals, newsletterSubscribers, outbox, privacyFlags, users } from '@/db/schema';
+import { importDealCodes } from '@/lib/deals/import';
+import { redeemDealCode } from '@/lib/deals/redeem';
 import { signupSchema } from '@/lib/accounts/schemas';
 import { signUp } from '@/lib/accounts/signup';
-import { deliverOutbox, MARKETING_REFUSED, queueEmail } from '@/lib/email/outbox';
+import { deliverOutbox, MARKETING_REFUSED, MARKETING_WITHDRAWN, queueEmail } from '@/lib/email/outbox';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { createAnnouncement, sendAnnouncement } from './announcements';
 import { CONSENT_WORDING, consentStates, NEWSLETTER_WORDING, setUserConsent } from './consents';
@@ -95,6 +97,56 @@ describe('consents', () => {
     expect(records).toHaveLength(3);
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.target, `user:${a.userId}`));
     expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(['privacy.consent_withdrawn', 'privacy.consent_given']));
+  });
+});
+
+describe('consents at redemption and after unsubscribing', () => {
+  test('GDPR-2 consents ticked on the deal redemption form are stored with source appsumo', async () => {
+    const [{ id: dealId }] = await t.db.select({ id: deals.id }).from(deals).where(eq(deals.name, 'AppSumo'));
+    const at = new Date('2019-08-01T10:00:00Z');
+    await importDealCodes(t.db, { dealId, csv: 'CONSENT-0001', at: new Date('2019-06-02T10:00:00Z') }, { type: 'staff' });
+    const signup = signupSchema.parse({
+      fullName: 'Peter Sumo',
+      email: `sumo-consent-${Date.now()}@example.test`,
+      password: 'correct horse battery staple',
+      companyName: 'Sumo Consent',
+      slug: `sumo-consent-${Date.now() % 100000}`,
+      dateOfBirth: '1985-01-01',
+      acceptTerms: 'on',
+      consentMarketing: 'on',
+      consentCustomerService: 'on',
+      botCheck: 'test-pass',
+    });
+    const r = await redeemDealCode(t.db, { ...signup, code: 'CONSENT-0001' }, { ip: '203.0.113.10', userAgent: 'Vitest' }, at, 'en');
+    if (r.existing) throw new Error('expected a new account');
+    const rows = await t.db.select().from(consentRecords).where(eq(consentRecords.userId, r.userId));
+    expect(rows.map((x) => [x.purpose, x.granted, x.source, x.at.toISOString()]).sort()).toEqual([
+      ['customer_service', true, 'appsumo', at.toISOString()],
+      ['marketing', true, 'appsumo', at.toISOString()],
+    ]);
+  });
+
+  test('GDPR-2 withdrawing the marketing consent stops marketing mail already queued for the address', async () => {
+    const a = await owner({ marketing: true });
+    await t.db.transaction((tx) => queueEmail(tx, a.email, { subject: 'Offer', paragraphs: ['Hi'] }, { kind: 'marketing' }));
+    await setUserConsent(t.db, { id: a.userId, accountId: a.accountId }, 'marketing', false, { type: 'owner', id: a.userId, ip: null }, new Date());
+    const [row] = (await mailsTo(a.email)).filter((m) => m.kind === 'marketing');
+    expect(row).toMatchObject({ status: 'failed', lastError: MARKETING_WITHDRAWN });
+  });
+
+  test('GDPR-2 GDPR-10 a marketing consent ticked at signup lifts an earlier unsubscribe of the address', async () => {
+    const email = `came-back-${Date.now()}@example.test`;
+    await unsubscribeAddress(t.db, email, { channel: 'form', ip: null }, new Date());
+    expect((await marketingAllowed(t.db, [email])).size).toBe(0);
+    n++;
+    const r = await signUp(
+      t.db,
+      signupSchema.parse({ fullName: 'Back Again', email, password: 'correct horse battery staple', companyName: 'Back Co', slug: `back-co-${Date.now() % 100000}`, dateOfBirth: '1990-04-12', acceptTerms: 'on', consentMarketing: 'on', botCheck: 'test-pass' }),
+      { ip: '198.51.100.21', userAgent: 'Vitest', locale: 'en' },
+      new Date(),
+    );
+    expect(r.existing).toBe(false);
+    expect((await marketingAllowed(t.db, [email])).has(email)).toBe(true);
   });
 });
 

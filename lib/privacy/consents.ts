@@ -6,6 +6,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { consentRecords, privacyFlags, users } from '@/db/schema';
 import { type Actor, recordAudit } from '@/lib/audit';
+import { cancelQueuedMarketing, MARKETING_WITHDRAWN } from '@/lib/email/outbox';
 
 export const CONSENT_PURPOSES = ['marketing', 'customer_service'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -39,7 +40,11 @@ export function tickedPurposes(input: { consentMarketing?: unknown; consentCusto
   return [...(on(input.consentMarketing) ? (['marketing'] as const) : []), ...(on(input.consentCustomerService) ? (['customer_service'] as const) : [])];
 }
 
-/** Appends one record per purpose for a person with a login, in `tx`. */
+/**
+ * Appends one record per purpose for a person with a login, in `tx`. Giving the marketing consent
+ * is a fresh "yes" that lifts an earlier unsubscribe of the address (never a restriction or an
+ * objection); withdrawing it stops marketing mail already queued for the address.
+ */
 export async function recordUserConsents(
   tx: Executor,
   user: { id: string; email: string },
@@ -48,6 +53,11 @@ export async function recordUserConsents(
   meta: { source: ConsentSource; at: Date; ip: string | null },
 ): Promise<void> {
   if (!purposes.length) return;
+  const email = user.email.toLowerCase();
+  if (purposes.includes('marketing')) {
+    if (granted) await tx.update(privacyFlags).set({ unsubscribedAt: null, updatedAt: meta.at }).where(and(eq(privacyFlags.email, email), sql`${privacyFlags.unsubscribedAt} is not null`));
+    else await cancelQueuedMarketing(tx, email, MARKETING_WITHDRAWN);
+  }
   await tx.insert(consentRecords).values(
     purposes.map((purpose) => ({
       userId: user.id,
