@@ -1,6 +1,6 @@
 // OPS-3: the persisted outbox. `queueEmail` is called inside the transaction that caused the
 // email, so a rolled-back change never mails anyone and a committed one always does.
-import { and, asc, desc, eq, ilike, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, notInArray, or } from 'drizzle-orm';
 import { insertRows } from '@/db/bulk';
 import type { Db, Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
@@ -155,10 +155,19 @@ export async function listOutbox(db: Executor, opts: { to?: string; search?: str
     .limit(opts.limit ?? 200);
 }
 
-/** Staff may put a failed email back in the queue. */
+/**
+ * Staff may put a failed email back in the queue; never a marketing email that was refused because
+ * its recipient said no (GDPR-2, GDPR-8).
+ */
 export async function requeueEmail(db: Executor, id: string): Promise<void> {
   await db
     .update(outbox)
     .set({ status: 'queued', nextAttemptAt: now() })
-    .where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'held'])));
+    .where(
+      and(
+        eq(outbox.id, id),
+        inArray(outbox.status, ['failed', 'held']),
+        or(eq(outbox.kind, 'transactional'), isNull(outbox.lastError), notInArray(outbox.lastError, [MARKETING_REFUSED, MARKETING_WITHDRAWN])),
+      ),
+    );
 }

@@ -6,7 +6,7 @@ import { importDealCodes } from '@/lib/deals/import';
 import { redeemDealCode } from '@/lib/deals/redeem';
 import { signupSchema } from '@/lib/accounts/schemas';
 import { signUp } from '@/lib/accounts/signup';
-import { deliverOutbox, MARKETING_REFUSED, MARKETING_WITHDRAWN, queueEmail } from '@/lib/email/outbox';
+import { deliverOutbox, MARKETING_REFUSED, MARKETING_WITHDRAWN, queueEmail, requeueEmail } from '@/lib/email/outbox';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { createAnnouncement, sendAnnouncement } from './announcements';
 import { CONSENT_WORDING, consentStates, NEWSLETTER_WORDING, setUserConsent } from './consents';
@@ -287,6 +287,9 @@ describe('marketing refusals', () => {
     expect(sent.find((m) => m.to === email)).toBeUndefined();
     const [row] = await mailsTo(email);
     expect(row).toMatchObject({ status: 'failed', lastError: MARKETING_REFUSED });
+    // Staff cannot put it back in the queue either.
+    await requeueEmail(t.db, row.id);
+    expect((await mailsTo(email))[0].status).toBe('failed');
   });
 
   test('GDPR-10 delivery passes a marketing row\'s headers to the mailer', async () => {
@@ -295,5 +298,12 @@ describe('marketing refusals', () => {
     const sent: { to: string; headers?: Record<string, string> }[] = [];
     await deliverOutbox(t.db, async (m) => void sent.push(m), 500);
     expect(sent.find((m) => m.to === email)?.headers).toEqual({ 'List-Unsubscribe': '<https://x.test/u>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  });
+
+  test('GDPR-10 an announcement\'s unsubscribe link is clickable in the HTML body', async () => {
+    const { renderEmail } = await import('@/lib/email/render');
+    const { announcementEmail } = await import('./announcements');
+    const html = renderEmail(announcementEmail(announcementInput('x'), 'en', 'https://app.test/unsubscribe?token=a.b')).html;
+    expect(html).toContain('<a href="https://app.test/unsubscribe?token=a.b">');
   });
 });
