@@ -7,23 +7,9 @@ import type { Db, Executor } from '@/db/client';
 import { consentRecords, privacyFlags, users } from '@/db/schema';
 import { type Actor, recordAudit } from '@/lib/audit';
 import { cancelQueuedMarketing, MARKETING_WITHDRAWN } from '@/lib/email/outbox';
+import { CONSENT_PURPOSES, CONSENT_WORDING, type ConsentPurpose, type ConsentSource } from './purposes';
 
-export const CONSENT_PURPOSES = ['marketing', 'customer_service'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-
-/**
- * The version of the wording each purpose's checkbox and button show. A record keeps the version
- * the person saw; when the wording (messages/<locale>/consents.json `purposes.*`) changes in
- * meaning, bump the version here.
- */
-export const CONSENT_WORDING: Record<ConsentPurpose, string> = {
-  marketing: 'marketing-2026-11',
-  customer_service: 'customer-service-2026-11',
-};
-/** The product-news subscription form's wording (non-customers, GDPR-10). */
-export const NEWSLETTER_WORDING = 'product-news-2026-11';
-
-export type ConsentSource = 'signup' | 'appsumo' | 'portal' | 'newsletter' | 'unsubscribe';
+export { CONSENT_PURPOSES, CONSENT_WORDING, NEWSLETTER_WORDING, type ConsentPurpose, type ConsentSource } from './purposes';
 
 export interface ConsentState {
   purpose: ConsentPurpose;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { emailSchema } from '@/lib/accounts/schemas';
 import { msg } from '@/lib/i18n/message-ref';
 import { botCheckField } from '@/lib/public-forms/schema';
-import { CONSENT_PURPOSES } from './consents';
+import { CONSENT_PURPOSES } from './purposes';
 
 /** GDPR-2: the portal's give/withdraw button. */
 export const consentChangeSchema = z.object({
