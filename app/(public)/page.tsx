@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { NewsSubscribeForm } from '@/components/privacy/address-forms';
 
 const POINTS = ['start', 'billing', 'data'] as const;
 
 export default async function Home() {
   const t = await getTranslations('public.home');
+  const news = await getTranslations('consents.news');
   return (
     <div>
       <section className="bg-white">
@@ -32,6 +34,16 @@ export default async function Home() {
             <p className="mt-2 text-sm text-slate-600">{t(`points.${p}.text`)}</p>
           </div>
         ))}
+      </section>
+      {/* GDPR-10: product news for people without an account (double opt-in). */}
+      <section aria-labelledby="product-news" className="mx-auto max-w-6xl px-4 pb-16">
+        <div className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h2 id="product-news" className="text-lg font-semibold text-slate-900">
+            {news('title')}
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">{news('intro')}</p>
+          <NewsSubscribeForm />
+        </div>
       </section>
     </div>
   );

@@ -33,6 +33,7 @@ const SECTIONS = [
   { href: '/staff/prices', key: 'prices' },
   { href: '/staff/terms', key: 'terms' },
   { href: '/staff/maintenance', key: 'maintenance' },
+  { href: '/staff/announcements', key: 'announcements' },
 ] as const;
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -14,6 +14,7 @@ import { signupSchema } from '@/lib/accounts/schemas';
 import { proposeSlug, SLUG_MAX, SLUG_MIN } from '@/lib/accounts/slug';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
 import { ResendForm } from '@/app/(public)/verify-email/resend-form';
+import { ConsentChoices } from '@/components/privacy/consent-choices';
 
 type SignupAction = (prev: FormState<{ email: string }>, fd: FormData) => Promise<FormState<{ email: string }>>;
 
@@ -40,6 +41,8 @@ export function SignupForm({ domain, variant }: { domain: string; variant: Signu
     slug: '',
     dateOfBirth: '',
     acceptTerms: false,
+    consentMarketing: false,
+    consentCustomerService: false,
     botCheck: '',
     ...variant.defaults,
   });
@@ -151,6 +154,7 @@ export function SignupForm({ domain, variant }: { domain: string; variant: Signu
             </p>
           )}
         </div>
+        <ConsentChoices register={register} idPrefix={id} />
         <FormMessage state={f.state} />
         <BotCheckedSubmit kit={kit}>{variant.submitLabel}</BotCheckedSubmit>
       </form>

@@ -52,6 +52,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/prices', label: 'prices' },
   { href: '/staff/terms', label: 'terms' },
   { href: '/staff/maintenance', label: 'maintenance' },
+  { href: '/staff/announcements', label: 'announcements' },
   { href: '/staff/outbox', label: 'outbox' },
   { href: '/staff/audit', label: 'auditLog' },
 ];

@@ -26,6 +26,12 @@ const ticked = (message: string) =>
     .unknown()
     .refine((v) => v === true || v === 'on' || v === 'true', { message });
 
+/** An optional checkbox (GDPR-2 consents): ticked → true, anything else → false. */
+const optionalTick = z
+  .unknown()
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true');
+
 export const signupSchema = z.object({
   fullName: z.string().trim().min(2, msg('auth.validation.fullNameRequired')).max(200, msg('auth.validation.tooLong', { max: 200 })),
   email: emailSchema,
@@ -48,6 +54,9 @@ export const signupSchema = z.object({
       else if (!isAdult(d, at)) ctx.addIssue({ code: 'custom', message: UNDER_18_MESSAGE });
     }),
   acceptTerms: ticked(ACCEPT_TERMS_MESSAGE),
+  // GDPR-2: two separate consents, unticked by default, neither needed to sign up.
+  consentMarketing: optionalTick,
+  consentCustomerService: optionalTick,
   botCheck: botCheckField,
 });
 export type SignupInput = z.output<typeof signupSchema>;

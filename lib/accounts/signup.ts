@@ -16,6 +16,7 @@ import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import { msg } from '@/lib/i18n/message-ref';
+import { recordUserConsents, tickedPurposes, type ConsentSource } from '@/lib/privacy/consents';
 import { isAdult } from './age';
 import { ACCEPT_TERMS_MESSAGE, UNDER_18_MESSAGE, type SignupInput } from './schemas';
 import { normaliseSlug, validateSlug } from './slug';
@@ -88,6 +89,8 @@ export interface SignupOptions {
    * the whole signup back). Default: PAY-1's trial. APS-2's redemption gives the deal's plan instead.
    */
   onboard?: (tx: Tx, created: { accountId: string; userId: string }) => Promise<void>;
+  /** GDPR-2: where the consents ticked on the form were given (default 'signup'). */
+  consentSource?: Extract<ConsentSource, 'signup' | 'appsumo'>;
 }
 
 export async function signUp(
@@ -152,6 +155,10 @@ export async function signUp(
         userAgent: meta.userAgent,
         method: 'signup',
       });
+      // GDPR-2: each consent ticked is recorded with its wording version, time, source and address;
+      // an unticked one writes nothing (no record means "not given").
+      const consents = tickedPurposes(input);
+      await recordUserConsents(tx, { id: user.id, email }, consents, true, { source: opts.consentSource ?? 'signup', at, ip: meta.ip });
       // PAY-1: the 14-day trial counts from the signup, not from the email confirmation.
       await openSeat(tx, account.id, user.id, at);
       if (opts.onboard) await opts.onboard(tx, { accountId: account.id, userId: user.id });
@@ -160,7 +167,7 @@ export async function signUp(
       await recordAudit(
         tx,
         { type: 'owner', id: user.id, ip: meta.ip },
-        { action: 'account.signed_up', accountId: account.id, target: `account:${account.id}`, details: { slug, termsVersion: terms.version } },
+        { action: 'account.signed_up', accountId: account.id, target: `account:${account.id}`, details: { slug, termsVersion: terms.version, consents } },
       );
       await queueConfirmationEmail(tx, { email, fullName: input.fullName.trim(), accountId: account.id, slug }, token);
       return { existing: false, accountId: account.id, userId: user.id, email } as const;

@@ -67,6 +67,7 @@ export async function redeemDealCode(
   }
   try {
     return await signUp(db, input, { ...meta, locale }, at, {
+      consentSource: 'appsumo',
       onboard: async (tx, created) => {
         // APS-3/APS-5: the code goes to this account only if nobody holds it yet; the unique index
         // on deal_codes.account_id keeps one code per account.

@@ -1,10 +1,11 @@
 // OPS-3: the persisted outbox. `queueEmail` is called inside the transaction that caused the
 // email, so a rolled-back change never mails anyone and a committed one always does.
-import { and, asc, desc, eq, ilike, inArray, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, notInArray, or } from 'drizzle-orm';
 import { insertRows } from '@/db/bulk';
 import type { Db, Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { marketingAllowed } from '@/lib/privacy/flags';
 import { renderEmail, type EmailContent } from './render';
 
 export const MAX_DELIVERY_ATTEMPTS = 6;
@@ -14,23 +15,33 @@ export function retryDelayMinutes(failedAttempts: number): number {
   return 5 ** Math.max(0, failedAttempts - 1);
 }
 
-export async function queueEmail(
-  tx: Executor,
-  to: string,
-  content: EmailContent,
-  opts: { accountId?: string | null } = {},
-): Promise<void> {
-  await queueEmails(tx, [{ to, content, accountId: opts.accountId }]);
+export interface QueueOptions {
+  accountId?: string | null;
+  /** GDPR-8/10: 'marketing' mail is refused for unsubscribed, restricted or objecting addresses. */
+  kind?: 'transactional' | 'marketing';
+  /** Extra headers for the SMTP message (List-Unsubscribe …). */
+  headers?: Record<string, string> | null;
 }
 
-/** Many emails in one statement (a sweep's batch), same rules as `queueEmail`. */
-export async function queueEmails(tx: Executor, mails: { to: string; content: EmailContent; accountId?: string | null }[]): Promise<void> {
-  if (!mails.length) return;
+export async function queueEmail(tx: Executor, to: string, content: EmailContent, opts: QueueOptions = {}): Promise<void> {
+  await queueEmails(tx, [{ to, content, ...opts }]);
+}
+
+/**
+ * Many emails in one statement (a sweep's batch), same rules as `queueEmail`. Marketing mail to an
+ * address that may not receive it is left out; returns how many rows were queued.
+ */
+export async function queueEmails(tx: Executor, mails: ({ to: string; content: EmailContent } & QueueOptions)[]): Promise<number> {
+  if (!mails.length) return 0;
+  const marketing = mails.filter((m) => m.kind === 'marketing').map((m) => m.to);
+  const allowed = marketing.length ? await marketingAllowed(tx, marketing) : new Set<string>();
+  const queued = mails.filter((m) => m.kind !== 'marketing' || allowed.has(m.to.toLowerCase()));
+  if (!queued.length) return 0;
   const at = now();
   await insertRows(
     tx,
     outbox,
-    mails.map((m) => {
+    queued.map((m) => {
       const rendered = renderEmail(m.content);
       return {
         accountId: m.accountId ?? null,
@@ -38,15 +49,31 @@ export async function queueEmails(tx: Executor, mails: { to: string; content: Em
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
+        kind: m.kind ?? 'transactional',
+        headers: m.headers ?? null,
         status: 'queued' as const,
         nextAttemptAt: at,
         createdAt: at,
       };
     }),
   );
+  return queued.length;
 }
 
-export type Mailer = (mail: { to: string; subject: string; text: string; html: string }) => Promise<void>;
+/** Why a marketing row was not delivered (GDPR-8): the address said no after it was queued. */
+export const MARKETING_REFUSED = 'refused: the address unsubscribed, asked for restriction or objected';
+/** Why a marketing row was not delivered (GDPR-2): its recipient withdrew the consent after it was queued. */
+export const MARKETING_WITHDRAWN = 'refused: the recipient withdrew the marketing consent';
+
+/** Marketing mail still waiting for `email` will not go out (a withdrawal takes effect at once). */
+export async function cancelQueuedMarketing(tx: Executor, email: string, reason: string): Promise<void> {
+  await tx
+    .update(outbox)
+    .set({ status: 'failed', lastError: reason })
+    .where(and(eq(outbox.to, email.toLowerCase()), eq(outbox.kind, 'marketing'), eq(outbox.status, 'queued')));
+}
+
+export type Mailer = (mail: { to: string; subject: string; text: string; html: string; headers?: Record<string, string> }) => Promise<void>;
 
 let cachedMailer: Mailer | null | undefined;
 
@@ -80,13 +107,17 @@ export async function deliverOutbox(db: Db, mailer: Mailer | null, limit = 50): 
         .limit(1)
         .for('update', { skipLocked: true });
       if (!row) return false;
+      if (row.kind === 'marketing' && !(await marketingAllowed(tx, [row.to])).has(row.to)) {
+        await tx.update(outbox).set({ status: 'failed', lastError: MARKETING_REFUSED }).where(eq(outbox.id, row.id));
+        return true;
+      }
       if (!mailer) {
         // Without SMTP the email stays readable in the staff outbox (and the test hook).
         await tx.update(outbox).set({ status: 'held' }).where(eq(outbox.id, row.id));
         return true;
       }
       try {
-        await mailer({ to: row.to, subject: row.subject, text: row.text, html: row.html });
+        await mailer({ to: row.to, subject: row.subject, text: row.text, html: row.html, ...(row.headers ? { headers: row.headers } : {}) });
         await tx
           .update(outbox)
           .set({ status: 'sent', sentAt: now(), attempts: row.attempts + 1, lastError: null })
@@ -124,10 +155,19 @@ export async function listOutbox(db: Executor, opts: { to?: string; search?: str
     .limit(opts.limit ?? 200);
 }
 
-/** Staff may put a failed email back in the queue. */
+/**
+ * Staff may put a failed email back in the queue; never a marketing email that was refused because
+ * its recipient said no (GDPR-2, GDPR-8).
+ */
 export async function requeueEmail(db: Executor, id: string): Promise<void> {
   await db
     .update(outbox)
     .set({ status: 'queued', nextAttemptAt: now() })
-    .where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'held'])));
+    .where(
+      and(
+        eq(outbox.id, id),
+        inArray(outbox.status, ['failed', 'held']),
+        or(eq(outbox.kind, 'transactional'), isNull(outbox.lastError), notInArray(outbox.lastError, [MARKETING_REFUSED, MARKETING_WITHDRAWN])),
+      ),
+    );
 }

@@ -54,7 +54,8 @@ export function renderEmail(c: EmailContent): RenderedEmail {
         ]
       : []),
     p(SIGNATURE),
-    ...(c.footer ? [`<p style="font-size:12px;color:#6b7280">${escapeHtml(c.footer)}</p>`] : []),
+    // Links in the small print (a marketing email's unsubscribe link) are clickable.
+    ...(c.footer ? [`<p style="font-size:12px;color:#6b7280">${escapeHtml(c.footer).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`] : []),
     '</div></body></html>',
   ].join('');
   return { subject: c.subject, text: textParts.join('\n\n'), html };

@@ -6,6 +6,7 @@ import enAuth from '@/messages/en/auth.json';
 import enBilling from '@/messages/en/billing.json';
 import enCommon from '@/messages/en/common.json';
 import enCustomServices from '@/messages/en/customServices.json';
+import enConsents from '@/messages/en/consents.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enMaintenance from '@/messages/en/maintenance.json';
@@ -22,6 +23,7 @@ import nlAuth from '@/messages/nl/auth.json';
 import nlBilling from '@/messages/nl/billing.json';
 import nlCommon from '@/messages/nl/common.json';
 import nlCustomServices from '@/messages/nl/customServices.json';
+import nlConsents from '@/messages/nl/consents.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlMaintenance from '@/messages/nl/maintenance.json';
@@ -51,6 +53,7 @@ const en = {
   processor: enProcessor,
   customServices: enCustomServices,
   erasure: enErasure,
+  consents: enConsents,
 };
 
 export type Messages = typeof en;
@@ -74,6 +77,7 @@ export const catalogues: Record<Locale, Messages> = {
     processor: nlProcessor,
     customServices: nlCustomServices,
     erasure: nlErasure,
+    consents: nlConsents,
   } as Messages,
 };
 

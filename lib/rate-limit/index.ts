@@ -32,6 +32,11 @@ export const LIMITS = {
   passwordReset: { name: 'password-reset', max: 20, windowSeconds: 3600 },
   // ACC-9: reset emails per address asked for; over it the answer stays the same but no mail goes.
   passwordResetEmail: { name: 'password-reset-email', max: 3, windowSeconds: 3600 },
+  // GDPR-10: the unsubscribe form and the product-news form, per client address.
+  unsubscribe: { name: 'unsubscribe', max: 20, windowSeconds: 3600 },
+  newsSubscribe: { name: 'news-subscribe', max: 10, windowSeconds: 3600 },
+  // GDPR-10: product-news confirmation emails per address asked for; over it the answer stays the same but no mail goes.
+  newsConfirmationEmail: { name: 'news-confirmation-email', max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {
