@@ -9,6 +9,7 @@ import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
+import enPrivacy from '@/messages/en/privacy.json';
 import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
 import enTeam from '@/messages/en/team.json';
@@ -22,6 +23,7 @@ import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
+import nlPrivacy from '@/messages/nl/privacy.json';
 import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
 import nlTeam from '@/messages/nl/team.json';
@@ -42,6 +44,7 @@ const en = {
   email: enEmail,
   pdf: enPdf,
   processor: enProcessor,
+  privacy: enPrivacy,
 };
 
 export type Messages = typeof en;
@@ -62,6 +65,7 @@ export const catalogues: Record<Locale, Messages> = {
     email: nlEmail,
     pdf: nlPdf,
     processor: nlProcessor,
+    privacy: nlPrivacy,
   } as Messages,
 };
 
