@@ -17,7 +17,7 @@ export function openCookieSettings() {
 
 // Both choices look exactly alike: neither is nudged by size, colour or order of emphasis.
 const choiceButton =
-  'inline-flex min-w-36 items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700';
+  'inline-flex w-full items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700';
 
 export function CookieBanner({ initialChoice }: { initialChoice: CookieChoiceKind | null }) {
   const t = useTranslations('privacy.cookieBanner');
@@ -69,7 +69,7 @@ export function CookieBanner({ initialChoice }: { initialChoice: CookieChoiceKin
           </p>
           {choice && <p>{t('current', { choice })}</p>}
         </div>
-        <div className="flex shrink-0 flex-wrap gap-2">
+        <div className="grid shrink-0 grid-cols-2 gap-2 sm:w-96">
           <button type="button" className={choiceButton} onClick={() => choose('necessary')}>
             {t('necessary')}
           </button>
