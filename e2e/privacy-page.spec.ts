@@ -35,7 +35,7 @@ test('GDPR-1 staff add a sub-processor and it appears on /privacy in English and
 
   // Every field is checked, with its message next to it.
   await page.getByRole('button', { name: 'Add sub-processor' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields.' })).toBeVisible();
   await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/company name/i);
   await expect(page.getByLabel('Country')).toHaveAccessibleDescription(/country/i);
 
@@ -74,6 +74,7 @@ test('GDPR-1 staff add a sub-processor and it appears on /privacy in English and
 
   // Staff edit it; the notice follows.
   await page.getByRole('link', { name: `Edit ${name}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Edit ${name}` })).toBeVisible();
   await page.getByLabel('Purpose (English)').fill('Hosts the application');
   await page.getByRole('button', { name: 'Save sub-processor' }).click();
   await expect(row).toContainText('Hosts the application', { timeout: 20_000 });
