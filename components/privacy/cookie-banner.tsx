@@ -86,11 +86,12 @@ export function CookieBanner({ initialChoice }: { initialChoice: CookieChoiceKin
  * "Cookie settings" in every footer. A real link to the privacy page's cookie section (so it works
  * before the scripts load); with scripts it reopens the banner in place.
  */
-export function CookieSettingsLink({ className = '' }: { className?: string }) {
+export function CookieSettingsLink({ className }: { className?: string }) {
   const t = useTranslations('privacy.cookieBanner');
   return (
     <a
       href="/privacy#cookies"
+      // No class by default: a plain link gets the site's underline (globals.css, WCAG 1.4.1).
       className={className}
       onClick={(e) => {
         e.preventDefault();

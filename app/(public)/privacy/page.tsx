@@ -148,7 +148,7 @@ export default async function PrivacyPage() {
                 header: t('subProcessors.website'),
                 cell: (r) =>
                   r.website ? (
-                    <a href={r.website} rel="noopener noreferrer" className="wrap-anywhere">
+                    <a href={r.website} rel="noopener noreferrer" className="underline wrap-anywhere">
                       {new URL(r.website).hostname}
                     </a>
                   ) : (
