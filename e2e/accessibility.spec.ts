@@ -46,6 +46,7 @@ const STAFF_PAGES = [
   '/staff',
   '/staff/accounts',
   '/staff/gdpr',
+  '/staff/gdpr/sub-processors',
   '/staff/custom-services',
   '/staff/deals',
   '/staff/cancellations',

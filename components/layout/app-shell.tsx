@@ -1,5 +1,7 @@
 // The signed-in frame for the owner portal and the staff back office: a header with the
 // person's name and "Sign out", and a navigation list (a sidebar on wide screens).
+import { CookieSettingsLink } from '@/components/privacy/cookie-banner';
+import { CookieConsent } from '@/components/privacy/cookie-consent';
 import { Brand } from './brand';
 import { LanguageSelect } from './language-select';
 import { NavLinks, type NavItem } from './nav-links';
@@ -22,6 +24,7 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-screen flex-col">
+      <CookieConsent />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-3">
@@ -44,7 +47,8 @@ export function AppShell({
         </main>
       </div>
       <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl justify-end px-4 py-4">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-end gap-4 px-4 py-4 text-sm text-slate-600">
+          <CookieSettingsLink />
           <LanguageSelect />
         </div>
       </footer>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { CookieSettingsLink } from '@/components/privacy/cookie-banner';
+import { CookieConsent } from '@/components/privacy/cookie-consent';
 import { Brand } from './brand';
 import { LanguageSelect } from './language-select';
 
@@ -14,6 +16,7 @@ export async function PublicShell({ children }: { children: React.ReactNode }) {
   const t = await getTranslations('common.publicNav');
   return (
     <div className="flex min-h-screen flex-col">
+      <CookieConsent />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Brand />
@@ -43,6 +46,7 @@ export async function PublicShell({ children }: { children: React.ReactNode }) {
             <Link href="/privacy">{t('privacy')}</Link>
             <Link href="/privacy/request">{t('privacyRequests')}</Link>
             <Link href="/unsubscribe">{t('unsubscribe')}</Link>
+            <CookieSettingsLink />
           </nav>
           <LanguageSelect />
         </div>

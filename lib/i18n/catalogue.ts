@@ -13,6 +13,7 @@ import enMaintenance from '@/messages/en/maintenance.json';
 import enErasure from '@/messages/en/erasure.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
+import enPrivacy from '@/messages/en/privacy.json';
 import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
 import enTeam from '@/messages/en/team.json';
@@ -30,6 +31,7 @@ import nlMaintenance from '@/messages/nl/maintenance.json';
 import nlErasure from '@/messages/nl/erasure.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
+import nlPrivacy from '@/messages/nl/privacy.json';
 import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
 import nlTeam from '@/messages/nl/team.json';
@@ -54,6 +56,7 @@ const en = {
   customServices: enCustomServices,
   erasure: enErasure,
   consents: enConsents,
+  privacy: enPrivacy,
 };
 
 export type Messages = typeof en;
@@ -78,6 +81,7 @@ export const catalogues: Record<Locale, Messages> = {
     customServices: nlCustomServices,
     erasure: nlErasure,
     consents: nlConsents,
+    privacy: nlPrivacy,
   } as Messages,
 };
 

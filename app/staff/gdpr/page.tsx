@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { SubProcessorsLink } from '@/components/privacy/sub-processors-link';
 import { EmptyState, PageHeader } from '@/components/ui/page';
 import { requireStaff } from '@/lib/auth/guards';
 
@@ -15,7 +16,7 @@ export default async function StaffGdpr() {
   const t = await getTranslations('staff.placeholders.gdpr');
   return (
     <>
-      <PageHeader title={t('title')} />
+      <PageHeader title={t('title')} actions={<SubProcessorsLink />} />
       <EmptyState>{t('text')}</EmptyState>
     </>
   );
