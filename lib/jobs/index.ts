@@ -12,6 +12,7 @@ import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
 import { purgeSpentChallenges } from '@/lib/bot-check';
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
+import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -20,6 +21,7 @@ export const SWEEPS: Record<string, Sweep> = {
   'expire-unverified-signups': expireUnverifiedSignups,
   'purge-spent-challenges': purgeSpentChallenges,
   'purge-expired-password-resets': purgeExpiredPasswordResets,
+  'expire-unconfirmed-privacy-requests': expireUnconfirmedRequests,
   'trial-reminders': sendTrialReminders,
   'suspend-ended-trials': suspendEndedTrials,
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),

@@ -32,6 +32,11 @@ export const LIMITS = {
   passwordReset: { name: 'password-reset', max: 20, windowSeconds: 3600 },
   // ACC-9: reset emails per address asked for; over it the answer stays the same but no mail goes.
   passwordResetEmail: { name: 'password-reset-email', max: 3, windowSeconds: 3600 },
+  // GDPR-3: privacy requests per client address (an office shares one).
+  privacyRequest: { name: 'privacy-request', max: 10, windowSeconds: 3600 },
+  // GDPR-3: confirmation emails per address asked for; over it the answer stays the same but
+  // nothing is stored or mailed (a signed-in person's own address is never limited).
+  privacyRequestEmail: { name: 'privacy-request-email', max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {
