@@ -7,6 +7,7 @@ import enBilling from '@/messages/en/billing.json';
 import enCommon from '@/messages/en/common.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
+import enGdpr from '@/messages/en/gdpr.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
 import enPublic from '@/messages/en/public.json';
@@ -20,6 +21,7 @@ import nlBilling from '@/messages/nl/billing.json';
 import nlCommon from '@/messages/nl/common.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
+import nlGdpr from '@/messages/nl/gdpr.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
 import nlPublic from '@/messages/nl/public.json';
@@ -42,6 +44,7 @@ const en = {
   email: enEmail,
   pdf: enPdf,
   processor: enProcessor,
+  gdpr: enGdpr,
 };
 
 export type Messages = typeof en;
@@ -62,6 +65,7 @@ export const catalogues: Record<Locale, Messages> = {
     email: nlEmail,
     pdf: nlPdf,
     processor: nlProcessor,
+    gdpr: nlGdpr,
   } as Messages,
 };
 
