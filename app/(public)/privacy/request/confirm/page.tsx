@@ -21,7 +21,7 @@ export default async function ConfirmPrivacyRequestPage({ searchParams }: { sear
   const result: ConfirmResult = typeof token === 'string' && token ? await confirmRequest(await getDb(), token, meta, now()) : { status: 'invalid' };
   const t = await getTranslations('gdpr.confirm');
   const f = await getFormatters();
-  const values =
+  const values: Record<string, string> =
     result.status === 'confirmed' ? { reference: result.reference, due: f.date(result.dueAt) } : result.status === 'used' ? { reference: result.reference } : {};
   const ok = result.status === 'confirmed' || result.status === 'used';
   return (
