@@ -14,6 +14,7 @@ const PUBLIC = [
   '/terms',
   '/privacy',
   '/privacy/request',
+  '/privacy/request/confirm?token=not-a-real-token',
   '/unsubscribe',
   '/status',
   '/signup',

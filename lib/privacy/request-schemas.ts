@@ -58,4 +58,13 @@ export const extendSchema = z.object({
   reason,
 });
 
+/**
+ * The request page's one "Reason" form: both answers it gives are told to the requester with the
+ * reason, so they share the field, and the pressed button ("Extend deadline" or "Refuse") decides.
+ */
+export const decisionSchema = z.discriminatedUnion('intent', [
+  extendSchema.extend({ intent: z.literal('extend') }),
+  refuseSchema.extend({ intent: z.literal('refuse') }),
+]);
+
 export const completeSchema = z.object({ requestId, reply: text(10000).optional().default('') });
