@@ -20,18 +20,19 @@ export default async function PrivacyRequestPage() {
   return (
     <div className="mx-auto max-w-2xl px-4 py-10 sm:py-16">
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t('title')}</h1>
-        <p className="mt-2 text-sm leading-6 text-slate-600">{t('intro')}</p>
-        <p className="mt-2 text-sm leading-6 text-slate-600">{t('steps')}</p>
-        {signedIn && <p className="mt-2 text-sm text-slate-600">{t('signedIn')}</p>}
-        <div className="mt-6">
-          <PrivacyRequestForm
-            action={fileRequestAction}
-            controller={sellerSnapshot().name}
-            fullName={signedIn?.user.fullName ?? ''}
-            email={signedIn?.user.email ?? ''}
-          />
-        </div>
+        <PrivacyRequestForm
+          action={fileRequestAction}
+          controller={sellerSnapshot().name}
+          fullName={signedIn?.user.fullName ?? ''}
+          email={signedIn?.user.email ?? ''}
+          intro={
+            <>
+              <p className="mt-2 text-sm leading-6 text-slate-600">{t('intro')}</p>
+              <p className="mt-2 text-sm leading-6 text-slate-600">{t('steps')}</p>
+              {signedIn && <p className="mt-2 text-sm text-slate-600">{t('signedIn')}</p>}
+            </>
+          }
+        />
       </div>
     </div>
   );
