@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { signUpOwner, type Owner } from './accounts';
 import { a11yProblems, describeProblems, type A11yProblem } from './a11y';
 import { addCard } from './billing';
+import { fileAndConfirmRequest } from './gdpr';
 import { expect, PASSWORD, runJobs, setClock, signIn, STAFF, test, uniqueId, waitForMail } from './support';
 
 const PUBLIC = [
@@ -99,7 +100,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     await setClock(request, null);
 
     // The others side by side (each in its own browser context).
-    const [trialing, [active, a, invoice], [staff, account, mail, deal], member] = await Promise.all([
+    const [trialing, [active, a, invoice], [staff, account, mail, deal, privacyRequest], member] = await Promise.all([
       (async () => {
         const r = await newRole(browser);
         await signUpOwner(r.page, request);
@@ -118,7 +119,12 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
         const outboxMail = await firstHref(r.page, '/staff/outbox', /^\/staff\/outbox\/[0-9a-f-]{36}$/);
         const someAccount = await firstHref(r.page, '/staff/accounts', /^\/staff\/accounts\/[0-9a-f-]{36}$/);
         const deal = await firstHref(r.page, '/staff/deals', /^\/staff\/deals\/[0-9a-f-]{36}$/);
-        return [r, someAccount, outboxMail, deal] as const;
+        // A confirmed privacy request, filed by a visitor in a context of its own.
+        const visitor = await newRole(browser);
+        await fileAndConfirmRequest(visitor.page, request, 'consent_withdrawal');
+        await visitor.context.close();
+        const privacyRequest = await firstHref(r.page, '/staff/gdpr', /^\/staff\/gdpr\/[0-9a-f-]{36}$/);
+        return [r, someAccount, outboxMail, deal, privacyRequest] as const;
       })(),
       newRole(browser),
     ]);
@@ -137,7 +143,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     roles['owner (active)'] = { ...active, routes: [...PORTAL, invoice] };
     roles['owner (suspended)'] = { ...suspended, routes: PORTAL };
     roles['member (agent)'] = { ...member, routes: [...PORTAL, invoice] };
-    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail, deal] };
+    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail, deal, privacyRequest] };
   } finally {
     await request.dispose();
   }
