@@ -33,6 +33,18 @@ function Button({ pending, children, tone = 'primary', name, value }: { pending:
   );
 }
 
+/** A titled section of the request page (a region named by its heading). */
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export function AssignForm({ action, requestId, current, staff }: { action: Action; requestId: string; current: string | null; staff: { id: string; fullName: string }[] }) {
   const t = useTranslations('gdpr.staff.detail.assign');
   const [state, dispatch, pending] = useActionState(action, { status: 'idle' } as FormState);
@@ -90,56 +102,89 @@ export function AdvanceForm({ action, requestId, to, label }: { action: Action; 
 }
 
 /** The reason the requester is told, with "Extend deadline" (and how long) and "Refuse". */
-export function DecisionForm({ action, requestId, monthsLeft }: { action: Action; requestId: string; monthsLeft: number }) {
+// The page renders it whatever the status (`available` says whether the request is open), so that
+// after a refusal closes the request the answer stays on screen.
+export function DecisionForm({ action, requestId, monthsLeft, available }: { action: Action; requestId: string; monthsLeft: number; available: boolean }) {
   const t = useTranslations('gdpr.staff.detail');
   const [state, dispatch, pending] = useActionState(action, { status: 'idle' } as FormState);
   const id = useId();
+  if (!available) {
+    return state.status === 'ok' ? (
+      <Panel id={`${id}-heading`} title={t('decision.title')}>
+        <FormMessage state={state} />
+      </Panel>
+    ) : null;
+  }
   return (
-    <form action={dispatch} className="space-y-3">
-      <input type="hidden" name="requestId" value={requestId} />
-      <Field id={`${id}-reason`} label={t('refuse.reason')} hint={t('decision.hint')} error={fieldError(state, 'reason')}>
-        {(a11y) => <textarea {...a11y} name="reason" rows={3} maxLength={2000} className={inputClass} />}
-      </Field>
-      {monthsLeft > 0 ? (
-        <Field id={`${id}-months`} label={t('extend.months')} error={fieldError(state, 'months')}>
-          {(a11y) => (
-            <select {...a11y} name="months" defaultValue="1" className={`${inputClass} sm:w-48`}>
-              <option value="1">{t('extend.oneMonth')}</option>
-              {monthsLeft > 1 && <option value="2">{t('extend.twoMonths')}</option>}
-            </select>
-          )}
+    <Panel id={`${id}-heading`} title={t('decision.title')}>
+      <form action={dispatch} className="space-y-3">
+        <input type="hidden" name="requestId" value={requestId} />
+        <Field id={`${id}-reason`} label={t('refuse.reason')} hint={t('decision.hint')} error={fieldError(state, 'reason')}>
+          {(a11y) => <textarea {...a11y} name="reason" rows={3} maxLength={2000} className={inputClass} />}
         </Field>
-      ) : (
-        <p className="text-sm text-slate-600">{t('extend.used')}</p>
-      )}
-      <FormMessage state={state} />
-      <div className="flex flex-wrap gap-3">
-        {monthsLeft > 0 && (
-          <Button pending={pending} name="intent" value="extend">
-            {t('extend.submit')}
-          </Button>
+        {monthsLeft > 0 ? (
+          <Field id={`${id}-months`} label={t('extend.months')} error={fieldError(state, 'months')}>
+            {(a11y) => (
+              <select {...a11y} name="months" defaultValue="1" className={`${inputClass} sm:w-48`}>
+                <option value="1">{t('extend.oneMonth')}</option>
+                {monthsLeft > 1 && <option value="2">{t('extend.twoMonths')}</option>}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <p className="text-sm text-slate-600">{t('extend.used')}</p>
         )}
-        <Button pending={pending} name="intent" value="refuse" tone="danger">
-          {t('refuse.submit')}
-        </Button>
-      </div>
-    </form>
+        <FormMessage state={state} />
+        <div className="flex flex-wrap gap-3">
+          {monthsLeft > 0 && (
+            <Button pending={pending} name="intent" value="extend">
+              {t('extend.submit')}
+            </Button>
+          )}
+          <Button pending={pending} name="intent" value="refuse" tone="danger">
+            {t('refuse.submit')}
+          </Button>
+        </div>
+      </form>
+    </Panel>
   );
 }
 
-export function CompleteForm({ action, requestId, replyRequired, note }: { action: Action; requestId: string; replyRequired: boolean; note: string }) {
+/** Rendered whatever the status, like DecisionForm: the completion's answer stays after the request closes. */
+export function CompleteForm({
+  action,
+  requestId,
+  replyRequired,
+  note,
+  available,
+}: {
+  action: Action;
+  requestId: string;
+  replyRequired: boolean;
+  note: string;
+  available: boolean;
+}) {
   const t = useTranslations('gdpr.staff.detail.complete');
   const [state, dispatch, pending] = useActionState(action, { status: 'idle' } as FormState);
   const id = useId();
+  if (!available) {
+    return state.status === 'ok' ? (
+      <Panel id={`${id}-heading`} title={t('title')}>
+        <FormMessage state={state} />
+      </Panel>
+    ) : null;
+  }
   return (
-    <form action={dispatch} className="space-y-3">
-      <input type="hidden" name="requestId" value={requestId} />
-      <p className="text-sm text-slate-600">{note}</p>
-      <Field id={`${id}-reply`} label={t('reply')} hint={replyRequired ? t('replyRequiredHint') : t('replyHint')} error={fieldError(state, 'reply')}>
-        {(a11y) => <textarea {...a11y} name="reply" rows={5} maxLength={10000} aria-required={replyRequired} className={inputClass} />}
-      </Field>
-      <FormMessage state={state} />
-      <Button pending={pending}>{t('submit')}</Button>
-    </form>
+    <Panel id={`${id}-heading`} title={t('title')}>
+      <form action={dispatch} className="space-y-3">
+        <input type="hidden" name="requestId" value={requestId} />
+        <p className="text-sm text-slate-600">{note}</p>
+        <Field id={`${id}-reply`} label={t('reply')} hint={replyRequired ? t('replyRequiredHint') : t('replyHint')} error={fieldError(state, 'reply')}>
+          {(a11y) => <textarea {...a11y} name="reply" rows={5} maxLength={10000} aria-required={replyRequired} className={inputClass} />}
+        </Field>
+        <FormMessage state={state} />
+        <Button pending={pending}>{t('submit')}</Button>
+      </form>
+    </Panel>
   );
 }

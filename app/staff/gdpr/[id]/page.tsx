@@ -130,17 +130,14 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
             {open && !next.includes('completed') && <p className="mt-3 text-sm text-slate-600">{t('complete.notYet')}</p>}
           </Section>
 
-          {next.includes('completed') && (
-            <Section id="complete-heading" title={t('complete.title')}>
-              <CompleteForm action={completeAction} requestId={request.id} replyRequired={REPLY_REQUIRED.includes(request.type)} note={t(`complete.${request.type}`)} />
-            </Section>
-          )}
-
-          {open && (
-            <Section id="decision-heading" title={t('decision.title')}>
-              <DecisionForm action={decisionAction} requestId={request.id} monthsLeft={MAX_EXTENSION_MONTHS - request.extensionMonths} />
-            </Section>
-          )}
+          <CompleteForm
+            action={completeAction}
+            requestId={request.id}
+            replyRequired={REPLY_REQUIRED.includes(request.type)}
+            note={t(`complete.${request.type}`)}
+            available={next.includes('completed')}
+          />
+          <DecisionForm action={decisionAction} requestId={request.id} monthsLeft={MAX_EXTENSION_MONTHS - request.extensionMonths} available={open} />
 
           <Section id="notes-heading" title={t('notes.title')}>
             <NoteForm action={noteAction} requestId={request.id} />
