@@ -75,7 +75,7 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
           <Section id="handling-heading" title={t('queueTitle')}>
             <dl className="divide-y divide-slate-100">
               <DetailRow label={t('reference')}>{request.reference}</DetailRow>
-              <DetailRow label={t('status')}>
+              <DetailRow label={t('statusLabel')}>
                 <RequestStatusBadge status={status} />
               </DetailRow>
               <DetailRow label={t('received')}>{request.receivedAt ? f.dateTime(request.receivedAt) : null}</DetailRow>
