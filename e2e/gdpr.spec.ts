@@ -55,7 +55,7 @@ test('GDPR-3 GDPR-4 GDPR-5 GDPR-6 a visitor files an access request, confirms by
   }
 
   // GDPR-6: the export (its route is another branch's; this step passes once it is merged).
-  const download = s.waitForEvent('download');
+  const download = s.waitForEvent('download', { timeout: 15_000 });
   await s.getByRole('button', { name: 'Export JSON' }).click();
   const file = await download;
   const json = JSON.parse(await readFile((await file.path())!, 'utf8'));
