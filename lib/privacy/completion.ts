@@ -9,13 +9,15 @@ import type { RequestRow, StaffActor } from './staff';
 export interface CompletionOutcome {
   /** Extra details for the completion's audit entry. */
   audit: Record<string, unknown>;
+  /** Paragraphs the type's work adds to the reply (for erasure: what was kept and why, GDPR-7). */
+  replyParagraphs?: string[];
 }
 
 /** The wording version recorded for a withdrawal made through a privacy request (the request itself is the wording). */
 export const PRIVACY_REQUEST_WORDING = 'privacy-request';
 const CONSENT_PURPOSES = ['marketing', 'customer_service'] as const;
 
-/** The type-specific work of completing `row` (already locked). */
+/** The type-specific work of completing `row` (already locked); `actor` is for the audit entries of that work. */
 export async function completeByType(tx: Executor, row: RequestRow, actor: StaffActor, at: Date): Promise<CompletionOutcome> {
   switch (row.type) {
     case 'restriction':
@@ -36,8 +38,8 @@ export async function completeByType(tx: Executor, row: RequestRow, actor: Staff
     case 'erasure':
       // GDPR-7: eraseSubject (lib/privacy/erasure.ts, another branch) does the erasure and returns
       // what was kept and why; the lead wires the call here when merging. Until then completing an
-      // erasure request fails inside the transaction and the request stays open.
-      void actor;
+      // erasure request fails inside the transaction and the request stays open. Its outcome's
+      // replyParagraphs carry the list of what was kept into the reply.
       throw new Error('erasure is wired at merge');
   }
 }

@@ -299,4 +299,16 @@ describe('GDPR-8 and completion by type', () => {
     const mail = (await mailsTo(row.email!)).find((m) => m.subject.includes('is complete'))!;
     expect(mail.text).toMatch(/JSON/);
   });
+
+  test('GDPR-7 until eraseSubject is wired at merge, completing an erasure fails and leaves the request in progress with nothing mailed', async () => {
+    const row = await confirmed('erasure');
+    const actor = await staff();
+    await advanceRequest(t.db, { requestId: row.id, to: 'verified' }, actor, T0);
+    await advanceRequest(t.db, { requestId: row.id, to: 'in_progress' }, actor, T0);
+    const before = (await mailsTo(row.email!)).length;
+    await expect(completeRequest(t.db, { requestId: row.id, reply: '' }, actor, T0)).rejects.toThrow('erasure is wired at merge');
+    const [after] = await t.db.select().from(gdprRequests).where(eq(gdprRequests.id, row.id));
+    expect(after.status).toBe('in_progress');
+    expect(await mailsTo(row.email!)).toHaveLength(before);
+  });
 });

@@ -135,11 +135,12 @@ export async function completeRequest(db: Db, input: { requestId: string; reply:
     if (REPLY_REQUIRED.includes(row.type) && !reply) throw new DomainError(msg('gdpr.validation.replyRequired'), 'reply');
     const outcome = await completeByType(tx, row, actor, at);
     await changeStatus(tx, row, 'completed', actor, at);
-    await tx.update(gdprRequests).set({ status: 'completed', completedAt: at, reply: reply || null }).where(eq(gdprRequests.id, row.id));
+    const storedReply = [...(outcome.replyParagraphs ?? []), ...(reply ? [reply] : [])].join('\n\n');
+    await tx.update(gdprRequests).set({ status: 'completed', completedAt: at, reply: storedReply || null }).where(eq(gdprRequests.id, row.id));
     await audit(tx, actor, row, 'completed', { type: row.type, ...outcome.audit });
     await mailRequester(tx, row, (mail) => ({
       subject: mail.t('gdpr.email.completed.subject', { reference: row.reference }),
-      paragraphs: [mail.t(`gdpr.email.completed.${row.type}`, { reference: row.reference }), ...(reply ? [reply] : [])],
+      paragraphs: [mail.t(`gdpr.email.completed.${row.type}`, { reference: row.reference }), ...(outcome.replyParagraphs ?? []), ...(reply ? [reply] : [])],
     }));
     return { reference: row.reference };
   });
