@@ -1,5 +1,6 @@
 // GDPR-3..6: privacy requests from the public form to the staff queue.
 import { readFile } from 'node:fs/promises';
+import { signUpOwner } from './accounts';
 import { fileAndConfirmRequest, openInQueue } from './gdpr';
 import { expect, firstLink, outbox, setClock, signIn, STAFF, test, waitForMail } from './support';
 
@@ -134,4 +135,17 @@ test('GDPR-3 a consent withdrawal asks for the company, subject, controller, wri
   await expect(staff.page.getByText('Product news and offers by email')).toBeVisible();
   await expect(staff.page.getByText('Horvath Consulting')).toBeVisible();
   await staff.context.close();
+});
+
+test('GDPR-3 GDPR-4 a signed-in owner finds their name and email filled in, and the request still waits for the emailed confirmation', async ({ page, request }) => {
+  const owner = await signUpOwner(page, request);
+  await page.goto('/privacy/request');
+  await expect(page.getByLabel('Full name')).toHaveValue(owner.fullName);
+  await expect(page.getByLabel('Email')).toHaveValue(owner.email);
+  await page.getByLabel('Request type').selectOption('objection');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /check your email/i })).toBeVisible({ timeout: 30_000 });
+  const mail = await waitForMail(request, owner.email, /confirm your privacy request/i);
+  await page.goto(firstLink(mail));
+  await expect(page.getByRole('heading', { level: 1, name: /your request has been received/i })).toBeVisible();
 });
