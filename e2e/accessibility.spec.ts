@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { signUpOwner, type Owner } from './accounts';
 import { a11yProblems, describeProblems, type A11yProblem } from './a11y';
 import { addCard } from './billing';
+import { fileAndConfirmRequest } from './gdpr';
 import { expect, PASSWORD, runJobs, setClock, signIn, STAFF, test, uniqueId, waitForMail } from './support';
 
 const PUBLIC = [
@@ -14,6 +15,7 @@ const PUBLIC = [
   '/terms',
   '/privacy',
   '/privacy/request',
+  '/privacy/request/confirm?token=not-a-real-token',
   '/unsubscribe',
   '/unsubscribe?token=not-a-real-token',
   '/news/confirm?token=not-a-real-token',
@@ -102,7 +104,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     await setClock(request, null);
 
     // The others side by side (each in its own browser context).
-    const [trialing, [active, a, invoice], [staff, account, mail, deal], member] = await Promise.all([
+    const [trialing, [active, a, invoice], [staff, account, mail, deal, privacyRequest], member] = await Promise.all([
       (async () => {
         const r = await newRole(browser);
         await signUpOwner(r.page, request);
@@ -121,7 +123,12 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
         const outboxMail = await firstHref(r.page, '/staff/outbox', /^\/staff\/outbox\/[0-9a-f-]{36}$/);
         const someAccount = await firstHref(r.page, '/staff/accounts', /^\/staff\/accounts\/[0-9a-f-]{36}$/);
         const deal = await firstHref(r.page, '/staff/deals', /^\/staff\/deals\/[0-9a-f-]{36}$/);
-        return [r, someAccount, outboxMail, deal] as const;
+        // A confirmed privacy request, filed by a visitor in a context of its own.
+        const visitor = await newRole(browser);
+        await fileAndConfirmRequest(visitor.page, request, 'consent_withdrawal');
+        await visitor.context.close();
+        const privacyRequest = await firstHref(r.page, '/staff/gdpr', /^\/staff\/gdpr\/[0-9a-f-]{36}$/);
+        return [r, someAccount, outboxMail, deal, privacyRequest] as const;
       })(),
       newRole(browser),
     ]);
@@ -147,7 +154,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     roles['owner (active)'] = { ...active, routes: [...PORTAL, invoice, customService] };
     roles['owner (suspended)'] = { ...suspended, routes: PORTAL };
     roles['member (agent)'] = { ...member, routes: [...PORTAL, invoice] };
-    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail, deal, customService.replace('/account/', '/staff/')] };
+    roles.staff = { ...staff, routes: [...STAFF_PAGES, account, mail, deal, customService.replace('/account/', '/staff/'), privacyRequest] };
   } finally {
     await request.dispose();
   }

@@ -6,6 +6,8 @@ import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
+import { getFormatters } from '@/lib/i18n/server';
+import { queueSummary } from '@/lib/privacy/queries';
 import { ACCOUNT_STATUSES, getDashboard } from '@/lib/staff/queries';
 
 export const dynamic = 'force-dynamic';
@@ -43,8 +45,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffDashboard() {
   await requireStaff();
-  const d = await getDashboard(await getDb(), now());
+  const db = await getDb();
+  const at = now();
+  const [d, privacy] = await Promise.all([getDashboard(db, at), queueSummary(db, at)]);
   const t = await getTranslations('staff.dashboard');
+  const tGdpr = await getTranslations('gdpr.staff.dashboard');
+  const f = await getFormatters();
   const tStatus = await getTranslations('staff.status.account');
   return (
     <>
@@ -70,6 +76,24 @@ export default async function StaffDashboard() {
               <Stat key={s} label={t(`emails.${s}`)} value={d.outboxCounts[s]} href={`/staff/outbox?status=${s}`} />
             ))}
           </div>
+        </section>
+        <section aria-labelledby="privacy-heading">
+          <h2 id="privacy-heading" className="mb-3 text-base font-semibold text-slate-900">
+            {tGdpr('heading')}
+          </h2>
+          <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+            <Stat label={tGdpr('open')} value={privacy.open} href="/staff/gdpr" />
+            <Stat label={tGdpr('overdue')} value={privacy.overdue} href="/staff/gdpr?overdue=yes" />
+          </div>
+          <p className="mt-3 text-sm text-slate-700">
+            {privacy.oldest ? (
+              <Link href={`/staff/gdpr/${privacy.oldest.id}`}>
+                {tGdpr('oldest', { reference: privacy.oldest.reference, due: privacy.oldest.dueAt ? f.date(privacy.oldest.dueAt) : '' })}
+              </Link>
+            ) : (
+              tGdpr('none')
+            )}
+          </p>
         </section>
         <section aria-labelledby="audit-heading">
           <div className="mb-3 flex items-baseline justify-between gap-3">

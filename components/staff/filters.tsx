@@ -19,14 +19,25 @@ export interface SelectFilter {
   options: { value: string; label: string }[];
 }
 
-export async function FilterForm({ action, texts, select }: { action: string; texts: TextFilter[]; select?: SelectFilter }) {
+/** A search form: text filters, then one `select` and/or several `selects`, each with an "All" choice. */
+export async function FilterForm({
+  action,
+  texts = [],
+  select,
+  selects = [],
+}: {
+  action: string;
+  texts?: TextFilter[];
+  select?: SelectFilter;
+  selects?: SelectFilter[];
+}) {
   const t = await getTranslations('staff.filters');
   return (
     <form
       method="get"
       action={action}
       role="search"
-      className="mb-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end"
+      className="mb-4 flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:flex-wrap sm:items-end"
     >
       {texts.map((t) => (
         <div key={t.name} className="min-w-0 flex-1 space-y-1">
@@ -44,21 +55,21 @@ export async function FilterForm({ action, texts, select }: { action: string; te
           />
         </div>
       ))}
-      {select && (
-        <div className="space-y-1 sm:w-52">
-          <label htmlFor={`filter-${select.name}`} className="block text-sm font-medium text-slate-700">
-            {select.label}
+      {[...(select ? [select] : []), ...selects].map((sel) => (
+        <div key={sel.name} className="space-y-1 sm:w-52">
+          <label htmlFor={`filter-${sel.name}`} className="block text-sm font-medium text-slate-700">
+            {sel.label}
           </label>
-          <select id={`filter-${select.name}`} name={select.name} defaultValue={select.value ?? ''} className={inputClass}>
+          <select id={`filter-${sel.name}`} name={sel.name} defaultValue={sel.value ?? ''} className={inputClass}>
             <option value="">{t('all')}</option>
-            {select.options.map((o) => (
+            {sel.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
             ))}
           </select>
         </div>
-      )}
+      ))}
       <div className="flex gap-2">
         <button
           type="submit"

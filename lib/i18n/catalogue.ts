@@ -11,6 +11,7 @@ import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enMaintenance from '@/messages/en/maintenance.json';
 import enErasure from '@/messages/en/erasure.json';
+import enGdpr from '@/messages/en/gdpr.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
 import enPrivacy from '@/messages/en/privacy.json';
@@ -29,6 +30,7 @@ import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlMaintenance from '@/messages/nl/maintenance.json';
 import nlErasure from '@/messages/nl/erasure.json';
+import nlGdpr from '@/messages/nl/gdpr.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
 import nlPrivacy from '@/messages/nl/privacy.json';
@@ -57,6 +59,7 @@ const en = {
   erasure: enErasure,
   consents: enConsents,
   privacy: enPrivacy,
+  gdpr: enGdpr,
 };
 
 export type Messages = typeof en;
@@ -82,6 +85,7 @@ export const catalogues: Record<Locale, Messages> = {
     erasure: nlErasure,
     consents: nlConsents,
     privacy: nlPrivacy,
+    gdpr: nlGdpr,
   } as Messages,
 };
 

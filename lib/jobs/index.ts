@@ -14,6 +14,7 @@ import { collectWaitingCustomServiceInvoices } from '@/lib/custom-services/servi
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
+import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -22,6 +23,7 @@ export const SWEEPS: Record<string, Sweep> = {
   'expire-unverified-signups': expireUnverifiedSignups,
   'purge-spent-challenges': purgeSpentChallenges,
   'purge-expired-password-resets': purgeExpiredPasswordResets,
+  'expire-unconfirmed-privacy-requests': expireUnconfirmedRequests,
   'trial-reminders': sendTrialReminders,
   'suspend-ended-trials': suspendEndedTrials,
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),

@@ -37,6 +37,11 @@ export const LIMITS = {
   newsSubscribe: { name: 'news-subscribe', max: 10, windowSeconds: 3600 },
   // GDPR-10: product-news confirmation emails per address asked for; over it the answer stays the same but no mail goes.
   newsConfirmationEmail: { name: 'news-confirmation-email', max: 3, windowSeconds: 3600 },
+  // GDPR-3: privacy requests per client address (an office shares one).
+  privacyRequest: { name: 'privacy-request', max: 10, windowSeconds: 3600 },
+  // GDPR-3: confirmation emails per address asked for; over it the answer stays the same but
+  // nothing is stored or mailed (a signed-in person's own address is never limited).
+  privacyRequestEmail: { name: 'privacy-request-email', max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {
