@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canTransition, extensionProblem, REQUEST_STATUSES, staffTransitions, type RequestStatus } from './request-rules';
+import { canTransition, completionPath, extensionProblem, REQUEST_STATUSES, staffTransitions, type RequestStatus } from './request-rules';
 
 const ALLOWED = new Set([
   'unconfirmed>received',
@@ -45,4 +45,11 @@ describe('GDPR-5 extension limits', () => {
   test('GDPR-5 a closed or unconfirmed request is not extended', () => {
     for (const s of ['completed', 'refused', 'expired', 'unconfirmed'] as RequestStatus[]) expect(extensionProblem(s, 0, 1)).toBe('closed');
   });
+});
+
+test('GDPR-5 every open request can be completed, through the steps it has not taken yet; closed or unconfirmed ones cannot', () => {
+  expect(completionPath('received')).toEqual(['verified', 'in_progress', 'completed']);
+  expect(completionPath('verified')).toEqual(['in_progress', 'completed']);
+  expect(completionPath('in_progress')).toEqual(['completed']);
+  for (const s of ['unconfirmed', 'expired', 'completed', 'refused'] as const) expect(completionPath(s)).toBeNull();
 });

@@ -46,6 +46,23 @@ export function staffTransitions(from: RequestStatus): RequestStatus[] {
   return [...TRANSITIONS[from]];
 }
 
+/**
+ * The steps from `from` to completed, or null when it cannot be completed. "Mark completed" is
+ * offered on every open request: staff who answer a request at once have verified it and worked
+ * on it, and the history records those steps at the time of completion.
+ */
+export function completionPath(from: RequestStatus): RequestStatus[] | null {
+  const path: RequestStatus[] = [];
+  let at = from;
+  while (at !== 'completed') {
+    const next = (['verified', 'in_progress', 'completed'] as const).find((s) => canTransition(at, s));
+    if (!next) return null;
+    path.push(next);
+    at = next;
+  }
+  return path.length ? path : null;
+}
+
 export function isOpen(status: RequestStatus): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }

@@ -195,10 +195,18 @@ describe('GDPR-5 staff queue', () => {
     expect((await listQueue(t.db, { assignee: other.id, page: 1 }, T0)).rows.map((r) => r.id)).toEqual([row.id]);
   });
 
-  test('GDPR-5 status changes follow the machine; completing before work started is refused', async () => {
-    const row = await confirmed('information');
+  test('GDPR-5 status changes follow the machine; Mark completed on a received request records verified and in progress on the way', async () => {
+    const quick = await confirmed('information');
     const actor = await staff();
-    await expect(completeRequest(t.db, { requestId: row.id, reply: 'Here.' }, actor, T0)).rejects.toThrow(DomainError);
+    await completeRequest(t.db, { requestId: quick.id, reply: 'Here is what we hold.' }, actor, T0);
+    expect((await events(quick.id)).filter((e) => e.kind === 'status').map((e) => [e.fromStatus, e.toStatus])).toEqual([
+      ['unconfirmed', 'received'],
+      ['received', 'verified'],
+      ['verified', 'in_progress'],
+      ['in_progress', 'completed'],
+    ]);
+    await expect(completeRequest(t.db, { requestId: quick.id, reply: 'Again.' }, actor, T0)).rejects.toThrow(DomainError);
+    const row = await confirmed('information');
     await expect(advanceRequest(t.db, { requestId: row.id, to: 'in_progress' }, actor, T0)).rejects.toThrow(DomainError);
     await advanceRequest(t.db, { requestId: row.id, to: 'verified' }, actor, T0);
     await advanceRequest(t.db, { requestId: row.id, to: 'in_progress' }, actor, T0);

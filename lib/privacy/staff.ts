@@ -14,7 +14,7 @@ import type { EmailContent } from '@/lib/email/render';
 import { msg } from '@/lib/i18n/message-ref';
 import { completeByType } from './completion';
 import { gdprDueDate } from './due-date';
-import { canTransition, extensionProblem, isOpen, REPLY_REQUIRED, type RequestStatus } from './request-rules';
+import { canTransition, completionPath, extensionProblem, isOpen, REPLY_REQUIRED, type RequestStatus } from './request-rules';
 import { accountOfUser } from './requests';
 
 export type RequestRow = typeof gdprRequests.$inferSelect;
@@ -130,11 +130,16 @@ export async function extendDeadline(db: Db, input: { requestId: string; months:
 export async function completeRequest(db: Db, input: { requestId: string; reply: string }, actor: StaffActor, at: Date) {
   return db.transaction(async (tx) => {
     const row = await lockQueued(tx, input.requestId);
-    if (!canTransition(row.status, 'completed')) throw new DomainError(msg('gdpr.errors.transition', { from: row.status, to: 'completed' }));
+    const path = completionPath(row.status);
+    if (!path) throw new DomainError(msg('gdpr.errors.transition', { from: row.status, to: 'completed' }));
     const reply = input.reply.trim();
     if (REPLY_REQUIRED.includes(row.type) && !reply) throw new DomainError(msg('gdpr.validation.replyRequired'), 'reply');
     const outcome = await completeByType(tx, row, actor, at);
-    await changeStatus(tx, row, 'completed', actor, at);
+    let from = row.status;
+    for (const to of path) {
+      await changeStatus(tx, { ...row, status: from }, to, actor, at);
+      from = to;
+    }
     const storedReply = [...(outcome.replyParagraphs ?? []), ...(reply ? [reply] : [])].join('\n\n');
     await tx.update(gdprRequests).set({ status: 'completed', completedAt: at, reply: storedReply || null }).where(eq(gdprRequests.id, row.id));
     await audit(tx, actor, row, 'completed', { type: row.type, ...outcome.audit });

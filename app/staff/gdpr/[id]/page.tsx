@@ -127,7 +127,6 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
             {!open && <p className="text-sm text-slate-600">{t('status.closedText')}</p>}
             {next.includes('verified') && <AdvanceForm action={advanceAction} requestId={request.id} to="verified" label={t('status.verify')} />}
             {next.includes('in_progress') && <AdvanceForm action={advanceAction} requestId={request.id} to="in_progress" label={t('status.start')} />}
-            {open && !next.includes('completed') && <p className="mt-3 text-sm text-slate-600">{t('complete.notYet')}</p>}
           </Section>
 
           <CompleteForm
@@ -135,7 +134,7 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
             requestId={request.id}
             replyRequired={REPLY_REQUIRED.includes(request.type)}
             note={t(`complete.${request.type}`)}
-            available={next.includes('completed')}
+            available={open}
           />
           <DecisionForm action={decisionAction} requestId={request.id} monthsLeft={MAX_EXTENSION_MONTHS - request.extensionMonths} available={open} />
 
