@@ -30,19 +30,21 @@ test('GDPR-7 an owner\'s erasure request completed by staff removes their person
   await page.getByLabel('Email').fill(o.email);
   await page.getByLabel('Details').fill('Please erase everything you hold about me.');
   await page.getByRole('button', { name: 'Send request' }).click();
-  const confirmation = await waitForMail(request, o.email, /confirm/i);
+  const confirmation = await waitForMail(request, o.email, /confirm your privacy request/i);
   await page.goto(firstLink(confirmation));
+  await waitForMail(request, o.email, /received your privacy request/i);
 
   // Staff find the request in the queue and complete it.
   const staff = await newBrowserPage(browser, testInfo, clientIp);
   await signIn(staff, STAFF.email, STAFF.password);
+  await expect(staff).toHaveURL(/\/staff$/, { timeout: 30_000 });
   await staff.goto('/staff/gdpr');
   const row = staff.getByRole('row').filter({ hasText: o.email });
   await expect(row).toHaveCount(1);
   await row.getByRole('link').first().click();
   await expect(staff).toHaveURL(/\/staff\/gdpr\/[0-9a-f-]{36}$/);
   await staff.getByRole('button', { name: 'Mark completed' }).click();
-  await expect(staff.getByText(/completed/i).first()).toBeVisible();
+  await expect(staff.getByText('Completed; the requester was emailed.')).toBeVisible({ timeout: 20_000 });
 
   // The reply lists what was kept and why: the invoices, for 10 years.
   let reply: { text: string } | undefined;
