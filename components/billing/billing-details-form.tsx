@@ -2,9 +2,7 @@
 // INV-3: the billing details the next invoices carry. The company identifier a country requires
 // is explained under the field as soon as the country is chosen.
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
-import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
-import { inputClass } from '@/components/ui/styles';
+import { FormMessage, SelectField, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { COMPANY_ID_RULES } from '@/lib/billing/countries';
 import { billingDetailsSchema, type BillingDetailsInput } from '@/lib/billing/schemas';
@@ -21,7 +19,6 @@ export function BillingDetailsForm({
 }) {
   const t = useTranslations('billing.detailsForm');
   const f = useServerForm(billingDetailsSchema, action, initial);
-  const countryId = `${useId()}-country`;
   const country = f.form.watch('country');
   const rule = country ? COMPANY_ID_RULES[country] : undefined;
   return (
@@ -36,18 +33,7 @@ export function BillingDetailsForm({
         <TextField f={f} name="city" label={t('city')} autoComplete="address-level2" />
         <TextField f={f} name="postalCode" label={t('postalCode')} autoComplete="postal-code" />
         <TextField f={f} name="region" label={t('region')} autoComplete="address-level1" hint={t('optional')} />
-        <Field id={countryId} label={t('country')} error={f.errorFor('country')}>
-          {(a11y) => (
-            <select {...a11y} {...f.form.register('country')} autoComplete="country" className={inputClass}>
-              <option value="">{t('chooseCountry')}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField f={f} name="country" label={t('country')} placeholder={t('chooseCountry')} autoComplete="country" options={countries.map((c) => ({ value: c.code, label: c.name }))} />
         <TextField f={f} name="invoiceEmail" label={t('invoiceEmail')} type="email" autoComplete="email" hint={t('invoiceEmailHint')} />
         <TextField
           f={f}

@@ -1,9 +1,7 @@
 'use client';
 // APS-1: a deal's terms. The deadline is typed on the Bratislava clock (the page says so).
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
-import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
-import { inputClass } from '@/components/ui/styles';
+import { FormMessage, SelectField, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { dealSchema, editDealSchema } from '@/lib/deals/schemas';
 
@@ -30,7 +28,6 @@ export function DealForm({
   const editing = !!values.dealId;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const f = useServerForm((editing ? editDealSchema : dealSchema) as any, action, values as any);
-  const planId = `${useId()}-plan`;
   return (
     <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="space-y-4">
       <FormMessage state={f.state} />
@@ -39,17 +36,7 @@ export function DealForm({
         <TextField f={f} name="name" label={t('name')} autoComplete="off" maxLength={80} />
         <TextField f={f} name="partner" label={t('partner')} autoComplete="off" maxLength={80} />
         <TextField f={f} name="pricePaid" label={t('pricePaid')} inputMode="decimal" hint={t('pricePaidHint')} />
-        <Field id={planId} label={t('plan')} error={f.errorFor('planCode')}>
-          {(a11y) => (
-            <select {...a11y} {...f.form.register('planCode')} className={inputClass}>
-              {plans.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField f={f} name="planCode" label={t('plan')} options={plans.map((p) => ({ value: p.code, label: p.name }))} />
         <TextField f={f} name="lifetimeSeats" label={t('lifetimeSeats')} type="number" min={1} max={100} step={1} hint={t('lifetimeSeatsHint')} />
         <TextField f={f} name="closesAt" label={t('closesAt')} type="datetime-local" hint={t('closesAtHint')} />
       </div>

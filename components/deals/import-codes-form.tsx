@@ -2,9 +2,7 @@
 // APS-1: staff upload a partner's codes file. The answer says how many were imported and lists
 // every skipped line with its number and why, so staff can fix the file and upload it again.
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
-import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
-import { inputClass } from '@/components/ui/styles';
+import { FormMessage, SelectField, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import { DataTable } from '@/components/ui/data-table';
 import type { FormState } from '@/lib/actions';
 import type { ImportResult } from '@/lib/deals/import';
@@ -21,23 +19,12 @@ export function ImportCodesForm({
   const t = useTranslations('deals.staff.import');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const f = useServerForm(importCodesSchema as any, action, { dealId: deals[0]?.id ?? '' } as any);
-  const dealFieldId = `${useId()}-deal`;
   const result = f.state.status === 'ok' ? f.state.data : undefined;
   return (
     <div className="space-y-4">
       <form ref={f.formRef} onSubmit={f.onSubmit} noValidate encType="multipart/form-data" className="space-y-4">
         {deals.length > 1 ? (
-          <Field id={dealFieldId} label={t('deal')} error={f.errorFor('dealId')}>
-            {(a11y) => (
-              <select {...a11y} {...f.form.register('dealId')} className={inputClass}>
-                {deals.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField f={f} name="dealId" label={t('deal')} options={deals.map((d) => ({ value: d.id, label: d.name }))} />
         ) : (
           <input type="hidden" {...f.form.register('dealId')} />
         )}

@@ -5,6 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useId, type ReactNode } from 'react';
 import { Field, FormMessage } from '@/components/ui/form';
+import { Panel } from '@/components/ui/page';
 import { inputClass } from '@/components/ui/styles';
 import type { FormState } from '@/lib/actions';
 
@@ -30,18 +31,6 @@ function Button({ pending, children, tone = 'primary', name, value }: { pending:
     >
       {children}
     </button>
-  );
-}
-
-/** A titled section of the request page (a region named by its heading). */
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 

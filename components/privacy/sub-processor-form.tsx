@@ -2,9 +2,8 @@
 // GDPR-1: add or edit one sub-processor. The purpose is written in both languages of the privacy
 // page; the country comes from the same ISO list as billing details.
 import { useTranslations } from 'next-intl';
-import { useEffect, useId } from 'react';
-import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
-import { inputClass } from '@/components/ui/styles';
+import { useEffect } from 'react';
+import { FormMessage, SelectField, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { editSubProcessorSchema, subProcessorSchema } from '@/lib/privacy/sub-processor-schemas';
 
@@ -31,7 +30,6 @@ export function SubProcessorForm({
   const editing = !!values.subProcessorId;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const f = useServerForm((editing ? editSubProcessorSchema : subProcessorSchema) as any, action, values as any);
-  const countryId = `${useId()}-country`;
   const { reset } = f.form;
   // A new entry was saved: empty the form for the next one (the message stays above it).
   useEffect(() => {
@@ -43,18 +41,7 @@ export function SubProcessorForm({
       {editing && <input type="hidden" {...f.form.register('subProcessorId')} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField f={f} name="name" label={t('name')} autoComplete="off" maxLength={120} />
-        <Field id={countryId} label={t('country')} error={f.errorFor('country')}>
-          {(a11y) => (
-            <select {...a11y} {...f.form.register('country')} className={inputClass}>
-              <option value="">{t('chooseCountry')}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField f={f} name="country" label={t('country')} placeholder={t('chooseCountry')} options={countries.map((c) => ({ value: c.code, label: c.name }))} />
         <TextField f={f} name="purposeEn" label={t('purposeEn')} autoComplete="off" maxLength={300} lang="en" />
         <TextField f={f} name="purposeNl" label={t('purposeNl')} autoComplete="off" maxLength={300} lang="nl" />
         <TextField f={f} name="website" label={t('website')} type="url" inputMode="url" autoComplete="off" hint={t('websiteHint')} />

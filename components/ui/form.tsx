@@ -157,6 +157,44 @@ export function TextField<T extends FieldValues>({
   );
 }
 
+/** A labelled select wired to react-hook-form and to the server's field errors. */
+export function SelectField<T extends FieldValues>({
+  f,
+  name,
+  label,
+  options,
+  placeholder,
+  hint,
+  autoComplete,
+}: {
+  f: ServerForm<T, unknown> | ServerForm<T, never> | ServerForm<T, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  name: string;
+  label: ReactNode;
+  options: { value: string; label: string }[];
+  /** An empty first option, e.g. "Choose a country". */
+  placeholder?: string;
+  hint?: ReactNode;
+  autoComplete?: string;
+}) {
+  const id = `${useId()}-${name}`;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const reg = f.form.register(name as any);
+  return (
+    <Field id={id} label={label} error={f.errorFor(name)} hint={hint}>
+      {(a11y) => (
+        <select {...a11y} {...reg} autoComplete={autoComplete} className={inputClass}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 export function SubmitButton({ pending, children, variant = 'primary' }: { pending: boolean; children: ReactNode; variant?: 'primary' | 'danger' }) {
   const t = useTranslations('common');
   const colors =

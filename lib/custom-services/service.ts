@@ -163,17 +163,31 @@ export async function logEmailedRequest(db: Db, input: { accountId: string; emai
 // ------------------------------------------------------------------------------------------------
 // Staff steps
 
-export async function startReview(db: Db, id: string, actor: Actor, at = now()): Promise<CustomServiceRequest> {
+/**
+ * A step that only moves the request on and tells the owner: review started, work started. One
+ * transaction: the status (checked by the state machine), the audit entry and the owner's email.
+ */
+async function announcedStep(
+  db: Db,
+  id: string,
+  step: { to: 'in_review' | 'in_progress'; action: string; email: 'inReview' | 'inProgress' },
+  actor: Actor,
+  at: Date,
+): Promise<CustomServiceRequest> {
   return db.transaction(async (tx) => {
-    const row = await moveTo(tx, await lockRequest(tx, id), 'in_review', actor, at);
-    await recordAudit(tx, actor, { action: 'custom_service.review_started', accountId: row.accountId, target: `custom_service:${row.reference}` });
+    const row = await moveTo(tx, await lockRequest(tx, id), step.to, actor, at);
+    await recordAudit(tx, actor, { action: `custom_service.${step.action}`, accountId: row.accountId, target: `custom_service:${row.reference}` });
     await ownerMail(tx, row.accountId, (mail) => ({
-      subject: mail.t('customServices.email.inReview.subject', { reference: row.reference }),
-      paragraphs: [mail.t('customServices.email.inReview.body', { reference: row.reference })],
+      subject: mail.t(`customServices.email.${step.email}.subject`, { reference: row.reference }),
+      paragraphs: [mail.t(`customServices.email.${step.email}.body`, { reference: row.reference })],
       action: { label: mail.t('customServices.email.view'), url: portalLink(row.id) },
     }));
     return row;
   });
+}
+
+export function startReview(db: Db, id: string, actor: Actor, at = now()): Promise<CustomServiceRequest> {
+  return announcedStep(db, id, { to: 'in_review', action: 'review_started', email: 'inReview' }, actor, at);
 }
 
 /** CUS-2: staff refuse with a reason; the owner gets it by email in their language. */
@@ -348,17 +362,8 @@ export async function recordEmailApproval(
 // ------------------------------------------------------------------------------------------------
 // CUS-5: work and delivery
 
-export async function startWork(db: Db, id: string, actor: Actor, at = now()): Promise<CustomServiceRequest> {
-  return db.transaction(async (tx) => {
-    const row = await moveTo(tx, await lockRequest(tx, id), 'in_progress', actor, at);
-    await recordAudit(tx, actor, { action: 'custom_service.work_started', accountId: row.accountId, target: `custom_service:${row.reference}` });
-    await ownerMail(tx, row.accountId, (mail) => ({
-      subject: mail.t('customServices.email.inProgress.subject', { reference: row.reference }),
-      paragraphs: [mail.t('customServices.email.inProgress.body', { reference: row.reference })],
-      action: { label: mail.t('customServices.email.view'), url: portalLink(row.id) },
-    }));
-    return row;
-  });
+export function startWork(db: Db, id: string, actor: Actor, at = now()): Promise<CustomServiceRequest> {
+  return announcedStep(db, id, { to: 'in_progress', action: 'work_started', email: 'inProgress' }, actor, at);
 }
 
 /**

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { DueDate, RequestStatusBadge } from '@/components/privacy/staff-bits';
 import { AdvanceForm, AssignForm, CompleteForm, DecisionForm, NoteForm } from '@/components/privacy/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';
-import { PageHeader } from '@/components/ui/page';
+import { PageHeader, Panel } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
@@ -22,17 +22,6 @@ type Params = Promise<{ id: string }>;
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('gdpr.staff');
   return { title: t('title') };
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id={id} className="mb-3 text-base font-semibold text-slate-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 /** GDPR-5: one privacy request: what the requester gave, its handling, and the staff actions. */
@@ -59,7 +48,7 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
       <PageHeader title={t('title', { reference: request.reference })} description={tType(request.type)} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Section id="request-heading" title={t('requestTitle')}>
+          <Panel id="request-heading" title={t('requestTitle')}>
             <p className="mb-2 text-xs font-medium uppercase tracking-wide text-amber-800">{t('givenBy')}</p>
             <dl className="divide-y divide-slate-100">
               <DetailRow label={t('type')}>{tType(request.type)}</DetailRow>
@@ -70,9 +59,9 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
               </DetailRow>
             </dl>
             {request.withdrawal && <Withdrawal w={request.withdrawal} t={t} dateTime={f.dateTime} />}
-          </Section>
+          </Panel>
 
-          <Section id="handling-heading" title={t('queueTitle')}>
+          <Panel id="handling-heading" title={t('queueTitle')}>
             <dl className="divide-y divide-slate-100">
               <DetailRow label={t('reference')}>{request.reference}</DetailRow>
               <DetailRow label={t('statusLabel')}>
@@ -94,16 +83,16 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
               )}
               {request.completedAt && <DetailRow label={t('completedAt')}>{f.dateTime(request.completedAt)}</DetailRow>}
             </dl>
-          </Section>
+          </Panel>
 
-          <Section id="history-heading" title={t('history.title')}>
+          <Panel id="history-heading" title={t('history.title')}>
             <History events={request.events} t={t} tStatus={tStatus} dateTime={f.dateTime} />
-          </Section>
+          </Panel>
         </div>
 
         <div className="space-y-6">
           {EXPORT_TYPES.includes(request.type) && (
-            <Section id="export-heading" title={t('export.title')}>
+            <Panel id="export-heading" title={t('export.title')}>
               <p className="mb-3 text-sm text-slate-600">{t('export.hint')}</p>
               {/* GDPR-6: the export route (GET /staff/gdpr/[id]/export) answers with the JSON file as a download. */}
               <form method="get" action={`/staff/gdpr/${request.id}/export`}>
@@ -114,20 +103,20 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
                   {t('export.button')}
                 </button>
               </form>
-            </Section>
+            </Panel>
           )}
 
           {open && (
-            <Section id="assign-heading" title={t('assign.title')}>
+            <Panel id="assign-heading" title={t('assign.title')}>
               <AssignForm action={assignAction} requestId={request.id} current={request.assigneeId} staff={staff} />
-            </Section>
+            </Panel>
           )}
 
-          <Section id="status-heading" title={t('status.title')}>
+          <Panel id="status-heading" title={t('status.title')}>
             {!open && <p className="text-sm text-slate-600">{t('status.closedText')}</p>}
             {next.includes('verified') && <AdvanceForm action={advanceAction} requestId={request.id} to="verified" label={t('status.verify')} />}
             {next.includes('in_progress') && <AdvanceForm action={advanceAction} requestId={request.id} to="in_progress" label={t('status.start')} />}
-          </Section>
+          </Panel>
 
           <CompleteForm
             action={completeAction}
@@ -138,9 +127,9 @@ export default async function StaffGdprRequest({ params }: { params: Params }) {
           />
           <DecisionForm action={decisionAction} requestId={request.id} monthsLeft={MAX_EXTENSION_MONTHS - request.extensionMonths} available={open} />
 
-          <Section id="notes-heading" title={t('notes.title')}>
+          <Panel id="notes-heading" title={t('notes.title')}>
             <NoteForm action={noteAction} requestId={request.id} />
-          </Section>
+          </Panel>
         </div>
       </div>
     </>
