@@ -808,3 +808,30 @@ export const maintenanceWindows = pgTable(
   },
   (t) => [index('maintenance_windows_ends_idx').on(t.endsAt)],
 );
+
+/**
+ * CAN-2: a cancellation that reached support by email. Staff record it with the time it arrived;
+ * it is due one Slovak business day later and carried out with the same code as "Stop account".
+ */
+export const emailCancellations = pgTable(
+  'email_cancellations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** Who wrote in (lower-cased); emailed on completion. Null once erased. */
+    requesterEmail: text('requester_email'),
+    receivedAt: ts('received_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+    carriedOutAt: ts('carried_out_at'),
+    carriedOutBy: uuid('carried_out_by').references(() => users.id),
+  },
+  (t) => [
+    index('email_cancellations_due_idx').on(t.carriedOutAt, t.dueAt),
+    // One open cancellation per account: a second email about the same account is the same request.
+    uniqueIndex('email_cancellations_open_unique').on(t.accountId).where(sql`${t.carriedOutAt} is null`),
+  ],
+);

@@ -2,15 +2,14 @@
 // double submit or a second tab finds it already stopped and is refused; everything else (status,
 // sessions, erasure, confirmation email, audit entry) commits together or not at all.
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Executor } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { accountAddress } from '@/lib/accounts/address';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type Actor } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
-import { formatDate } from '@/lib/format';
 import { msg } from '@/lib/i18n/message-ref';
 import { appUrl } from '@/lib/http/request';
 import { eraseAccount, eraseSubject } from '@/lib/privacy/erasure';
@@ -54,51 +53,58 @@ export async function stopAccount(
       throw new DomainError(STOP_ERRORS.mismatch, 'confirmation');
     }
 
-    const at = now();
-    const ownerEmail = actor.email;
-    const actorRef = { type: 'owner' as const, id: actor.id, ip: meta.ip ?? null };
-
-    // GDPR-7: the personal data goes through the same erasure as a data subject's request. It
-    // stops the account (no further charges, sessions revoked, billing details deleted) and
-    // anonymises every user of it; issued invoices stay with their own snapshot.
-    const report = ownerEmail
-      ? await eraseSubject(tx, { email: ownerEmail, at, actor: actorRef, reason: 'owner', audit: false })
-      : await eraseAccount(tx, { accountId: account.id, at, actor: actorRef, reason: 'owner', audit: false });
-
-    // The confirmation goes to the owner's address, known from before it was erased.
-    if (ownerEmail) {
-      const mail = emailKit(actor.locale);
-      const address = accountAddress(account.slug);
-      await queueEmail(
-        tx,
-        ownerEmail,
-        {
-          locale: actor.locale,
-          subject: mail.t('email.accountStopped.subject'),
-          greeting: mail.greeting(actor.fullName),
-          paragraphs: [
-            mail.t('email.accountStopped.stopped', { address, company: account.companyName, date: mail.date(at) }),
-            mail.t('email.accountStopped.noCharges'),
-            mail.t('email.accountStopped.deleted', { years: INVOICE_RETENTION_YEARS }),
-            mail.t('email.accountStopped.reserved', { address }),
-            mail.t('email.accountStopped.notYou'),
-          ],
-          action: { label: mail.t('email.accountStopped.action'), url: appUrl() },
-        },
-        { accountId: account.id },
-      );
-    }
-    const result = { usersErased: report.erasedUserIds.length, sessionsRevoked: report.sessionsRevoked };
-    await recordAudit(
-      tx,
-      actorRef,
-      {
-        action: 'account.stopped',
-        accountId: account.id,
-        target: `account:${account.id}`,
-        details: { reason: 'owner', ...result, erased: report.erased, kept: Object.fromEntries(report.kept.map((k) => [k.category, k.count])) },
-      },
-    );
-    return result;
+    return stopAndErase(tx, { account, owner: actor, actor: { type: 'owner', id: actor.id, ip: meta.ip ?? null }, reason: 'owner', at: now() });
   });
+}
+
+type AccountRow = typeof accounts.$inferSelect;
+type UserRow = typeof users.$inferSelect;
+
+/**
+ * CAN-1, CAN-2: stops a locked account and erases its personal data (GDPR-7's erasure: no further
+ * charges, sessions ended, billing details deleted, users anonymised, invoices kept), emails the
+ * owner a confirmation and writes one 'account.stopped' audit entry. Shared by "Stop account" and
+ * by staff carrying out a cancellation received by email.
+ */
+export async function stopAndErase(
+  tx: Executor,
+  input: { account: AccountRow; owner: UserRow | null; actor: Actor; reason: 'owner' | 'email_cancellation'; at: Date },
+): Promise<StopAccountResult> {
+  const { account, owner, at } = input;
+  const ownerEmail = owner?.email ?? null;
+  const report = ownerEmail
+    ? await eraseSubject(tx, { email: ownerEmail, at, actor: input.actor, reason: input.reason, audit: false })
+    : await eraseAccount(tx, { accountId: account.id, at, actor: input.actor, reason: input.reason, audit: false });
+
+  // The confirmation goes to the owner's address, known from before it was erased.
+  if (owner && ownerEmail) {
+    const mail = emailKit(owner.locale);
+    const address = accountAddress(account.slug);
+    await queueEmail(
+      tx,
+      ownerEmail,
+      {
+        locale: owner.locale,
+        subject: mail.t('email.accountStopped.subject'),
+        greeting: mail.greeting(owner.fullName),
+        paragraphs: [
+          mail.t('email.accountStopped.stopped', { address, company: account.companyName, date: mail.date(at) }),
+          mail.t('email.accountStopped.noCharges'),
+          mail.t('email.accountStopped.deleted', { years: INVOICE_RETENTION_YEARS }),
+          mail.t('email.accountStopped.reserved', { address }),
+          mail.t('email.accountStopped.notYou'),
+        ],
+        action: { label: mail.t('email.accountStopped.action'), url: appUrl() },
+      },
+      { accountId: account.id },
+    );
+  }
+  const result = { usersErased: report.erasedUserIds.length, sessionsRevoked: report.sessionsRevoked };
+  await recordAudit(tx, input.actor, {
+    action: 'account.stopped',
+    accountId: account.id,
+    target: `account:${account.id}`,
+    details: { reason: input.reason, ...result, erased: report.erased, kept: Object.fromEntries(report.kept.map((k) => [k.category, k.count])) },
+  });
+  return result;
 }

@@ -15,6 +15,7 @@ import {
   customServiceEvents,
   customServiceRequests,
   dealRedemptionAttempts,
+  emailCancellations,
   emailVerifications,
   gdprRequests,
   invitations,
@@ -56,6 +57,7 @@ export const ERASED_CATEGORIES = [
   'rateLimits',
   'productNews',
   'dealAttempts',
+  'cancellationRequests',
   'customServiceRequests',
   'auditEntries',
 ] as const;
@@ -277,6 +279,12 @@ async function eraseAddresses(tx: Executor, emails: string[], at: Date, report: 
     .where(inArray(dealRedemptionAttempts.email, emails))
     .returning({ id: dealRedemptionAttempts.id });
   count(report, 'dealAttempts', attempts.length);
+  const cancellations = await tx
+    .update(emailCancellations)
+    .set({ requesterEmail: null })
+    .where(inArray(emailCancellations.requesterEmail, emails))
+    .returning({ id: emailCancellations.id });
+  count(report, 'cancellationRequests', cancellations.length);
   const invited = await tx
     .update(invitations)
     .set({ email: null, revokedAt: sql`coalesce(${invitations.revokedAt}, ${at.toISOString()}::timestamptz)` })

@@ -13,6 +13,7 @@ import {
   customServiceRequests,
   dealCodes,
   dealRedemptionAttempts,
+  emailCancellations,
   gdprRequestEvents,
   gdprRequests,
   invitations,
@@ -156,6 +157,12 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
     .where(eq(dealRedemptionAttempts.email, email))
     .orderBy(dealRedemptionAttempts.at);
 
+  const cancellationRows = await db
+    .select({ receivedAt: emailCancellations.receivedAt, dueAt: emailCancellations.dueAt, carriedOutAt: emailCancellations.carriedOutAt })
+    .from(emailCancellations)
+    .where(eq(emailCancellations.requesterEmail, email))
+    .orderBy(emailCancellations.receivedAt);
+
   const customRequestWhere = ownedAccountIds.length
     ? userIds.length
       ? or(inArray(customServiceRequests.accountId, ownedAccountIds), inArray(customServiceRequests.requestedBy, userIds))
@@ -243,6 +250,7 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
     invoices: invoiceRows.map(({ id, ...inv }) => ({ ...inv, lines: lineRows.filter((l) => l.invoiceId === id).map(({ invoiceId: _i, ...l }) => l) })),
     dealRedemptions: redemptionRows,
     refusedDealAttempts: refusedAttemptRows,
+    emailedCancellations: cancellationRows,
     customServiceRequests: customRows,
     auditEntries: auditRows,
     emailsSent: emailRows,

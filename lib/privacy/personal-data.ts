@@ -137,6 +137,7 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
     email: p('email', nul),
     ip: p('email', nul),
   },
+  email_cancellations: { requester_email: p('email', nul) },
   newsletter_subscribers: {
     email: p('email', del),
     ip: p('email', del),
@@ -206,6 +207,7 @@ export const NON_PERSONAL: Record<string, string[]> = {
   deals: ['id', 'name', 'partner', 'price_paid_cents', 'plan_id', 'lifetime_seats', 'closes_at', 'created_at', 'updated_at'],
   deal_codes: ['id', 'deal_id', 'code', 'code_key', 'imported_at', 'account_id', 'redeemed_at', 'revoked_at'],
   deal_redemption_attempts: ['id', 'code_id', 'at', 'holding_account_id'],
+  email_cancellations: ['id', 'account_id', 'received_at', 'due_at', 'recorded_by', 'recorded_at', 'carried_out_at', 'carried_out_by'],
   invitations: ['id', 'account_id', 'role', 'invited_by', 'created_at', 'expires_at', 'accepted_at', 'accepted_user_id', 'revoked_at'],
   seat_intervals: ['id', 'account_id', 'user_id', 'started_at', 'ended_at'],
   extra_seat_billings: ['account_id', 'month', 'invoice_id', 'created_at'],
