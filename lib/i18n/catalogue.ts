@@ -4,6 +4,7 @@ import enAccount from '@/messages/en/account.json';
 import enAudit from '@/messages/en/audit.json';
 import enAuth from '@/messages/en/auth.json';
 import enBilling from '@/messages/en/billing.json';
+import enCancellations from '@/messages/en/cancellations.json';
 import enCommon from '@/messages/en/common.json';
 import enCustomServices from '@/messages/en/customServices.json';
 import enConsents from '@/messages/en/consents.json';
@@ -23,6 +24,7 @@ import nlAccount from '@/messages/nl/account.json';
 import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
 import nlBilling from '@/messages/nl/billing.json';
+import nlCancellations from '@/messages/nl/cancellations.json';
 import nlCommon from '@/messages/nl/common.json';
 import nlCustomServices from '@/messages/nl/customServices.json';
 import nlConsents from '@/messages/nl/consents.json';
@@ -50,6 +52,7 @@ const en = {
   staff: enStaff,
   audit: enAudit,
   deals: enDeals,
+  cancellations: enCancellations,
   maintenance: enMaintenance,
   team: enTeam,
   email: enEmail,
@@ -76,6 +79,7 @@ export const catalogues: Record<Locale, Messages> = {
     staff: nlStaff,
     audit: nlAudit,
     deals: nlDeals,
+  cancellations: nlCancellations,
   maintenance: nlMaintenance,
     team: nlTeam,
     email: nlEmail,
