@@ -50,6 +50,8 @@ export const accounts = pgTable(
     /** APS-3/CAN-3: set while staff (not unpaid billing) keep the account suspended; paying does not lift it. */
     staffSuspendedAt: ts('staff_suspended_at'),
     staffSuspensionReason: text('staff_suspension_reason'),
+    /** CAN-4: when the owner was warned that the inactive account will be deleted. */
+    inactivityWarnedAt: ts('inactivity_warned_at'),
   },
   (t) => [
     uniqueIndex('accounts_slug_unique').on(sql`lower(${t.slug})`),

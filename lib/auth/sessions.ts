@@ -1,6 +1,6 @@
 // Server-side sessions: next-auth's JWT only carries the session id; the row decides whether the
 // session is alive, so "Sign out everywhere", a stopped account or a staff suspension ends it at once.
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, sessions, users } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -60,10 +60,17 @@ export async function listActiveSessions(db: Executor, userId: string) {
     .orderBy(desc(sessions.lastSeenAt));
 }
 
+/** CAN-4: users.lastActiveAt moves at most this often. */
+export const ACTIVITY_WRITE_INTERVAL_MS = 3600_000;
+
 export async function touchSession(db: Executor, sessionId: string, userId: string, lastSeenAt: Date) {
   const at = now();
   // Written at most once a minute per session to keep page loads cheap.
   if (at.getTime() - lastSeenAt.getTime() < 60_000) return;
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));
-  await db.update(users).set({ lastActiveAt: at }).where(eq(users.id, userId));
+  // CAN-4: the person's activity, written at most once an hour (the inactivity sweep counts weeks).
+  await db
+    .update(users)
+    .set({ lastActiveAt: at })
+    .where(and(eq(users.id, userId), or(isNull(users.lastActiveAt), lt(users.lastActiveAt, new Date(at.getTime() - ACTIVITY_WRITE_INTERVAL_MS)))));
 }

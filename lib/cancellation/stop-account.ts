@@ -68,7 +68,7 @@ type UserRow = typeof users.$inferSelect;
  */
 export async function stopAndErase(
   tx: Executor,
-  input: { account: AccountRow; owner: UserRow | null; actor: Actor; reason: 'owner' | 'email_cancellation'; at: Date },
+  input: { account: AccountRow; owner: UserRow | null; actor: Actor; reason: 'owner' | 'email_cancellation' | 'inactivity'; at: Date },
 ): Promise<StopAccountResult> {
   const { account, owner, at } = input;
   const ownerEmail = owner?.email ?? null;

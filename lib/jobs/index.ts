@@ -12,6 +12,7 @@ import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
 import { purgeSpentChallenges } from '@/lib/bot-check';
 import { collectWaitingCustomServiceInvoices } from '@/lib/custom-services/service';
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
+import { sweepInactiveAccounts } from '@/lib/cancellation/inactivity';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
@@ -31,6 +32,8 @@ export const SWEEPS: Record<string, Sweep> = {
   // CUS-5: delivered custom-service invoices still unpaid join collection once the slot is free.
   'custom-service-invoices': collectWaitingCustomServiceInvoices,
   'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
+  // CAN-4: warn unused non-paying accounts at 4 weeks, delete them at 8.
+  'inactive-accounts': sweepInactiveAccounts,
   // GDPR-9: after the sweeps that may still email or bill someone, before delivery.
   'erase-expired-personal-data': eraseExpiredPersonalData,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.

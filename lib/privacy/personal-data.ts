@@ -173,7 +173,7 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
  */
 export const NON_PERSONAL: Record<string, string[]> = {
   plans: ['id', 'code', 'name', 'description', 'seat_price_monthly_cents', 'seat_price_yearly_cents', 'features', 'is_public', 'sort_order'],
-  accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at'],
+  accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at', 'inactivity_warned_at'],
   users: ['id', 'account_id', 'role', 'locale', 'email_verified_at', 'created_at', 'deleted_at'],
   terms_versions: ['id', 'version', 'summary', 'body', 'published_at'],
   terms_acceptances: ['id', 'user_id', 'terms_version_id', 'accepted_at', 'method'],
