@@ -37,7 +37,7 @@ async function requestService(page: Page, need: string): Promise<{ reference: st
   const sent = page.getByRole('status').filter({ hasText: /Request CS-\d{4}-\d{6} sent/ });
   await expect(sent).toBeVisible({ timeout: 20_000 });
   const reference = (await sent.textContent())!.match(/CS-\d{4}-\d{6}/)![0];
-  const link = page.getByRole('table', { name: 'Your custom-service requests' }).getByRole('link', { name: `Open ${reference}` });
+  const link = page.getByRole('table', { name: 'Your custom-service requests' }).getByRole('link', { name: `View request ${reference}` });
   await expect(link).toBeVisible();
   const path = (await link.getAttribute('href'))!;
   return { reference, path, id: path.split('/').pop()! };
@@ -164,6 +164,6 @@ test('CUS-1 CUS-4 staff log a request that came by email and record the approvin
 
   // The owner sees the emailed request as their email, and the agreement approved by email.
   await page.goto('/account/custom-services');
-  await page.getByRole('link', { name: `Open ${reference}` }).click();
+  await page.getByRole('link', { name: `View request ${reference}` }).click();
   await expect(page.getByText(/Approved by .* \(by email\)/)).toBeVisible();
 });
