@@ -1,18 +1,13 @@
 'use client';
 // CAN-2: staff record a cancellation that arrived by email, with the time it arrived.
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import { FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { recordCancellationSchema } from '@/lib/cancellation/schemas';
 
 export function RecordCancellationForm({ action }: { action: (prev: FormState, fd: FormData) => Promise<FormState> }) {
   const t = useTranslations('cancellations.form');
-  const f = useServerForm(recordCancellationSchema, action, { account: '', receivedAt: '', requesterEmail: '' });
-  const { state, form } = f;
-  useEffect(() => {
-    if (state.status === 'ok') form.reset();
-  }, [state, form]);
+  const f = useServerForm(recordCancellationSchema, action, { account: '', receivedAt: '', requesterEmail: '' }, { resetOnSuccess: true });
   return (
     <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="space-y-4">
       <FormMessage state={f.state} />

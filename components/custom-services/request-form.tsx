@@ -2,10 +2,9 @@
 // CUS-1: an owner or admin asks for a custom service. The form empties after a request is sent.
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import { FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { FormMessage, SubmitButton, TextAreaField, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { requestSchema } from '@/lib/custom-services/schemas';
-import { TextAreaField } from './text-area-field';
 
 export function RequestServiceForm({ action }: { action: (prev: FormState, fd: FormData) => Promise<FormState> }) {
   const t = useTranslations('customServices.portal.form');

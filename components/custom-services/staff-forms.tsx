@@ -2,10 +2,9 @@
 // CUS-1..CUS-4 staff forms: refuse with a reason, write and send the proposal, record an approval
 // that came by email, and log a request that came by email (on the account's page).
 import { useTranslations } from 'next-intl';
-import { FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
+import { FormMessage, SubmitButton, TextAreaField, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { logEmailedRequestSchema, proposalSchema, recordApprovalSchema, refuseSchema } from '@/lib/custom-services/schemas';
-import { TextAreaField } from './text-area-field';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 

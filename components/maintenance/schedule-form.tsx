@@ -1,19 +1,13 @@
 'use client';
 // OPS-1: staff schedule planned downtime: when (Bratislava time) and what is affected, in both languages.
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import { FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { scheduleMaintenanceSchema } from '@/lib/maintenance/schemas';
 
 export function ScheduleMaintenanceForm({ action }: { action: (prev: FormState, fd: FormData) => Promise<FormState> }) {
   const t = useTranslations('maintenance.staff.form');
-  const f = useServerForm(scheduleMaintenanceSchema, action, { startsAt: '', endsAt: '', affectedEn: '', affectedNl: '' });
-  const { state, form } = f;
-  // Scheduled: the list above shows it; the form is ready for the next window.
-  useEffect(() => {
-    if (state.status === 'ok') form.reset();
-  }, [state, form]);
+  const f = useServerForm(scheduleMaintenanceSchema, action, { startsAt: '', endsAt: '', affectedEn: '', affectedNl: '' }, { resetOnSuccess: true });
   return (
     <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="space-y-4">
       <FormMessage state={f.state} />

@@ -1,21 +1,14 @@
 'use client';
 // GDPR-10: staff write an announcement in English and Dutch; saving leads to its preview.
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
-import { Field, FormMessage, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
-import { inputClass } from '@/components/ui/styles';
+import { FormMessage, SubmitButton, TextAreaField, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { announcementSchema } from '@/lib/privacy/schemas';
 
 export function AnnouncementForm({ action }: { action: (prev: FormState, fd: FormData) => Promise<FormState> }) {
   const t = useTranslations('consents.announcements');
   const f = useServerForm(announcementSchema, action, { subjectEn: '', bodyEn: '', subjectNl: '', bodyNl: '' });
-  const id = useId();
-  const body = (name: 'bodyEn' | 'bodyNl') => (
-    <Field id={`${id}-${name}`} label={t(name)} error={f.errorFor(name)} hint={t('bodyHint')}>
-      {(a11y) => <textarea {...a11y} {...f.form.register(name)} rows={8} className={inputClass} />}
-    </Field>
-  );
+  const body = (name: 'bodyEn' | 'bodyNl') => <TextAreaField f={f} name={name} label={t(name)} hint={t('bodyHint')} rows={8} />;
   return (
     <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="space-y-4">
       <FormMessage state={f.state} />

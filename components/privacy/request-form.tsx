@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, type ReactNode } from 'react';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
-import { Field, FormMessage, TextField, useServerForm } from '@/components/ui/form';
+import { Field, FormMessage, TextAreaField, TextField, useServerForm } from '@/components/ui/form';
 import { inputClass } from '@/components/ui/styles';
 import type { FormState } from '@/lib/actions';
 import { REQUEST_TYPES } from '@/lib/privacy/request-rules';
@@ -77,9 +77,7 @@ export function PrivacyRequestForm({
         </Field>
         <TextField f={f} name="fullName" label={t('fullName')} autoComplete="name" />
         <TextField f={f} name="email" label={t('email')} type="email" autoComplete="email" />
-        <Field id={`${id}-details`} label={t('details')} error={f.errorFor('details')} hint={t('detailsHint')}>
-          {(a11y) => <textarea {...a11y} {...register('details')} rows={4} className={inputClass} />}
-        </Field>
+        <TextAreaField f={f} name="details" label={t('details')} hint={t('detailsHint')} rows={4} />
         {type === 'consent_withdrawal' && (
           <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
             <legend className="px-1 text-sm font-semibold text-slate-900">{t('withdrawalTitle')}</legend>
@@ -87,9 +85,7 @@ export function PrivacyRequestForm({
             <TextField f={f} name="company" label={t('company')} hint={t('companyHint')} autoComplete="organization" />
             <TextField f={f} name="consentSubject" label={t('consentSubject')} hint={t('consentSubjectHint')} />
             <TextField f={f} name="controller" label={t('controller')} />
-            <Field id={`${id}-writtenRequest`} label={t('writtenRequest')} error={f.errorFor('writtenRequest')}>
-              {(a11y) => <textarea {...a11y} {...register('writtenRequest')} rows={5} className={inputClass} />}
-            </Field>
+            <TextAreaField f={f} name="writtenRequest" label={t('writtenRequest')} rows={5} />
             <p id={`${id}-signature-note`} className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
               {t('signatureNote')}
             </p>

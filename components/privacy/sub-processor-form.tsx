@@ -2,7 +2,6 @@
 // GDPR-1: add or edit one sub-processor. The purpose is written in both languages of the privacy
 // page; the country comes from the same ISO list as billing details.
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
 import { FormMessage, SelectField, SubmitButton, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { editSubProcessorSchema, subProcessorSchema } from '@/lib/privacy/sub-processor-schemas';
@@ -29,12 +28,8 @@ export function SubProcessorForm({
   const t = useTranslations('privacy.subProcessors.form');
   const editing = !!values.subProcessorId;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const f = useServerForm((editing ? editSubProcessorSchema : subProcessorSchema) as any, action, values as any);
-  const { reset } = f.form;
-  // A new entry was saved: empty the form for the next one (the message stays above it).
-  useEffect(() => {
-    if (!editing && f.state.status === 'ok') reset(values);
-  }, [editing, f.state, reset, values]);
+  // A new entry was saved: the form empties for the next one (the message stays above it).
+  const f = useServerForm((editing ? editSubProcessorSchema : subProcessorSchema) as any, action, values as any, { resetOnSuccess: !editing });
   return (
     <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="space-y-4">
       <FormMessage state={f.state} />

@@ -43,6 +43,8 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
   schema: S,
   action: Action<R>,
   defaultValues?: DefaultValues<z.input<S>>,
+  /** resetOnSuccess: empty the form once the server accepted it (forms that add one item to a list). */
+  options: { resetOnSuccess?: boolean } = {},
 ): ServerForm<z.input<S>, R> {
   const [serverState, dispatch, pending] = useActionState<FormState<R>, FormData>(action, { status: 'idle' });
   const formRef = useRef<HTMLFormElement | null>(null);
@@ -82,6 +84,10 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
   useEffect(() => {
     if (serverState.status === 'error' && Object.keys(serverState.fieldErrors).length) focusFirstInvalid(formRef.current);
   }, [serverState]);
+  const { resetOnSuccess } = options;
+  useEffect(() => {
+    if (resetOnSuccess && serverState.status === 'ok') form.reset();
+  }, [resetOnSuccess, serverState, form]);
   // The summary for a browser refusal names no field itself (the fields say what is wrong); its
   // field list only tells FormMessage that a field, not the summary, takes the focus.
   const state = useMemo<FormState<R>>(
@@ -153,6 +159,32 @@ export function TextField<T extends FieldValues>({
   return (
     <Field id={id} label={label} error={f.errorFor(name)} hint={hint}>
       {(a11y) => <input {...a11y} {...rest} {...reg} type={type} autoComplete={autoComplete} className={inputClass} />}
+    </Field>
+  );
+}
+
+/** A labelled textarea wired to react-hook-form and to the server's field errors, like TextField for several lines. */
+export function TextAreaField<T extends FieldValues>({
+  f,
+  name,
+  label,
+  hint,
+  rows = 5,
+  maxLength,
+}: {
+  f: ServerForm<T, unknown> | ServerForm<T, never> | ServerForm<T, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const id = `${useId()}-${name}`;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const reg = f.form.register(name as any);
+  return (
+    <Field id={id} label={label} error={f.errorFor(name)} hint={hint}>
+      {(a11y) => <textarea {...a11y} {...reg} rows={rows} maxLength={maxLength} className={inputClass} />}
     </Field>
   );
 }
