@@ -63,6 +63,9 @@ describe('CAN-4 inactivity', () => {
     expect(gone.email).toBeNull();
     const stops = await env.db.select().from(auditLog).where(eq(auditLog.accountId, account.id));
     expect(stops.map((a) => a.action)).toEqual(expect.arrayContaining(['account.inactivity_warned', 'account.stopped']));
+    const [notice] = (await env.db.select().from(outbox).where(eq(outbox.to, owner.email!))).filter((m) => /has been stopped/.test(m.subject));
+    expect(notice.text).toContain('Nobody used the account');
+    expect(notice.text).not.toContain('As you asked');
     expect(await sweepInactiveAccounts(env.db)).toBe(0);
   });
 

@@ -88,11 +88,14 @@ export async function stopAndErase(
         subject: mail.t('email.accountStopped.subject'),
         greeting: mail.greeting(owner.fullName),
         paragraphs: [
-          mail.t('email.accountStopped.stopped', { address, company: account.companyName, date: mail.date(at) }),
+          // CAN-4: nobody asked for a deletion for inactivity; the owner was warned 4 weeks before.
+          input.reason === 'inactivity'
+            ? mail.t('email.accountStopped.stoppedInactive', { address, company: account.companyName, date: mail.date(at) })
+            : mail.t('email.accountStopped.stopped', { address, company: account.companyName, date: mail.date(at) }),
           mail.t('email.accountStopped.noCharges'),
           mail.t('email.accountStopped.deleted', { years: INVOICE_RETENTION_YEARS }),
           mail.t('email.accountStopped.reserved', { address }),
-          mail.t('email.accountStopped.notYou'),
+          ...(input.reason === 'inactivity' ? [] : [mail.t('email.accountStopped.notYou')]),
         ],
         action: { label: mail.t('email.accountStopped.action'), url: appUrl() },
       },
