@@ -1,6 +1,7 @@
 'use server';
 // CAN-2: staff record cancellations received by email and carry them out.
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { validatedAction } from '@/lib/actions';
 import { accountAddress } from '@/lib/accounts/address';
@@ -27,8 +28,9 @@ export const carryOutCancellationAction = validatedAction({
   schema: carryOutCancellationSchema,
   guard: requireStaff,
   run: async ({ cancellationId }, ctx) => {
-    const { slug } = await carryOutCancellation(await getDb(), cancellationId, actorForUser(ctx.user, ctx.ip), now());
+    await carryOutCancellation(await getDb(), cancellationId, actorForUser(ctx.user, ctx.ip), now());
     revalidatePath('/staff/cancellations');
-    return { message: msg('cancellations.carriedOut', { address: accountAddress(slug) }) };
+    // The row (and its button's message) moves to the carried-out list: the page says it instead.
+    redirect(`/staff/cancellations?done=${cancellationId}`);
   },
 });

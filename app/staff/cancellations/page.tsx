@@ -21,15 +21,25 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // CAN-2: the queue of cancellations received by email, due first, overdue ones marked.
-export default async function StaffCancellations() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StaffCancellations({ searchParams }: { searchParams: Search }) {
   await requireStaff();
+  const { done: doneId } = await searchParams;
   const at = now();
   const { open, done } = await listEmailCancellations(await getDb());
   const [t, f] = await Promise.all([getTranslations('cancellations'), getFormatters()]);
+  // ?done= names a cancellation; the notice is shown only for one the database lists as carried out.
+  const justDone = typeof doneId === 'string' ? done.find((d) => d.id === doneId) : undefined;
   const accountCell = (r: (typeof open)[number]) => <Link href={`/staff/accounts/${r.accountId}`}>{accountAddress(r.slug)}</Link>;
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
+      {justDone && (
+        <p role="status" className="mb-6 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-900">
+          {t('carriedOut', { address: accountAddress(justDone.slug) })}
+        </p>
+      )}
       <Card title={t('form.title')}>
         <RecordCancellationForm action={recordCancellationAction} />
       </Card>
