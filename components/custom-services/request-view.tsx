@@ -27,22 +27,28 @@ export function WrittenText({ text }: { text: string }) {
   return <div className="whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">{text}</div>;
 }
 
-export async function StatusHistory({ detail }: { detail: RequestDetail }) {
+/** The request's status history under its own heading (`title`), on the portal and staff pages. */
+export async function StatusHistory({ detail, title }: { detail: RequestDetail; title: string }) {
   const t = await getTranslations('customServices.staff.detail');
   const ts = await getTranslations('customServices.status');
   const f = await getFormatters();
   return (
-    <DataTable
-      caption={t('historyCaption', { reference: detail.request.reference })}
-      columns={[
-        { header: t('when'), cell: (e) => f.dateTime(e.at), className: 'whitespace-nowrap' },
-        { header: t('from'), cell: (e) => (e.fromStatus ? ts(e.fromStatus as CustomServiceStatus) : t('none')) },
-        { header: t('to'), cell: (e) => ts(e.toStatus as CustomServiceStatus) },
-        { header: t('by'), cell: (e) => e.actorName ?? t('system') },
-      ]}
-      rows={detail.events}
-      rowKey={(e) => e.id}
-      empty={t('none')}
-    />
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading" className="mb-2 text-base font-semibold text-slate-900">
+        {title}
+      </h2>
+      <DataTable
+        caption={t('historyCaption', { reference: detail.request.reference })}
+        columns={[
+          { header: t('when'), cell: (e) => f.dateTime(e.at), className: 'whitespace-nowrap' },
+          { header: t('from'), cell: (e) => (e.fromStatus ? ts(e.fromStatus as CustomServiceStatus) : t('none')) },
+          { header: t('to'), cell: (e) => ts(e.toStatus as CustomServiceStatus) },
+          { header: t('by'), cell: (e) => e.actorName ?? t('system') },
+        ]}
+        rows={detail.events}
+        rowKey={(e) => e.id}
+        empty={t('none')}
+      />
+    </section>
   );
 }

@@ -11,6 +11,7 @@
 // Review this table when the law changes; the tests list every day of rest of 2026 and 2027.
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { bratislavaDay } from '@/lib/billing/periods';
 import { TIME_ZONE } from '@/lib/clock';
 
 interface RestDay {
@@ -80,11 +81,6 @@ export function isBusinessDay(day: string): boolean {
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
   return !slovakRestDays(y).includes(day);
-}
-
-function bratislavaDay(at: Date): string {
-  const t = new TZDate(at.getTime(), TIME_ZONE);
-  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
 }
 
 function nextBusinessDay(day: string): string {

@@ -3,9 +3,9 @@
 // Carrying it out runs the same stop-and-erase step as "Stop account" and emails the requester.
 import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
-import { accounts, emailCancellations, users } from '@/db/schema';
+import { accounts, emailCancellations } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
-import { accountAddress, accountBaseDomain } from '@/lib/accounts/address';
+import { accountAddress } from '@/lib/accounts/address';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { bratislavaDateTime } from '@/lib/clock';
 import { emailKit } from '@/lib/email/locale';
@@ -13,22 +13,12 @@ import { queueEmail } from '@/lib/email/outbox';
 import { msg } from '@/lib/i18n/message-ref';
 import { cancellationDueAt } from './business-days';
 import type { RecordCancellationInput } from './schemas';
-import { stopAndErase } from './stop-account';
+import { addressToSlugQuery } from '@/lib/staff/address';
+import { accountOwner, stopAndErase } from './stop-account';
 
 /** `acme`, `Acme.accountdesk.app` or `https://acme.accountdesk.app/` → `acme`. */
-export function slugFromAccountInput(typed: string, baseDomain = accountBaseDomain()): string {
-  let s = typed.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  if (s.endsWith(`.${baseDomain}`)) s = s.slice(0, -(baseDomain.length + 1));
-  return s;
-}
-
-async function ownerOf(tx: Executor, accountId: string) {
-  const [owner] = await tx
-    .select()
-    .from(users)
-    .where(and(eq(users.accountId, accountId), eq(users.role, 'owner'), isNull(users.deletedAt)))
-    .limit(1);
-  return owner ?? null;
+export function slugFromAccountInput(typed: string): string {
+  return addressToSlugQuery(typed.trim().replace(/^https?:\/\//i, '').replace(/\/.*$/, '')).toLowerCase();
 }
 
 export async function recordEmailCancellation(db: Db, input: RecordCancellationInput, actor: Actor, at: Date) {
@@ -44,7 +34,7 @@ export async function recordEmailCancellation(db: Db, input: RecordCancellationI
       .from(emailCancellations)
       .where(and(eq(emailCancellations.accountId, account.id), isNull(emailCancellations.carriedOutAt)));
     if (open) throw new DomainError(msg('cancellations.errors.alreadyRecorded', { address: accountAddress(account.slug) }), 'account');
-    const owner = await ownerOf(tx, account.id);
+    const owner = await accountOwner(tx, account.id);
     const requesterEmail = (input.requesterEmail || owner?.email || '').toLowerCase() || null;
     const dueAt = cancellationDueAt(receivedAt);
     const [row] = await tx
@@ -96,7 +86,7 @@ export async function carryOutCancellation(db: Db, cancellationId: string, actor
     const [row] = await tx.select().from(emailCancellations).where(eq(emailCancellations.id, cancellationId)).for('update');
     if (!row || row.carriedOutAt) throw new DomainError(msg('cancellations.errors.notOpen'));
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, row.accountId)).for('update');
-    const owner = await ownerOf(tx, account.id);
+    const owner = await accountOwner(tx, account.id);
     const requester = row.requesterEmail;
     const requesterIsOwner = !!owner?.email && owner.email === requester;
     const locale = owner?.locale ?? 'en';

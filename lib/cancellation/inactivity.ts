@@ -4,7 +4,7 @@
 // it went out late (the sweep did not run, or the account became non-paying later), deletion waits
 // until 4 weeks after it. Any use of the account after the warning cancels it.
 import { addDays } from 'date-fns';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, plans, subscriptions, users } from '@/db/schema';
 import { accountAddress } from '@/lib/accounts/address';
@@ -12,7 +12,7 @@ import { recordAudit, SYSTEM } from '@/lib/audit';
 import { queueOwnerEmail } from '@/lib/billing/charges';
 import { now } from '@/lib/clock';
 import { appUrl } from '@/lib/http/request';
-import { stopAndErase } from './stop-account';
+import { accountOwner, stopAndErase } from './stop-account';
 
 export const WARN_AFTER_DAYS = 28;
 export const DELETE_AFTER_DAYS = 56;
@@ -80,8 +80,7 @@ export async function sweepInactiveAccounts(db: Db): Promise<number> {
         }));
         await recordAudit(tx, SYSTEM, { action: 'account.inactivity_warned', accountId: account.id, target: `account:${account.id}`, details: { lastActivity: last.toISOString(), deleteOn: deleteOn.toISOString() } });
       } else if (step === 'delete') {
-        const [owner] = await tx.select().from(users).where(and(eq(users.accountId, account.id), eq(users.role, 'owner'), isNull(users.deletedAt))).limit(1);
-        await stopAndErase(tx, { account, owner: owner ?? null, actor: SYSTEM, reason: 'inactivity', at });
+        await stopAndErase(tx, { account, owner: await accountOwner(tx, account.id), actor: SYSTEM, reason: 'inactivity', at });
       } else {
         // The query and inactivityStep disagree only at the boundary instant: leave it for the next run.
         return false;

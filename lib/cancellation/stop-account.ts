@@ -1,7 +1,7 @@
 // CAN-1: the owner stops the account. One transaction: the account row is locked first, so a
 // double submit or a second tab finds it already stopped and is refused; everything else (status,
 // sessions, erasure, confirmation email, audit entry) commits together or not at all.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
@@ -58,6 +58,17 @@ export async function stopAccount(
 }
 
 type AccountRow = typeof accounts.$inferSelect;
+
+/** The account's owner (the whole row stopAndErase needs), or null once erased. */
+export async function accountOwner(tx: Executor, accountId: string): Promise<typeof users.$inferSelect | null> {
+  const [owner] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.accountId, accountId), eq(users.role, 'owner'), isNull(users.deletedAt)))
+    .limit(1);
+  return owner ?? null;
+}
+
 type UserRow = typeof users.$inferSelect;
 
 /**

@@ -39,8 +39,7 @@ export function previousMonth(now: Date): string {
 
 /** The Bratislava month `at` falls in, as `YYYY-MM`. */
 export function monthOf(at: Date): string {
-  const d = new TZDate(at.getTime(), TIME_ZONE);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return bratislavaDay(at).slice(0, 7);
 }
 
 /**

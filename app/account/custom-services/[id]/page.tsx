@@ -89,12 +89,7 @@ export default async function CustomServicePage({ params }: { params: Promise<{ 
             {ctx.user.role === 'owner' ? <Link href={`/account/invoices/${invoice.id}`}>{invoice.number}</Link> : invoice.number} · {f.money(invoice.grossCents)}
           </Card>
         )}
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading" className="mb-2 text-base font-semibold text-slate-900">
-            {t('history')}
-          </h2>
-          <StatusHistory detail={detail} />
-        </section>
+        <StatusHistory detail={detail} title={t('history')} />
       </div>
     </>
   );

@@ -89,12 +89,7 @@ export default async function StaffCustomService({ params }: { params: Promise<{
               <WrittenText text={request.specification ?? ''} />
             </Card>
           )}
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="mb-2 text-base font-semibold text-slate-900">
-              {t('detail.history')}
-            </h2>
-            <StatusHistory detail={detail} />
-          </section>
+          <StatusHistory detail={detail} title={t('detail.history')} />
         </div>
         <div className="space-y-6">
           {(can('in_review') && request.status === 'requested') || can('in_progress') || can('delivered') || (request.status === 'proposed' && can('in_review')) ? (
