@@ -105,3 +105,24 @@ test('staff placeholder sections load and unknown records answer 404', async ({ 
   expect((await page.goto('/staff/accounts/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
   expect((await page.goto('/staff/outbox/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
 });
+
+test('the staff revenue view shows MRR by plan, subscriptions by state and weekly signups as charts with the figures in tables', async ({ page, request }) => {
+  await signUpOwner(page, request);
+  await page.context().clearCookies();
+  await signInAsStaff(page);
+  const revenue = page.getByRole('region', { name: 'Revenue' });
+  await expect(revenue.getByText('Monthly recurring revenue', { exact: true }).first()).toBeVisible();
+  await expect(revenue.getByText('Open debt', { exact: true })).toBeVisible();
+  // Each chart is an image with a text alternative; the table beside it carries the numbers.
+  await expect(revenue.getByRole('img', { name: /monthly recurring revenue per plan/ })).toBeVisible();
+  const byPlan = revenue.getByRole('table', { name: 'Monthly recurring revenue by plan' });
+  for (const plan of ['Free', 'Team', 'Business']) await expect(byPlan.getByRole('row').filter({ hasText: plan })).toHaveCount(1);
+  await expect(byPlan.getByRole('columnheader', { name: 'Monthly revenue' })).toBeVisible();
+  await expect(revenue.getByRole('table', { name: 'Subscriptions by state' }).getByRole('row').filter({ hasText: 'In trial' })).toHaveCount(1);
+  const weekly = revenue.getByRole('table', { name: /^Signups and cancellations, last 12 weeks$/ });
+  await expect(weekly.getByRole('row')).toHaveCount(13);
+  // The owner who just signed up counts in this week's row (the last one).
+  const thisWeek = weekly.getByRole('row').last();
+  const signups = Number(await thisWeek.getByRole('cell').nth(1).innerText());
+  expect(signups).toBeGreaterThan(0);
+});

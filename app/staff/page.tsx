@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuditTable } from '@/components/audit-table';
+import { RevenueSection } from '@/components/staff/revenue-section';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/guards';
@@ -9,6 +10,7 @@ import { now } from '@/lib/clock';
 import { getFormatters } from '@/lib/i18n/server';
 import { queueSummary } from '@/lib/privacy/queries';
 import { ACCOUNT_STATUSES, getDashboard } from '@/lib/staff/queries';
+import { getRevenueOverview } from '@/lib/staff/revenue';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,7 +49,7 @@ export default async function StaffDashboard() {
   await requireStaff();
   const db = await getDb();
   const at = now();
-  const [d, privacy] = await Promise.all([getDashboard(db, at), queueSummary(db, at)]);
+  const [d, privacy, revenue] = await Promise.all([getDashboard(db, at), queueSummary(db, at), getRevenueOverview(db, at)]);
   const t = await getTranslations('staff.dashboard');
   const tGdpr = await getTranslations('gdpr.staff.dashboard');
   const f = await getFormatters();
@@ -67,6 +69,7 @@ export default async function StaffDashboard() {
             <Stat label={t('recentSignups')} value={d.recentSignups} href="/staff/accounts" />
           </div>
         </section>
+        <RevenueSection overview={revenue} />
         <section aria-labelledby="outbox-heading">
           <h2 id="outbox-heading" className="mb-3 text-base font-semibold text-slate-900">
             {t('outboxHeading')}
