@@ -141,6 +141,7 @@ function Review({ review, confirm, confirming, confirmState }: { review: ReviewD
           <input type="hidden" name="plan" value={review.input.plan} />
           <input type="hidden" name="seats" value={review.input.seats} />
           <input type="hidden" name="interval" value={review.input.interval} />
+          <input type="hidden" name="quotedAt" value={review.quotedAt} />
           <SubmitButton pending={confirming}>{t('confirm')}</SubmitButton>
           {confirmState.status === 'error' && <FormMessage state={confirmState} />}
         </form>

@@ -15,4 +15,7 @@ export const planChangeSchema = z.object({
 });
 export type PlanChangeForm = z.output<typeof planChangeSchema>;
 
+/** Confirming sends back the instant the review priced the change at (see changePlan). */
+export const confirmPlanChangeSchema = planChangeSchema.extend({ quotedAt: z.iso.datetime().optional() });
+
 export const cancelScheduledChangeSchema = z.object({});

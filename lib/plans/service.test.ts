@@ -101,6 +101,25 @@ describe('PLAN-1/PLAN-2 yearly upgrade', () => {
     // Another change waits until the open invoice is paid.
     expect((await refusal(quotePlanChange(env.db, o.accountId, { planCode: 'all-in-one', seats: 2, interval: 'yearly' }, at))).key).toBe('plans.errors.openInvoice');
   });
+
+  test('PLAN-2 confirming a reviewed upgrade minutes later charges exactly the reviewed figure; a stale or future review time is not used', async () => {
+    const o = await payingAccount({ interval: 'yearly' });
+    const reviewedAt = new Date('2026-07-07T07:07:07Z');
+    const input = { planCode: 'business', seats: 1, interval: 'yearly' as const };
+    const quote = await quotePlanChange(env.db, o.accountId, input, reviewedAt);
+    const confirmAt = new Date(reviewedAt.getTime() + 5 * 60_000);
+    setClock(confirmAt);
+    const out = await changePlan(env.db, env.processor, o.accountId, input, o.actor, confirmAt, { quotedAt: reviewedAt });
+    expect(out.invoice!.netCents).toBe(quote.chargeNow!.netCents);
+    expect(out.invoice!.grossCents).toBe(quote.chargeNow!.grossCents);
+
+    const p = await payingAccount({ interval: 'yearly' });
+    const late = new Date(reviewedAt.getTime() + 20 * 60_000);
+    setClock(late);
+    const again = await changePlan(env.db, env.processor, p.accountId, input, p.actor, late, { quotedAt: reviewedAt });
+    const fresh = proratedUpgradeCents({ oldPeriodPriceCents: 15000, newPeriodPriceCents: 29000, periodStart: p.sub.currentPeriodStart!, periodEnd: p.sub.currentPeriodEnd!, at: late });
+    expect(again.invoice!.netCents).toBe(fresh);
+  });
 });
 
 describe('PLAN-3 monthly periods', () => {

@@ -187,6 +187,9 @@ export async function quotePlanChange(db: Executor, accountId: string, input: Pl
   return (await quoteFor(db, accountId, state, input, at)).quote;
 }
 
+/** How long the figure of a review step holds: confirming later reprices the change. */
+export const QUOTE_VALID_MS = 15 * 60_000;
+
 export interface ChangeOutcome {
   quote: PlanQuote;
   invoice: Invoice | null;
@@ -201,11 +204,22 @@ const termsDetails = (t: Terms) => ({ plan: t.plan.code, seats: t.seats, interva
  * invoice, the audit entries and the owner's confirmation. Then the invoice is charged at once;
  * declined, it goes to collection with dunning like a renewal (the upgrade stays: PLAN-1).
  */
-export async function changePlan(db: Db, processor: PaymentProcessor, accountId: string, input: PlanChangeInput, actor: Actor, at: Date): Promise<ChangeOutcome> {
+export async function changePlan(
+  db: Db,
+  processor: PaymentProcessor,
+  accountId: string,
+  input: PlanChangeInput,
+  actor: Actor,
+  at: Date,
+  opts: { quotedAt?: Date | null } = {},
+): Promise<ChangeOutcome> {
+  // The review step showed the charge prorated at `quotedAt`; within QUOTE_VALID_MS the charge is
+  // exactly that figure (an earlier instant only ever costs the owner more, never less).
+  const prorateAt = opts.quotedAt && opts.quotedAt <= at && at.getTime() - opts.quotedAt.getTime() <= QUOTE_VALID_MS ? opts.quotedAt : at;
   const { quote, invoice } = await db.transaction(async (tx) => {
     const state = await planState(tx, accountId, true);
     if (!state) throw new DomainError(msg('billing.errors.noSubscription'));
-    const { quote, buyer, locale } = await quoteFor(tx, accountId, state, input, at);
+    const { quote, buyer, locale } = await quoteFor(tx, accountId, state, input, prorateAt);
     if (quote.overBy > 0) throw new DomainError(msg('plans.errors.tooManyUsers', { over: quote.overBy, seats: quote.target.seats }), 'seats');
     const sched = quote.scheduled;
     await tx
@@ -233,7 +247,7 @@ export async function changePlan(db: Db, processor: PaymentProcessor, accountId:
         issuedAt: at,
         periodStart: at,
         periodEnd: state.subscription.currentPeriodEnd,
-        lines: [upgradeLine(mail, quote.now, at, state.subscription.currentPeriodEnd!, quote.chargeNow.netCents)],
+        lines: [upgradeLine(mail, quote.now, prorateAt, state.subscription.currentPeriodEnd!, quote.chargeNow.netCents)],
       });
       if (invoice.grossCents !== quote.chargeNow.grossCents) throw new Error('The upgrade invoice differs from its quote');
     }

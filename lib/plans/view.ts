@@ -25,6 +25,8 @@ export interface AmountView {
 
 export interface ReviewData {
   input: { plan: string; seats: string; interval: Interval };
+  /** ISO: the instant the charge now was prorated at; confirming within a while charges exactly it. */
+  quotedAt: string;
   trialing: boolean;
   changesNow: boolean;
   now: TermsView;
@@ -56,9 +58,10 @@ export function featureLabel(text: string, locale: Locale): string {
   return key ? translatorFor(locale)(`public.pricing.features.${key}`) : text;
 }
 
-export function reviewData(q: PlanQuote, input: ReviewData['input'], periodEnd: Date | null, locale: Locale): ReviewData {
+export function reviewData(q: PlanQuote, input: ReviewData['input'], periodEnd: Date | null, quotedAt: Date, locale: Locale): ReviewData {
   return {
     input,
+    quotedAt: quotedAt.toISOString(),
     trialing: q.trialing,
     changesNow: q.changesNow,
     now: termsView(q.now),

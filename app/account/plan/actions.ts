@@ -10,7 +10,7 @@ import { now } from '@/lib/clock';
 import { msg } from '@/lib/i18n/message-ref';
 import { requestLocale } from '@/lib/i18n/server';
 import { formattersFor } from '@/lib/i18n/format';
-import { cancelScheduledChangeSchema, planChangeSchema } from '@/lib/plans/schemas';
+import { cancelScheduledChangeSchema, confirmPlanChangeSchema, planChangeSchema } from '@/lib/plans/schemas';
 import { cancelScheduledChange, changePlan, planState, quotePlanChange } from '@/lib/plans/service';
 import { reviewData, type ReviewData } from '@/lib/plans/view';
 
@@ -22,15 +22,17 @@ export const reviewPlanChangeAction = validatedAction<typeof planChangeSchema, A
     const at = now();
     const quote = await quotePlanChange(db, ctx.account.id, { planCode: input.plan, seats: input.seats, interval: input.interval }, at);
     const state = await planState(db, ctx.account.id);
-    return { data: reviewData(quote, { plan: input.plan, seats: String(input.seats), interval: input.interval }, state?.subscription.currentPeriodEnd ?? null, await requestLocale()) };
+    return { data: reviewData(quote, { plan: input.plan, seats: String(input.seats), interval: input.interval }, state?.subscription.currentPeriodEnd ?? null, at, await requestLocale()) };
   },
 });
 
 export const confirmPlanChangeAction = validatedAction({
-  schema: planChangeSchema,
+  schema: confirmPlanChangeSchema,
   guard: () => requireOwner(),
   run: async (input, ctx) => {
-    const out = await changePlan(await getDb(), processor, ctx.account.id, { planCode: input.plan, seats: input.seats, interval: input.interval }, actorForUser(ctx.user, ctx.ip), now());
+    const out = await changePlan(await getDb(), processor, ctx.account.id, { planCode: input.plan, seats: input.seats, interval: input.interval }, actorForUser(ctx.user, ctx.ip), now(), {
+      quotedAt: input.quotedAt ? new Date(input.quotedAt) : null,
+    });
     revalidatePath('/account/plan');
     const fmt = formattersFor(await requestLocale());
     if (out.invoice) {
