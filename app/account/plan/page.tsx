@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PlanChangeForm } from '@/components/plans/plan-change-form';
-import { InlineAction } from '@/components/ui/inline-action';
+import { ScheduledChange } from '@/components/plans/scheduled-change';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireOwner } from '@/lib/auth/guards';
@@ -64,15 +64,19 @@ export default async function Page() {
           </dl>
         </Card>
 
-        {state.scheduled && (
-          <Card title={t('page.scheduledTitle')}>
-            <div className="space-y-3 text-sm text-slate-800">
-              <p>{t('page.scheduledBody', { date: state.nextRenewalAt ? fmt.date(state.nextRenewalAt) : '—', terms: terms(state.scheduled) })}</p>
-              <p>{t('page.noRefund')}</p>
-              <InlineAction action={cancelScheduledChangeAction} fields={{}} label={t('page.cancelScheduled')} />
-            </div>
-          </Card>
-        )}
+        <ScheduledChange
+          action={cancelScheduledChangeAction}
+          scheduled={
+            state.scheduled
+              ? {
+                  title: t('page.scheduledTitle'),
+                  body: t('page.scheduledBody', { date: state.nextRenewalAt ? fmt.date(state.nextRenewalAt) : '—', terms: terms(state.scheduled) }),
+                  noRefund: t('page.noRefund'),
+                  cancel: t('page.cancelScheduled'),
+                }
+              : null
+          }
+        />
 
         {/* Notices about the plan (PLAN-5 upcoming price, PLAN-7 fair-use limits) are placed here. */}
 
