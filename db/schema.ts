@@ -274,6 +274,11 @@ export const subscriptions = pgTable(
     /** While set in the future, one collector (the sweep or the owner's new method) is charging the open invoice. */
     collectionLeaseUntil: ts('collection_lease_until'),
     suspendedAt: ts('suspended_at'),
+    /** PLAN-3/PLAN-4: a change that takes effect at the next renewal (a downgrade, or monthly → yearly). */
+    scheduledPlanId: uuid('scheduled_plan_id').references(() => plans.id),
+    scheduledSeats: integer('scheduled_seats'),
+    scheduledInterval: text('scheduled_interval', { enum: ['monthly', 'yearly'] }),
+    changeScheduledAt: ts('change_scheduled_at'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

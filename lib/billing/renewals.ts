@@ -27,6 +27,7 @@ import { queueEmails } from '@/lib/email/outbox';
 import type { EmailContent } from '@/lib/email/render';
 import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
+import { applyScheduledChanges } from '@/lib/plans/service';
 import { currentBuyersAndLocales } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
@@ -92,7 +93,7 @@ async function inRounds(workers: number, round: () => Promise<{ processed: numbe
 
 async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
   const at = now();
-  const due = await tx
+  const claimed = await tx
     .select({
       accountId: subscriptions.accountId,
       seats: subscriptions.seats,
@@ -108,7 +109,9 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
     .orderBy(subscriptions.currentPeriodEnd)
     .limit(batchSize)
     .for('update', { of: subscriptions, skipLocked: true });
-  if (!due.length) return 0;
+  if (!claimed.length) return 0;
+  // PLAN-3/PLAN-4: changes scheduled for this renewal take effect before the period is priced (one statement).
+  const due = await applyScheduledChanges(tx, claimed, at);
   // The owners' languages come with the buyers: each document is written in its owner's.
   const { buyers, locales } = await currentBuyersAndLocales(tx, due.map((d) => d.accountId));
   const renewals = due.map((s) => ({

@@ -11,10 +11,10 @@ import { accounts, charges, customServiceAgreements, customServiceEvents, custom
 import { DomainError } from '@/lib/actions';
 import { recordAudit, SYSTEM, type Actor } from '@/lib/audit';
 import { currentBuyerAndLocale } from '@/lib/billing/buyer';
-import { queueChargeConfirmation, queueOwnerEmail, recordCharge } from '@/lib/billing/charges';
-import { chargeKey, chargeWithRetry, type ChargeResult, type PaymentProcessor } from '@/lib/billing/processor';
+import { queueOwnerEmail } from '@/lib/billing/charges';
+import { chargeInvoiceDirectly, handOverToCollection } from '@/lib/billing/direct-charge';
+import type { ChargeResult, PaymentProcessor } from '@/lib/billing/processor';
 import { bratislavaDay } from '@/lib/billing/periods';
-import { currentPaymentMethod } from '@/lib/billing/subscriptions';
 import { now } from '@/lib/clock';
 import { emailKit, type EmailKit } from '@/lib/email/locale';
 import { queueEmails } from '@/lib/email/outbox';
@@ -367,20 +367,6 @@ export function startWork(db: Db, id: string, actor: Actor, at = now()): Promise
 }
 
 /**
- * Hands an unpaid custom-service invoice to the collection sweep (charged with dunning like a
- * renewal) when the account's one collection slot is free and its subscription is collected
- * (active or lifetime). Returns false when the slot is taken; the waiting sweep tries later.
- */
-async function handOverToCollection(tx: Tx, accountId: string, invoiceId: string, at: Date): Promise<boolean> {
-  const taken = await tx
-    .update(subscriptions)
-    .set({ dunningInvoiceId: invoiceId, nextRetryAt: at, failedAttempts: 0, firstFailureAt: null, updatedAt: at })
-    .where(and(eq(subscriptions.accountId, accountId), isNull(subscriptions.dunningInvoiceId), inArray(subscriptions.status, ['active', 'lifetime'])))
-    .returning({ accountId: subscriptions.accountId });
-  return taken.length > 0;
-}
-
-/**
  * CUS-5: staff mark the work delivered. One transaction issues the invoice at the agreed net
  * price (VAT, numbering and language by the billing rules) and moves the request; then the
  * account's current method is charged once, directly, under the invoice's first collection key
@@ -418,35 +404,9 @@ export async function deliverCustomService(db: Db, processor: PaymentProcessor, 
     }));
     return { request, invoice };
   });
-  const charge = await chargeDelivered(db, processor, invoice);
+  // Outcome unknown (no answer): the waiting sweep hands it to collection, which repeats the key.
+  const { result: charge } = await chargeInvoiceDirectly(db, processor, invoice, { reason: 'custom_service', queuedAction: 'custom_service.collection_queued' });
   return { request, invoice, charge };
-}
-
-/** The charge made at delivery; null when there was no method or the processor did not answer. */
-async function chargeDelivered(db: Db, processor: PaymentProcessor, invoice: Invoice): Promise<ChargeResult | null> {
-  const pm = await currentPaymentMethod(db, invoice.accountId);
-  let result: ChargeResult | null = null;
-  if (pm) {
-    try {
-      result = await chargeWithRetry(processor, { token: pm.processorToken, amountCents: invoice.grossCents, currency: 'EUR', idempotencyKey: chargeKey(invoice.id, 1), description: `Accountdesk invoice ${invoice.number}` });
-    } catch {
-      return null; // outcome unknown: the waiting sweep hands it to collection, which repeats the key
-    }
-  }
-  await db.transaction(async (tx) => {
-    const at = now();
-    const target = `invoice:${invoice.number}`;
-    if (pm && result) await recordCharge(tx, { accountId: invoice.accountId, invoice, pm, attempt: 1, result });
-    if (pm && result?.status === 'succeeded') {
-      await recordAudit(tx, SYSTEM, { action: 'billing.invoice_paid', accountId: invoice.accountId, target, details: { attempt: 1, reason: 'custom_service' } });
-      await queueChargeConfirmation(tx, invoice.accountId, invoice, pm);
-      return;
-    }
-    // Declined or no method: collection with dunning (it repeats attempt 1's key, then retries).
-    const handed = await handOverToCollection(tx, invoice.accountId, invoice.id, at);
-    await recordAudit(tx, SYSTEM, { action: 'custom_service.collection_queued', accountId: invoice.accountId, target, details: { handedOver: handed, reason: result?.status === 'failed' ? result.code : 'no_method' } });
-  });
-  return result;
 }
 
 /**

@@ -15,6 +15,7 @@ import enErasure from '@/messages/en/erasure.json';
 import enGdpr from '@/messages/en/gdpr.json';
 import enPdf from '@/messages/en/pdf.json';
 import enProcessor from '@/messages/en/processor.json';
+import enPlans from '@/messages/en/plans.json';
 import enPrivacy from '@/messages/en/privacy.json';
 import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
@@ -35,6 +36,7 @@ import nlErasure from '@/messages/nl/erasure.json';
 import nlGdpr from '@/messages/nl/gdpr.json';
 import nlPdf from '@/messages/nl/pdf.json';
 import nlProcessor from '@/messages/nl/processor.json';
+import nlPlans from '@/messages/nl/plans.json';
 import nlPrivacy from '@/messages/nl/privacy.json';
 import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
@@ -63,6 +65,7 @@ const en = {
   consents: enConsents,
   privacy: enPrivacy,
   gdpr: enGdpr,
+  plans: enPlans,
 };
 
 export type Messages = typeof en;
@@ -90,6 +93,7 @@ export const catalogues: Record<Locale, Messages> = {
     consents: nlConsents,
     privacy: nlPrivacy,
     gdpr: nlGdpr,
+    plans: nlPlans,
   } as Messages,
 };
 

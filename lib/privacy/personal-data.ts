@@ -190,6 +190,7 @@ export const NON_PERSONAL: Record<string, string[]> = {
     'account_id', 'plan_id', 'seats', 'interval', 'status', 'lifetime', 'trial_ends_at', 'trial_reminder_sent_at', 'period_anchor',
     'current_period_start', 'current_period_end', 'dunning_invoice_id', 'first_failure_at', 'failed_attempts', 'next_retry_at',
     'collection_lease_until', 'suspended_at', 'created_at', 'updated_at',
+    'scheduled_plan_id', 'scheduled_seats', 'scheduled_interval', 'change_scheduled_at',
   ],
   payment_methods: ['id', 'account_id', 'kind', 'created_at', 'replaced_at'],
   document_counters: ['series', 'year', 'last'],

@@ -39,7 +39,7 @@ export function invitationLink(token: string): string {
 }
 
 /** Seat holders right now: active users (owner included) plus open invitations. */
-async function seatsTaken(tx: Executor, accountId: string, at: Date): Promise<number> {
+export async function seatsTaken(tx: Executor, accountId: string, at: Date): Promise<number> {
   const [u] = await tx
     .select({ c: sql<number>`count(*)::int` })
     .from(users)
@@ -54,11 +54,12 @@ async function seatsTaken(tx: Executor, accountId: string, at: Date): Promise<nu
 /** What limits the account's team: its seat count, or on a deal account the free lifetime seats. */
 export async function seatPlan(tx: Executor, accountId: string): Promise<SeatPlan> {
   const [sub] = await tx
-    .select({ status: subscriptions.status, seats: subscriptions.seats, seatPrice: plans.seatPriceMonthlyCents })
+    .select({ status: subscriptions.status, seats: subscriptions.seats, scheduledSeats: subscriptions.scheduledSeats, seatPrice: plans.seatPriceMonthlyCents })
     .from(subscriptions)
     .innerJoin(plans, eq(plans.id, subscriptions.planId))
     .where(eq(subscriptions.accountId, accountId));
-  if (sub?.status !== 'lifetime') return { kind: 'seats', seats: sub?.seats ?? 1 };
+  // PLAN-4: with fewer seats scheduled for the renewal, no one is invited beyond them meanwhile.
+  if (sub?.status !== 'lifetime') return { kind: 'seats', seats: Math.min(sub?.seats ?? 1, sub?.scheduledSeats ?? Number.POSITIVE_INFINITY) };
   const [profile, method] = await Promise.all([getBillingProfile(tx, accountId), currentPaymentMethod(tx, accountId)]);
   return { kind: 'deal', lifetimeSeats: sub.seats, extraSeatPriceCents: sub.seatPrice, missingBilling: missingBillingDetails(profile), hasPaymentMethod: !!method };
 }
