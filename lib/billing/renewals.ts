@@ -30,6 +30,7 @@ import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
 import { currentBuyersAndLocales } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
+import { withPricesInForce } from '@/lib/prices/service';
 import { chargeBatch, chargeKey, chargeWithRetry, PaymentDeclinedError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
 import {
@@ -92,7 +93,7 @@ async function inRounds(workers: number, round: () => Promise<{ processed: numbe
 
 async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
   const at = now();
-  const due = await tx
+  const claimed = await tx
     .select({
       accountId: subscriptions.accountId,
       seats: subscriptions.seats,
@@ -100,6 +101,7 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
       periodStart: subscriptions.currentPeriodEnd,
       anchor: subscriptions.periodAnchor,
       previousStart: subscriptions.currentPeriodStart,
+      planId: subscriptions.planId,
       plan: { name: plans.name, seatPriceMonthlyCents: plans.seatPriceMonthlyCents, seatPriceYearlyCents: plans.seatPriceYearlyCents },
     })
     .from(subscriptions)
@@ -108,7 +110,9 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
     .orderBy(subscriptions.currentPeriodEnd)
     .limit(batchSize)
     .for('update', { of: subscriptions, skipLocked: true });
-  if (!due.length) return 0;
+  if (!claimed.length) return 0;
+  // PLAN-5: each period at the price in force when it starts (a scheduled price change included).
+  const due = await withPricesInForce(tx, claimed);
   // The owners' languages come with the buyers: each document is written in its owner's.
   const { buyers, locales } = await currentBuyersAndLocales(tx, due.map((d) => d.accountId));
   const renewals = due.map((s) => ({
