@@ -11,6 +11,7 @@ import enConsents from '@/messages/en/consents.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enMaintenance from '@/messages/en/maintenance.json';
+import enPrices from '@/messages/en/prices.json';
 import enErasure from '@/messages/en/erasure.json';
 import enGdpr from '@/messages/en/gdpr.json';
 import enPdf from '@/messages/en/pdf.json';
@@ -31,6 +32,7 @@ import nlConsents from '@/messages/nl/consents.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlMaintenance from '@/messages/nl/maintenance.json';
+import nlPrices from '@/messages/nl/prices.json';
 import nlErasure from '@/messages/nl/erasure.json';
 import nlGdpr from '@/messages/nl/gdpr.json';
 import nlPdf from '@/messages/nl/pdf.json';
@@ -63,6 +65,7 @@ const en = {
   consents: enConsents,
   privacy: enPrivacy,
   gdpr: enGdpr,
+  prices: enPrices,
 };
 
 export type Messages = typeof en;
@@ -90,6 +93,7 @@ export const catalogues: Record<Locale, Messages> = {
     consents: nlConsents,
     privacy: nlPrivacy,
     gdpr: nlGdpr,
+    prices: nlPrices,
   } as Messages,
 };
 
