@@ -13,13 +13,13 @@ export async function UpcomingPriceNotice({ accountId }: { accountId: string }) 
   return (
     <section aria-label={t('label')} className="mb-6 rounded-md border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-900">
       <p>
-        {t(upcoming.interval, {
+        {t(upcoming.lifetime ? 'lifetime' : upcoming.interval, {
           date: f.date(upcoming.effectiveAt),
           plan: upcoming.planName,
           price: f.money(upcoming.newCents),
           current: f.money(upcoming.currentCents),
         })}{' '}
-        {t('renewals')}
+        {t(upcoming.lifetime ? 'lifetimeSeats' : 'renewals')}
       </p>
     </section>
   );

@@ -48,7 +48,7 @@ describe('PLAN-5 price changes', () => {
 
   test('PLAN-5 announcing emails each affected owner once, in their language, with old price, new price and date; the renewal before the date keeps the old price, the one on/after it gets the new one', async () => {
     setClock(new Date('2027-01-08T09:00:00Z'));
-    // Renews 8 Feb (before the change), 10 Feb (after it), in Dutch; a trial; a stopped one, a lifetime deal and another plan are not told.
+    // Renews 8 Feb (before the change), 10 Feb (after it), in Dutch; a trial; a lifetime deal (for its extra users); a stopped one and another plan are not told.
     const early = await paying('2027-01-08T09:00:00Z');
     const late = await paying('2027-01-10T09:00:00Z');
     const dutch = await paying('2027-01-10T09:00:00Z');
@@ -66,7 +66,7 @@ describe('PLAN-5 price changes', () => {
     const { change, recipients } = await schedulePriceChange(t.db, await form('team'), staff, at);
     expect(change.effectiveAt.toISOString()).toBe('2027-02-09T23:00:00.000Z');
     expect([change.oldMonthlyCents, change.oldYearlyCents, change.newMonthlyCents, change.newYearlyCents]).toEqual([1500, 15000, 1700, 17000]);
-    expect(recipients).toBe(4);
+    expect(recipients).toBe(5);
     const subject = (to: string) => mailsTo(to).then((ms) => ms.filter((m) => /Team/.test(m.subject)));
     for (const o of [early, late, trial]) {
       const ms = await subject(o.owner.email!);
@@ -78,7 +78,11 @@ describe('PLAN-5 price changes', () => {
     expect(nl).toHaveLength(1);
     expect(nl[0].subject).toBe('Nieuwe prijs voor het abonnement Team vanaf 10 feb 2027');
     expect(nl[0].text).toMatch(/€\s17,00 per maand en €\s170,00 per jaar \(nu is dat €\s15,00 per maand/);
-    for (const o of [stopped, lifetime, business]) expect(await subject(o.owner.email!)).toHaveLength(0);
+    for (const o of [stopped, business]) expect(await subject(o.owner.email!)).toHaveLength(0);
+    const deal = await subject(lifetime.owner.email!);
+    expect(deal).toHaveLength(1);
+    expect(deal[0].text).toContain("Users beyond them are billed at the plan's monthly per-seat price, which is €17.00 from 10 Feb 2027.");
+    expect(await upcomingPriceForAccount(t.db, lifetime.account.id, at)).toMatchObject({ lifetime: true, currentCents: 1500, newCents: 1700 });
     expect((await t.db.select().from(auditLog).where(eq(auditLog.action, 'price_change.scheduled'))).map((a) => a.target)).toEqual(['plan:team']);
 
     // The owner sees it coming; a second change for the same plan waits until this one is done.
@@ -139,7 +143,7 @@ describe('PLAN-5 price changes', () => {
     const { change } = await schedulePriceChange(t.db, await form('all-in-one', { newMonthly: '45', newYearly: '450', effectiveDate: '2027-06-01' }), staff, at);
     const { recipients } = await withdrawPriceChange(t.db, change.id, staff, new Date('2027-05-03T08:00:00Z'));
     expect(recipients).toBe(1);
-    const mails = (await mailsTo(owner.owner.email!)).filter((m) => /All-inclusive/.test(m.subject));
+    const mails = (await mailsTo(owner.owner.email!)).filter((m) => /All-inclusive/.test(m.subject)).sort((a, b) => a.subject.localeCompare(b.subject));
     expect(mails.map((m) => m.subject)).toEqual(['New price for the All-inclusive plan from 1 Jun 2027', 'The announced price change for the All-inclusive plan is withdrawn']);
     expect(mails[1].text).toContain('keeps its current price of €39.00 per seat per month');
     await expect(withdrawPriceChange(t.db, change.id, staff, new Date('2027-05-03T09:00:00Z'))).rejects.toBeInstanceOf(DomainError);

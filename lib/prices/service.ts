@@ -21,11 +21,13 @@ import type { SchedulePriceChangeInput } from './schemas';
 export type PriceChange = typeof planPriceChanges.$inferSelect;
 
 /**
- * Who a price change affects (decision): owners of accounts on the plan that will still be billed
- * per seat — in a trial, active, past due or suspended for an unpaid invoice. Stopped accounts
- * (canceled) and lifetime-deal accounts (their seats are paid once) are not told.
+ * Who a price change affects (decision): owners of accounts on the plan that are still billed per
+ * seat — in a trial, active, past due or suspended for an unpaid invoice — and lifetime-deal
+ * accounts on it: their lifetime seats are paid once and never change price, but users beyond them
+ * are billed at the plan's monthly per-seat price (APS), so they are told about that. Stopped
+ * accounts (canceled) are not told.
  */
-const BILLED_STATUSES = ['trialing', 'active', 'past_due', 'suspended'] as const;
+const BILLED_STATUSES = ['trialing', 'active', 'past_due', 'suspended', 'lifetime'] as const;
 
 interface AffectedOwner {
   accountId: string;
@@ -33,11 +35,19 @@ interface AffectedOwner {
   name: string;
   locale: Locale;
   interval: 'monthly' | 'yearly';
+  lifetime: boolean;
 }
 
 async function affectedOwners(tx: Executor, planId: string): Promise<AffectedOwner[]> {
   const rows = await tx
-    .select({ accountId: subscriptions.accountId, email: users.email, name: users.fullName, locale: users.locale, interval: subscriptions.interval })
+    .select({
+      accountId: subscriptions.accountId,
+      email: users.email,
+      name: users.fullName,
+      locale: users.locale,
+      interval: subscriptions.interval,
+      lifetime: subscriptions.lifetime,
+    })
     .from(subscriptions)
     .innerJoin(accounts, eq(accounts.id, subscriptions.accountId))
     .innerJoin(users, and(eq(users.accountId, subscriptions.accountId), eq(users.role, 'owner'), isNull(users.deletedAt)))
@@ -45,7 +55,6 @@ async function affectedOwners(tx: Executor, planId: string): Promise<AffectedOwn
       and(
         eq(subscriptions.planId, planId),
         inArray(subscriptions.status, [...BILLED_STATUSES]),
-        eq(subscriptions.lifetime, false),
         ne(accounts.status, 'stopped'),
       ),
     )
@@ -55,7 +64,7 @@ async function affectedOwners(tx: Executor, planId: string): Promise<AffectedOwn
   for (const r of rows) {
     if (!r.email || seen.has(r.accountId)) continue;
     seen.add(r.accountId);
-    out.push({ accountId: r.accountId, email: r.email, name: r.name, locale: r.locale, interval: r.interval });
+    out.push({ accountId: r.accountId, email: r.email, name: r.name, locale: r.locale, interval: r.interval, lifetime: r.lifetime });
   }
   return out;
 }
@@ -78,10 +87,12 @@ function announcementEmail(owner: AffectedOwner, plan: Pick<PlanRow, 'name'>, ch
         oldMonthly: mail.money(change.oldMonthlyCents),
         oldYearly: mail.money(change.oldYearlyCents),
       }),
-      mail.t(owner.interval === 'monthly' ? 'prices.email.announced.yoursMonthly' : 'prices.email.announced.yoursYearly', {
-        date,
-        price: mail.money(owner.interval === 'monthly' ? change.newMonthlyCents : change.newYearlyCents),
-      }),
+      owner.lifetime
+        ? mail.t('prices.email.announced.yoursLifetime', { date, price: mail.money(change.newMonthlyCents) })
+        : mail.t(owner.interval === 'monthly' ? 'prices.email.announced.yoursMonthly' : 'prices.email.announced.yoursYearly', {
+            date,
+            price: mail.money(owner.interval === 'monthly' ? change.newMonthlyCents : change.newYearlyCents),
+          }),
       mail.t('prices.email.announced.options'),
     ],
     action: { label: mail.t('prices.email.announced.action'), url: `${appUrl()}/account/billing` },
@@ -261,6 +272,8 @@ export async function withPricesInForce<T extends Priced>(tx: Tx, due: T[]): Pro
 export interface UpcomingPrice {
   planName: string;
   interval: 'monthly' | 'yearly';
+  /** A lifetime deal: only users beyond the lifetime seats are billed, monthly. */
+  lifetime: boolean;
   effectiveAt: Date;
   currentCents: number;
   newCents: number;
@@ -269,7 +282,7 @@ export interface UpcomingPrice {
 /** PLAN-5: the scheduled price change an owner's subscription will renew into, if any. */
 export async function upcomingPriceForAccount(db: Executor, accountId: string, at: Date): Promise<UpcomingPrice | null> {
   const [row] = await db
-    .select({ planName: plans.name, interval: subscriptions.interval, change: planPriceChanges })
+    .select({ planName: plans.name, interval: subscriptions.interval, lifetime: subscriptions.lifetime, change: planPriceChanges })
     .from(subscriptions)
     .innerJoin(plans, eq(plans.id, subscriptions.planId))
     .innerJoin(planPriceChanges, eq(planPriceChanges.planId, subscriptions.planId))
@@ -277,7 +290,6 @@ export async function upcomingPriceForAccount(db: Executor, accountId: string, a
       and(
         eq(subscriptions.accountId, accountId),
         inArray(subscriptions.status, [...BILLED_STATUSES]),
-        eq(subscriptions.lifetime, false),
         isNull(planPriceChanges.withdrawnAt),
         gt(planPriceChanges.effectiveAt, at),
       ),
@@ -285,10 +297,11 @@ export async function upcomingPriceForAccount(db: Executor, accountId: string, a
     .orderBy(asc(planPriceChanges.effectiveAt))
     .limit(1);
   if (!row) return null;
-  const monthly = row.interval === 'monthly';
+  const monthly = row.lifetime || row.interval === 'monthly';
   return {
     planName: row.planName,
     interval: row.interval,
+    lifetime: row.lifetime,
     effectiveAt: row.change.effectiveAt,
     currentCents: monthly ? row.change.oldMonthlyCents : row.change.oldYearlyCents,
     newCents: monthly ? row.change.newMonthlyCents : row.change.newYearlyCents,
