@@ -32,8 +32,12 @@ test('PLAN-5 a price change is announced to the owners on the plan and applied a
     await page.getByLabel('New yearly price').fill('310.00');
     await page.getByLabel('Effective date').fill('2026-12-30');
     await page.getByRole('button', { name: 'Schedule price change' }).click();
-    await expect(page.getByText('The new price can take effect 30 days after the announcement at the earliest: choose 31 Dec 2026 or later.')).toBeVisible();
-    await expect(page.getByLabel('Effective date')).toHaveAttribute('aria-invalid', 'true');
+    const tooSoon = 'The new price can take effect 30 days after the announcement at the earliest: choose 31 Dec 2026 or later.';
+    await expect(page.getByRole('alert').filter({ hasText: tooSoon })).toBeVisible();
+    // Next to the field too.
+    const effective = page.getByLabel('Effective date');
+    await expect(effective).toHaveAttribute('aria-invalid', 'true');
+    await expect(effective).toHaveAccessibleDescription(new RegExp(tooSoon.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 
     await page.getByLabel('Effective date').fill('2026-12-31');
     await page.getByRole('button', { name: 'Schedule price change' }).click();
