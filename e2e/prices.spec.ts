@@ -4,6 +4,7 @@
 // five weeks of today and is reset at the end. Business is used because no other spec asserts its
 // amounts; its price stays at the new one afterwards.
 import { signUpOwner } from './accounts';
+import { checkA11y } from './a11y';
 import { addCard } from './billing';
 import { expect, runJobs, setClock, signIn, STAFF, test, waitForMail } from './support';
 
@@ -44,6 +45,7 @@ test('PLAN-5 a price change is announced to the owners on the plan and applied a
     await expect(page.getByText(/The price change is scheduled and \d+ owners? (was|were) emailed\./)).toBeVisible();
     await expect(business).toContainText('€31.00/month, €310.00/year from 31 Dec 2026');
     await expect(page.getByRole('table', { name: 'Scheduled changes' }).getByRole('button', { name: 'Withdraw the Business price change effective 31 Dec 2026' })).toBeVisible();
+    await checkA11y(page, '/staff/prices with a scheduled change');
 
     // The owner is told at once, and sees it on the billing page.
     const mail = await waitForMail(request, owner.email, /New price for the Business plan from 31 Dec 2026/);
@@ -52,6 +54,7 @@ test('PLAN-5 a price change is announced to the owners on the plan and applied a
     await expect(ownerPage.getByRole('region', { name: 'Upcoming price change' })).toContainText(
       'From 31 Dec 2026 the per-seat price of your Business plan becomes €31.00/month (now €29.00).',
     );
+    await checkA11y(ownerPage, '/account/billing with an upcoming price change');
 
     // 1 Jan 2027, 10:30 in Bratislava: past the effective date and at the renewal.
     await setClock(request, '2027-01-01T09:30:00Z');
