@@ -79,3 +79,34 @@ test('PLAN-5 a price change is announced to the owners on the plan and applied a
     await setClock(request, null);
   }
 });
+
+test('PLAN-5 staff withdraw a scheduled price change before it takes effect; the owners on the plan are told', async ({ page, request, browser }) => {
+  test.slow();
+  const ownerPage = await (await browser.newContext()).newPage();
+  const owner = await signUpOwner(ownerPage, request);
+  await addCard(ownerPage, undefined, { plan: 'Business', interval: 'yearly' });
+
+  await signIn(page, STAFF.email, STAFF.password);
+  await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
+  await page.goto('/staff/prices');
+  await page.getByLabel('Plan').selectOption({ label: 'Business' });
+  await page.getByLabel('New price').fill('35');
+  await page.getByLabel('New yearly price').fill('350');
+  await page.getByLabel('Effective date').fill('2027-03-01');
+  await page.getByRole('button', { name: 'Schedule price change' }).click();
+  await expect(page.getByText(/The price change is scheduled and \d+ owners? (was|were) emailed\./)).toBeVisible();
+  const announced = await waitForMail(request, owner.email, /New price for the Business plan from 1 Mar 2027/);
+  expect(announced.text).toContain('Your subscription is billed yearly: renewals on or after 1 Mar 2027 are invoiced at €350.00 per seat.');
+  await ownerPage.goto('/account/billing');
+  await expect(ownerPage.getByRole('region', { name: 'Upcoming price change' })).toContainText('becomes €350.00/year');
+
+  await page.getByRole('button', { name: 'Withdraw the Business price change effective 1 Mar 2027' }).click();
+  await expect(page.getByText(/The price change is withdrawn and \d+ owners? (was|were) told\./)).toBeVisible();
+  await waitForMail(request, owner.email, /The announced price change for the Business plan is withdrawn/);
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Scheduled changes' })).toHaveCount(0);
+  await expect(page.getByText('No price change is scheduled.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'All price changes' }).getByRole('row').filter({ hasText: '1 Mar 2027' })).toContainText('Withdrawn');
+  await ownerPage.reload();
+  await expect(ownerPage.getByRole('region', { name: 'Upcoming price change' })).toHaveCount(0);
+});

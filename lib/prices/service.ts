@@ -291,6 +291,7 @@ export async function upcomingPriceForAccount(db: Executor, accountId: string, a
         eq(subscriptions.accountId, accountId),
         inArray(subscriptions.status, [...BILLED_STATUSES]),
         isNull(planPriceChanges.withdrawnAt),
+        isNull(planPriceChanges.appliedAt),
         gt(planPriceChanges.effectiveAt, at),
       ),
     )
