@@ -842,3 +842,35 @@ export const emailCancellations = pgTable(
     uniqueIndex('email_cancellations_open_unique').on(t.accountId).where(sql`${t.carriedOutAt} is null`),
   ],
 );
+
+/**
+ * PLAN-5: a new per-seat price for a plan, announced to the affected owners at least 30 days
+ * before it takes effect (00:00 Bratislava on its effective day). The old prices are kept as they
+ * were when announced; a change is either withdrawn before its day or applied to `plans` on it.
+ */
+export const planPriceChanges = pgTable(
+  'plan_price_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    oldMonthlyCents: integer('old_monthly_cents').notNull(),
+    oldYearlyCents: integer('old_yearly_cents').notNull(),
+    newMonthlyCents: integer('new_monthly_cents').notNull(),
+    newYearlyCents: integer('new_yearly_cents').notNull(),
+    effectiveAt: ts('effective_at').notNull(),
+    announcedAt: ts('announced_at').notNull(),
+    announcedBy: uuid('announced_by').references(() => users.id),
+    /** How many owners were emailed at announcement. */
+    recipients: integer('recipients').notNull().default(0),
+    withdrawnAt: ts('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    appliedAt: ts('applied_at'),
+  },
+  (t) => [
+    index('plan_price_changes_due_idx').on(t.appliedAt, t.effectiveAt),
+    // One scheduled change per plan at a time, so each change's old price is the price it replaces.
+    uniqueIndex('plan_price_changes_pending_unique').on(t.planId).where(sql`${t.withdrawnAt} is null and ${t.appliedAt} is null`),
+  ],
+);

@@ -31,6 +31,7 @@ import { applyScheduledChanges } from '@/lib/plans/service';
 import { currentBuyersAndLocales } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
+import { withPricesInForce } from '@/lib/prices/service';
 import { chargeBatch, chargeKey, chargeWithRetry, PaymentDeclinedError, type ChargeResult, type PaymentMethodDetails, type PaymentProcessor } from './processor';
 import { replacePaymentMethod } from './payment-methods';
 import {
@@ -101,6 +102,7 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
       periodStart: subscriptions.currentPeriodEnd,
       anchor: subscriptions.periodAnchor,
       previousStart: subscriptions.currentPeriodStart,
+      planId: subscriptions.planId,
       plan: { name: plans.name, seatPriceMonthlyCents: plans.seatPriceMonthlyCents, seatPriceYearlyCents: plans.seatPriceYearlyCents },
     })
     .from(subscriptions)
@@ -110,8 +112,9 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
     .limit(batchSize)
     .for('update', { of: subscriptions, skipLocked: true });
   if (!claimed.length) return 0;
-  // PLAN-3/PLAN-4: changes scheduled for this renewal take effect before the period is priced (one statement).
-  const due = await applyScheduledChanges(tx, claimed, at);
+  // PLAN-3/PLAN-4: changes scheduled for this renewal take effect before the period is priced (one statement),
+  // PLAN-5: then each period is priced at the price in force when it starts (a scheduled price change included).
+  const due = await withPricesInForce(tx, await applyScheduledChanges(tx, claimed, at));
   // The owners' languages come with the buyers: each document is written in its owner's.
   const { buyers, locales } = await currentBuyersAndLocales(tx, due.map((d) => d.accountId));
   const renewals = due.map((s) => ({

@@ -11,6 +11,7 @@ import enConsents from '@/messages/en/consents.json';
 import enDeals from '@/messages/en/deals.json';
 import enEmail from '@/messages/en/email.json';
 import enMaintenance from '@/messages/en/maintenance.json';
+import enPrices from '@/messages/en/prices.json';
 import enErasure from '@/messages/en/erasure.json';
 import enGdpr from '@/messages/en/gdpr.json';
 import enPdf from '@/messages/en/pdf.json';
@@ -32,6 +33,7 @@ import nlConsents from '@/messages/nl/consents.json';
 import nlDeals from '@/messages/nl/deals.json';
 import nlEmail from '@/messages/nl/email.json';
 import nlMaintenance from '@/messages/nl/maintenance.json';
+import nlPrices from '@/messages/nl/prices.json';
 import nlErasure from '@/messages/nl/erasure.json';
 import nlGdpr from '@/messages/nl/gdpr.json';
 import nlPdf from '@/messages/nl/pdf.json';
@@ -66,6 +68,7 @@ const en = {
   privacy: enPrivacy,
   gdpr: enGdpr,
   plans: enPlans,
+  prices: enPrices,
 };
 
 export type Messages = typeof en;
@@ -94,6 +97,7 @@ export const catalogues: Record<Locale, Messages> = {
     privacy: nlPrivacy,
     gdpr: nlGdpr,
     plans: nlPlans,
+    prices: nlPrices,
   } as Messages,
 };
 

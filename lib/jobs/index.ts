@@ -16,6 +16,7 @@ import { sweepInactiveAccounts } from '@/lib/cancellation/inactivity';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
+import { applyDuePriceChanges } from '@/lib/prices/service';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -27,6 +28,9 @@ export const SWEEPS: Record<string, Sweep> = {
   'expire-unconfirmed-privacy-requests': expireUnconfirmedRequests,
   'trial-reminders': sendTrialReminders,
   'suspend-ended-trials': suspendEndedTrials,
+  // PLAN-5: due price changes reach the plans before renewals are priced (renewals price by the
+  // change in force at each period's start either way).
+  'apply-price-changes': applyDuePriceChanges,
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),
   'bill-extra-seats': billExtraSeats,
   // CUS-5: delivered custom-service invoices still unpaid join collection once the slot is free.

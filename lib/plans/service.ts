@@ -332,6 +332,7 @@ export interface RenewingRow {
   anchor: Date | null;
   periodStart: Date | null;
   previousStart: Date | null;
+  planId: string;
   plan: { name: string; seatPriceMonthlyCents: number; seatPriceYearlyCents: number };
 }
 
@@ -346,7 +347,7 @@ export interface RenewingRow {
 export async function applyScheduledChanges<R extends RenewingRow>(tx: Tx, rows: R[], at: Date): Promise<R[]> {
   if (!rows.length) return rows;
   const ids = rows.map((r) => r.accountId);
-  type Changed = { account_id: string; seats: number; interval: Interval; period_anchor: string | Date | null; code: string; name: string; seat_price_monthly_cents: number; seat_price_yearly_cents: number };
+  type Changed = { account_id: string; plan_id: string; seats: number; interval: Interval; period_anchor: string | Date | null; code: string; name: string; seat_price_monthly_cents: number; seat_price_yearly_cents: number };
   const changed = executedRows<Changed>(
     await tx.execute(sql`
       update subscriptions set
@@ -361,7 +362,7 @@ export async function applyScheduledChanges<R extends RenewingRow>(tx: Tx, rows:
         updated_at = ${at.toISOString()}::timestamptz
       from plans p
       where p.id = subscriptions.scheduled_plan_id and ${inList(subscriptions.accountId, ids)} and subscriptions.scheduled_seats is not null and subscriptions.scheduled_interval is not null
-      returning subscriptions.account_id, subscriptions.seats, subscriptions.interval, subscriptions.period_anchor, p.code, p.name, p.seat_price_monthly_cents, p.seat_price_yearly_cents`),
+      returning subscriptions.account_id, subscriptions.plan_id, subscriptions.seats, subscriptions.interval, subscriptions.period_anchor, p.code, p.name, p.seat_price_monthly_cents, p.seat_price_yearly_cents`),
   );
   const byId = new Map(changed.map((r) => [r.account_id, r]));
   if (!byId.size) return rows;
@@ -375,6 +376,7 @@ export async function applyScheduledChanges<R extends RenewingRow>(tx: Tx, rows:
     if (!c) return row;
     return {
       ...row,
+      planId: c.plan_id,
       seats: Number(c.seats),
       interval: c.interval,
       anchor: c.period_anchor ? new Date(c.period_anchor) : row.anchor,

@@ -232,6 +232,10 @@ export const NON_PERSONAL: Record<string, string[]> = {
     'approval_source', 'approved_by_user_id', 'approval_received_at', 'recorded_by',
   ],
   custom_service_events: ['id', 'request_id', 'at', 'actor_id', 'from_status', 'to_status'],
+  plan_price_changes: [
+    'id', 'plan_id', 'old_monthly_cents', 'old_yearly_cents', 'new_monthly_cents', 'new_yearly_cents', 'effective_at', 'announced_at',
+    'announced_by', 'recipients', 'withdrawn_at', 'withdrawn_by', 'applied_at',
+  ],
 };
 
 /** Column names that look like personal data: they may never be reviewed as non-personal. */

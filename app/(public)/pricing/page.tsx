@@ -5,6 +5,8 @@ import { getDb } from '@/db/client';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { getFormatters } from '@/lib/i18n/server';
 import { listPublicPlans } from '@/lib/plans/queries';
+import { now } from '@/lib/clock';
+import { announcedPriceChanges } from '@/lib/prices/service';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +26,14 @@ const DESCRIPTIONS = knownKeys(catalogues.en.public.pricing.plans);
 const FEATURES = knownKeys(catalogues.en.public.pricing.features);
 
 export default async function PricingPage() {
-  const [plans, t, fmt] = await Promise.all([listPublicPlans(await getDb()), getTranslations('public.pricing'), getFormatters()]);
+  const db = await getDb();
+  const [plans, announced, t, tPrices, fmt] = await Promise.all([
+    listPublicPlans(db),
+    announcedPriceChanges(db, now()),
+    getTranslations('public.pricing'),
+    getTranslations('prices.pricing'),
+    getFormatters(),
+  ]);
   const described = (text: string) => (DESCRIPTIONS.has(text) ? t(`plans.${DESCRIPTIONS.get(text)}`) : text);
   const feature = (text: string) => (FEATURES.has(text) ? t(`features.${FEATURES.get(text)}`) : text);
   return (
@@ -48,6 +57,16 @@ export default async function PricingPage() {
             </p>
             {plan.seatPriceYearlyCents > 0 && (
               <p className="text-sm text-slate-600">{t('perSeatYear', { price: fmt.money(plan.seatPriceYearlyCents) })}</p>
+            )}
+            {announced.has(plan.id) && (
+              // PLAN-5: an announced price change, until it takes effect.
+              <p className="mt-2 text-sm text-slate-700">
+                {tPrices('announced', {
+                  date: fmt.date(announced.get(plan.id)!.effectiveAt),
+                  monthly: fmt.money(announced.get(plan.id)!.newMonthlyCents),
+                  yearly: fmt.money(announced.get(plan.id)!.newYearlyCents),
+                })}
+              </p>
             )}
             <ul className="mt-4 flex-1 space-y-1 text-sm text-slate-700">
               {plan.features.map((f) => (

@@ -4,6 +4,7 @@ import { BillingDetailsForm } from '@/components/billing/billing-details-form';
 import { BillingStatus } from '@/components/billing/billing-status';
 import { PaymentMethodForm } from '@/components/billing/payment-method-form';
 import { PaymentNotice } from '@/components/billing/payment-notice';
+import { UpcomingPriceNotice } from '@/components/prices/upcoming-price-notice';
 import { VatNumberForm } from '@/components/billing/vat-number-form';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
@@ -61,6 +62,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
       <PageHeader title={t('title')} description={t('description')} />
       <PaymentNotice params={params} paid={paid} />
       {overview && <BillingStatus overview={overview} />}
+      <UpcomingPriceNotice accountId={ctx.account.id} />
       <div className="space-y-6">
         <Card title={t('paymentMethod')}>
           <p className="mb-4 text-sm text-slate-700">
