@@ -1,4 +1,4 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { termsAcceptances, termsVersions } from '@/db/schema';
 
@@ -35,16 +35,36 @@ export async function termsByVersion(db: Executor, version: string, at: Date): P
 }
 
 /**
- * ACC-6: the current version when `userId` has not yet accepted it (the portal notice shows it),
- * else null. One indexed query per page view.
+ * ACC-6: the current version when the member has not accepted it (the portal notice shows it), else
+ * null. A revision concerns the people who were there before it: an owner accepts the version in
+ * force at signup, and a member who joined later joined an account under that version.
  */
-export async function termsToAccept(db: Executor, userId: string, at: Date): Promise<Pick<TermsVersion, 'id' | 'version' | 'publishedAt'> | null> {
+export async function termsToAccept(
+  db: Executor,
+  user: { id: string; createdAt: Date },
+  at: Date,
+): Promise<Pick<TermsVersion, 'id' | 'version' | 'publishedAt'> | null> {
   const current = await currentTerms(db, at);
-  if (!current) return null;
+  if (!current || current.publishedAt <= user.createdAt) return null;
+  const userId = user.id;
   const [accepted] = await db
     .select({ id: termsAcceptances.id })
     .from(termsAcceptances)
     .where(and(eq(termsAcceptances.userId, userId), eq(termsAcceptances.termsVersionId, current.id)))
     .limit(1);
   return accepted ? null : { id: current.id, version: current.version, publishedAt: current.publishedAt };
+}
+
+/** ACC-6: every version for staff, newest first, with how many people accepted each. */
+export async function termsVersionsForStaff(db: Executor) {
+  return db
+    .select({
+      id: termsVersions.id,
+      version: termsVersions.version,
+      publishedAt: termsVersions.publishedAt,
+      hasDutch: sql<boolean>`${termsVersions.bodyNl} is not null`,
+      acceptances: sql<number>`(select count(*)::int from ${termsAcceptances} where ${termsAcceptances.termsVersionId} = ${termsVersions.id})`,
+    })
+    .from(termsVersions)
+    .orderBy(desc(termsVersions.publishedAt));
 }
