@@ -165,3 +165,8 @@ export async function surchargeLinesForRenewals(db: Executor, renewals: RenewalF
   }
   return out;
 }
+
+/** A removed login is shared by no one any more: its surcharge ends with it (called in the removal's transaction). */
+export async function endSurchargesOfRemovedLogin(tx: Executor, userId: string, at: Date): Promise<void> {
+  await tx.update(loginSurcharges).set({ endedAt: at }).where(and(eq(loginSurcharges.userId, userId), isNull(loginSurcharges.endedAt)));
+}
