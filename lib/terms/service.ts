@@ -1,6 +1,6 @@
 // ACC-6: staff publish a terms version (in force from publication); signed-in users accept it with
 // "Continue" on the portal notice, recorded with version, time, IP and user agent.
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { termsAcceptances, termsVersions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
@@ -18,8 +18,9 @@ export async function publishTerms(db: Db, input: PublishTermsInput, actor: Acto
       .limit(1);
     if (taken) throw new DomainError(msg('terms.errors.versionTaken'), 'version');
     const current = await currentTerms(tx, at);
-    // Versions are ordered by publication: a new one must come after the one in force.
-    if (current && current.publishedAt >= at) throw new DomainError(msg('terms.errors.tooSoon'));
+    // Versions are ordered by publication: a new one must come after every one published so far.
+    const [latest] = await tx.select({ publishedAt: termsVersions.publishedAt }).from(termsVersions).orderBy(desc(termsVersions.publishedAt)).limit(1);
+    if (latest && latest.publishedAt >= at) throw new DomainError(msg('terms.errors.tooSoon'));
     const [row] = await tx
       .insert(termsVersions)
       .values({ version: input.version, summary: '', body: input.bodyEn, bodyNl: input.bodyNl, publishedAt: at, publishedBy: actor.id ?? null })
