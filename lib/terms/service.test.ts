@@ -74,6 +74,10 @@ describe('ACC-6 terms revisions', () => {
     const err = await publishTerms(t.db, form({ version: '2027-01' }), staff, new Date('2026-12-05T10:00:00Z')).catch((e) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect(err.field).toBe('version');
+    // Versions follow each other: none may be published before the latest one.
+    const early = await publishTerms(t.db, form({ version: '2026-earlier' }), staff, new Date('2026-11-30T10:00:00Z')).catch((e) => e);
+    expect(early).toBeInstanceOf(DomainError);
+    expect(early.field).toBeUndefined();
     const parsed = publishTermsSchema.safeParse({ version: 'bad version!', bodyEn: 'short', bodyNl: '' });
     expect(parsed.success).toBe(false);
     expect(new Set(parsed.error!.issues.map((i) => i.path[0]))).toEqual(new Set(['version', 'bodyEn', 'bodyNl']));
