@@ -89,8 +89,13 @@ export const termsVersions = pgTable('terms_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
   version: text('version').notNull().unique(),
   summary: text('summary').notNull(),
+  /** The English text (Markdown). */
   body: text('body').notNull(),
+  /** ACC-6: the same version in Dutch (Markdown); shown to Dutch readers. Null only for versions published before it existed. */
+  bodyNl: text('body_nl'),
   publishedAt: ts('published_at').notNull(),
+  /** The staff member who published it (null for the seeded first version). */
+  publishedBy: uuid('published_by'),
 });
 
 export const termsAcceptances = pgTable(
@@ -109,7 +114,11 @@ export const termsAcceptances = pgTable(
     /** 'signup' when ticked at signup, 'continued_use' for ACC-6 acceptance by use. */
     method: text('method').notNull(),
   },
-  (t) => [index('terms_acceptances_user_idx').on(t.userId)],
+  (t) => [
+    index('terms_acceptances_user_idx').on(t.userId),
+    // ACC-6: one acceptance per person and version (two tabs clicking "Continue" record one).
+    uniqueIndex('terms_acceptances_user_version_unique').on(t.userId, t.termsVersionId),
+  ],
 );
 
 export const emailVerifications = pgTable('email_verifications', {
@@ -872,5 +881,84 @@ export const planPriceChanges = pgTable(
     index('plan_price_changes_due_idx').on(t.appliedAt, t.effectiveAt),
     // One scheduled change per plan at a time, so each change's old price is the price it replaces.
     uniqueIndex('plan_price_changes_pending_unique').on(t.planId).where(sql`${t.withdrawnAt} is null and ${t.appliedAt} is null`),
+  ],
+);
+
+/**
+ * ACC-8: when and from where a session was used, one row per session per hour (written at most once
+ * an hour per session, like CAN-4's activity). `network` is the address's /24 (IPv4) or /48 (IPv6)
+ * prefix, `device` the browser and operating system family. Pruned after the detection window.
+ */
+export const loginActivity = pgTable(
+  'login_activity',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The start of the hour (UTC) the session was used in. */
+    hour: ts('hour').notNull(),
+    network: text('network').notNull(),
+    device: text('device').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.hour] }), index('login_activity_user_hour_idx').on(t.userId, t.hour), index('login_activity_hour_idx').on(t.hour)],
+);
+
+/**
+ * ACC-8: a login flagged for sharing, once per login. The evidence (the overlapping hours with their
+ * networks and devices) is what staff decide on; a dismissed flag stays dismissed.
+ */
+export const loginSharingFlags = pgTable(
+  'login_sharing_flags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status', { enum: ['open', 'surcharged', 'dismissed'] }).notNull().default('open'),
+    flaggedAt: ts('flagged_at').notNull(),
+    /** The first and last overlapping hour found. */
+    firstSeenAt: ts('first_seen_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    /** Distinct (Bratislava) days with overlapping use from different devices and networks. */
+    days: integer('days').notNull(),
+    /** The overlapping hours: [{ hour, networks[], devices[] }]. Emptied when the user is erased. */
+    evidence: jsonb('evidence').$type<{ hour: string; networks: string[]; devices: string[] }[]>().notNull(),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('login_sharing_flags_user_unique').on(t.userId), index('login_sharing_flags_status_idx').on(t.status)],
+);
+
+/**
+ * ACC-8: the monthly surcharge for a shared login: one seat at the account's plan price per month,
+ * priced when each renewal invoice is issued (so a price change applies to it like to the seats).
+ */
+export const loginSurcharges = pgTable(
+  'login_surcharges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    flagId: uuid('flag_id')
+      .notNull()
+      .references(() => loginSharingFlags.id),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [
+    index('login_surcharges_account_idx').on(t.accountId),
+    // One running surcharge per login.
+    uniqueIndex('login_surcharges_active_unique').on(t.userId).where(sql`${t.endedAt} is null`),
   ],
 );

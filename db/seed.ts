@@ -1,10 +1,10 @@
 // Idempotent seed: plans, the first terms version and the staff login. Runs on every start.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from './client';
 import { deals, plans, termsVersions, users } from './schema';
 import { hashPassword } from '@/lib/auth/password';
 import { now } from '@/lib/clock';
-import { TERMS_V1 } from '@/lib/terms/content';
+import { TERMS_V1, TERMS_V1_NL } from '@/lib/terms/content';
 
 export const DEV_STAFF = { email: 'staff@accountdesk.test', password: 'staff-password-2026' };
 
@@ -80,8 +80,13 @@ export async function seed(db: Db): Promise<void> {
     .onConflictDoNothing({ target: deals.name });
   await db
     .insert(termsVersions)
-    .values({ ...TERMS_V1, publishedAt: new Date('2026-11-01T00:00:00Z') })
+    .values({ ...TERMS_V1, bodyNl: TERMS_V1_NL.body, publishedAt: new Date('2026-11-01T00:00:00Z') })
     .onConflictDoNothing({ target: termsVersions.version });
+  // ACC-6: a database seeded before versions had a Dutch body gets the first version's Dutch text.
+  await db
+    .update(termsVersions)
+    .set({ bodyNl: TERMS_V1_NL.body })
+    .where(and(eq(termsVersions.version, TERMS_V1.version), eq(termsVersions.body, TERMS_V1.body), isNull(termsVersions.bodyNl)));
 
   const staff = seedStaffLogin();
   if (staff) {

@@ -13,6 +13,8 @@ const PUBLIC = [
   '/',
   '/pricing',
   '/terms',
+  // ACC-6: an earlier (or the current) version on its own page.
+  '/terms/2026-11',
   '/privacy',
   '/privacy/request',
   '/privacy/request/confirm?token=not-a-real-token',
@@ -54,6 +56,7 @@ const STAFF_PAGES = [
   '/staff/cancellations',
   '/staff/prices',
   '/staff/terms',
+  '/staff/login-sharing',
   '/staff/maintenance',
   '/staff/announcements',
   '/staff/outbox',

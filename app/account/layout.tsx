@@ -7,12 +7,20 @@ import { billingOverviewForRequest } from '@/lib/billing/overview';
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
 import { maintenanceForBanner } from '@/lib/maintenance/service';
+import { TermsBanner } from '@/components/terms/terms-banner';
+import { termsToAccept } from '@/lib/terms/queries';
+import { acceptTermsAction } from './terms-actions';
 
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   // Every page calls its own guard too (layouts are not re-run on every navigation); the pages
   // decide whether a suspended account may see them (PAY-2).
   const ctx = await requireMember({ allowSuspended: true });
-  const [overview, maintenance] = await Promise.all([billingOverviewForRequest(ctx.account.id), getDb().then((db) => maintenanceForBanner(db, now()))]);
+  const [overview, maintenance, pendingTerms] = await Promise.all([
+    billingOverviewForRequest(ctx.account.id),
+    getDb().then((db) => maintenanceForBanner(db, now())),
+    // ACC-6: a terms version this member has not accepted yet.
+    getDb().then((db) => termsToAccept(db, ctx.user, now())),
+  ]);
   const isOwner = ctx.user.role === 'owner';
   return (
     <AppShell
@@ -22,6 +30,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
       banners={
         <>
           <MaintenanceBanner windows={maintenance} />
+          <TermsBanner pending={pendingTerms} action={acceptTermsAction} />
           {ctx.account.staffSuspendedAt ? (
             <StaffSuspensionBanner reason={ctx.account.staffSuspensionReason} />
           ) : (

@@ -51,6 +51,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/cancellations', label: 'cancellations' },
   { href: '/staff/prices', label: 'prices' },
   { href: '/staff/terms', label: 'terms' },
+  { href: '/staff/login-sharing', label: 'loginSharing' },
   { href: '/staff/maintenance', label: 'maintenance' },
   { href: '/staff/announcements', label: 'announcements' },
   { href: '/staff/outbox', label: 'outbox' },

@@ -26,8 +26,8 @@ export async function currentUser(): Promise<UserContext & { account: SessionCon
   const row = await loadSession(db, session.sid);
   if (!row) return null;
   if (row.account?.status === 'stopped') return null;
-  await touchSession(db, row.session.id, row.user.id, row.session.lastSeenAt);
   const meta = await requestMeta();
+  await touchSession(db, row.session.id, row.user.id, row.session.lastSeenAt, row.user.role === 'staff' ? undefined : meta);
   return { sessionId: row.session.id, user: row.user, account: row.account, ...meta };
 }
 

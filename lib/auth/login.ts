@@ -95,7 +95,7 @@ async function signedIn(db: Db, user: typeof users.$inferSelect, email: string, 
   // counters stay, so a guesser sharing the address or the email gains nothing from it.
   await resetRateLimit(db, LIMITS.loginFailPair, pairSubject(email, meta.ip));
   return db.transaction(async (tx) => {
-    const sessionId = await createSession(tx, user.id, meta);
+    const sessionId = await createSession(tx, user.id, meta, { trackActivity: user.role !== 'staff' });
     await recordAudit(
       tx,
       actorForUser(user, meta.ip),

@@ -4,6 +4,8 @@ import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, sessions, users } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { recordLoginActivity } from '@/lib/login-sharing/activity';
+import { hourOf } from '@/lib/login-sharing/rules';
 
 export const SESSION_DAYS = 30;
 
@@ -11,6 +13,8 @@ export async function createSession(
   db: Executor,
   userId: string,
   meta: { ip?: string | null; userAgent?: string | null },
+  /** ACC-8: customer logins record the hour, network and device they are used from; staff logins do not. */
+  opts: { trackActivity?: boolean } = {},
 ): Promise<string> {
   const at = now();
   const [row] = await db
@@ -24,6 +28,7 @@ export async function createSession(
       userAgent: meta.userAgent ?? null,
     })
     .returning({ id: sessions.id });
+  if (opts.trackActivity) await recordLoginActivity(db, { sessionId: row.id, userId, ip: meta.ip, userAgent: meta.userAgent }, at);
   return row.id;
 }
 
@@ -63,11 +68,21 @@ export async function listActiveSessions(db: Executor, userId: string) {
 /** CAN-4: users.lastActiveAt moves at most this often. */
 export const ACTIVITY_WRITE_INTERVAL_MS = 3600_000;
 
-export async function touchSession(db: Executor, sessionId: string, userId: string, lastSeenAt: Date) {
+export async function touchSession(
+  db: Executor,
+  sessionId: string,
+  userId: string,
+  lastSeenAt: Date,
+  /** ACC-8: the request's address and browser, for customer logins (see recordLoginActivity). */
+  activity?: { ip: string; userAgent: string },
+) {
   const at = now();
   // Written at most once a minute per session to keep page loads cheap.
   if (at.getTime() - lastSeenAt.getTime() < 60_000) return;
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));
+  // ACC-8: once per session per hour (the first write of a new hour; the session's first hour is
+  // recorded when it is created).
+  if (activity && hourOf(at).getTime() !== hourOf(lastSeenAt).getTime()) await recordLoginActivity(db, { sessionId, userId, ...activity }, at);
   // CAN-4: the person's activity, written at most once an hour (the inactivity sweep counts weeks).
   await db
     .update(users)

@@ -28,6 +28,7 @@ import type { EmailContent } from '@/lib/email/render';
 import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
 import { applyScheduledChanges } from '@/lib/plans/service';
+import { surchargeLinesForRenewals } from '@/lib/login-sharing/service';
 import { currentBuyersAndLocales } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
@@ -130,6 +131,12 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
     // PAY-4: counted from the anchor, so a subscription started on the 31st returns to the 31st.
     periodEnd: nextPeriodEnd(s.anchor ?? s.previousStart ?? s.periodStart!, s.periodStart!, s.interval),
   }));
+  // ACC-8: each running shared-login surcharge adds a line (one query for the whole batch).
+  const surcharges = await surchargeLinesForRenewals(
+    tx,
+    renewals.map((r, i) => ({ accountId: r.accountId, periodStart: r.periodStart, issuedAt: at, interval: due[i].interval, seatPriceMonthlyCents: due[i].plan.seatPriceMonthlyCents, locale: r.locale })),
+  );
+  for (const r of renewals) r.lines.push(...(surcharges.get(r.accountId) ?? []));
   // One statement advances every claimed subscription to its new period and opens its invoice.
   // It runs before the invoices are numbered: issuing takes the year's counter row, and the
   // shorter that lock is held, the more of two concurrent batches overlaps.

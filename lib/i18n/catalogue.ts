@@ -22,6 +22,8 @@ import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
 import enTeam from '@/messages/en/team.json';
 import enValidation from '@/messages/en/validation.json';
+import enTerms from '@/messages/en/terms.json';
+import enLoginSharing from '@/messages/en/loginSharing.json';
 import nlAccount from '@/messages/nl/account.json';
 import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
@@ -44,6 +46,8 @@ import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
 import nlTeam from '@/messages/nl/team.json';
 import nlValidation from '@/messages/nl/validation.json';
+import nlTerms from '@/messages/nl/terms.json';
+import nlLoginSharing from '@/messages/nl/loginSharing.json';
 import type { Locale } from './config';
 
 const en = {
@@ -69,6 +73,8 @@ const en = {
   gdpr: enGdpr,
   plans: enPlans,
   prices: enPrices,
+  terms: enTerms,
+  loginSharing: enLoginSharing,
 };
 
 export type Messages = typeof en;
@@ -98,6 +104,8 @@ export const catalogues: Record<Locale, Messages> = {
     gdpr: nlGdpr,
     plans: nlPlans,
     prices: nlPrices,
+    terms: nlTerms,
+    loginSharing: nlLoginSharing,
   } as Messages,
 };
 

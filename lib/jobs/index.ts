@@ -17,6 +17,7 @@ import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
 import { applyDuePriceChanges } from '@/lib/prices/service';
+import { detectLoginSharing } from '@/lib/login-sharing/detection';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -38,6 +39,8 @@ export const SWEEPS: Record<string, Sweep> = {
   'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
   // CAN-4: warn unused non-paying accounts at 4 weeks, delete them at 8.
   'inactive-accounts': sweepInactiveAccounts,
+  // ACC-8: flag logins shared between devices and networks; prunes activity older than the window.
+  'detect-login-sharing': (db) => detectLoginSharing(db),
   // GDPR-9: after the sweeps that may still email or bill someone, before delivery.
   'erase-expired-personal-data': eraseExpiredPersonalData,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.

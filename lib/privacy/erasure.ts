@@ -29,6 +29,9 @@ import {
   sandboxPaymentTokens,
   seatIntervals,
   sessions,
+  loginActivity,
+  loginSharingFlags,
+  loginSurcharges,
   subscriptions,
   termsAcceptances,
   users,
@@ -184,6 +187,11 @@ async function eraseUsers(tx: Executor, userIds: string[], at: Date, report: Era
     .where(and(inArray(sessions.userId, userIds), or(sql`${sessions.ip} is not null`, sql`${sessions.userAgent} is not null`)))
     .returning({ id: sessions.id });
   count(report, 'sessions', Math.max(traced.length, revoked.length));
+  // ACC-8: the hours, networks and devices a login was used from go with the sessions; a sharing
+  // flag keeps its decision but not the evidence, and a surcharge for the login ends.
+  await tx.delete(loginActivity).where(inArray(loginActivity.userId, userIds));
+  await tx.update(loginSharingFlags).set({ evidence: [] }).where(inArray(loginSharingFlags.userId, userIds));
+  await tx.update(loginSurcharges).set({ endedAt: at }).where(and(inArray(loginSurcharges.userId, userIds), isNull(loginSurcharges.endedAt)));
 
   const links = [
     ...(await tx.delete(emailVerifications).where(inArray(emailVerifications.userId, userIds)).returning({ id: emailVerifications.tokenHash })),

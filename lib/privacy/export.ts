@@ -24,6 +24,8 @@ import {
   paymentMethods,
   privacyFlags,
   sessions,
+  loginActivity,
+  loginSharingFlags,
   termsAcceptances,
   termsVersions,
   users,
@@ -85,6 +87,21 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
         .from(sessions)
         .where(inArray(sessions.userId, userIds))
         .orderBy(desc(sessions.createdAt))
+    : [];
+
+  // ACC-8: the hours a login was used, with the network and device family, and any sharing flag.
+  const loginActivityRows = userIds.length
+    ? await db
+        .select({ hour: loginActivity.hour, network: loginActivity.network, device: loginActivity.device })
+        .from(loginActivity)
+        .where(inArray(loginActivity.userId, userIds))
+        .orderBy(loginActivity.hour)
+    : [];
+  const sharingFlagRows = userIds.length
+    ? await db
+        .select({ status: loginSharingFlags.status, flaggedAt: loginSharingFlags.flaggedAt, days: loginSharingFlags.days, evidence: loginSharingFlags.evidence })
+        .from(loginSharingFlags)
+        .where(inArray(loginSharingFlags.userId, userIds))
     : [];
 
   const consentRows = await db
@@ -243,6 +260,8 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
     users: userRows.map(({ id: _id, ...u }) => u),
     invitations: invitationRows.map(({ id: _id, accountId: _a, ...i }) => i),
     sessions: sessionRows,
+    loginActivity: loginActivityRows,
+    loginSharingFlags: sharingFlagRows,
     consents: consentRows,
     termsAcceptances: termsRows,
     billingProfiles: billingRows,

@@ -165,6 +165,12 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
     agreement_text: p('request', keep('contract')),
   },
   custom_service_events: { note: p('request', nul) },
+  // ACC-8: where and on what a login was used (address prefix, browser and system family).
+  login_activity: {
+    network: p('user', del),
+    device: p('user', del),
+  },
+  login_sharing_flags: { evidence: p('user', { kind: 'anonymise', with: '[]' }) },
 };
 
 /**
@@ -175,7 +181,7 @@ export const NON_PERSONAL: Record<string, string[]> = {
   plans: ['id', 'code', 'name', 'description', 'seat_price_monthly_cents', 'seat_price_yearly_cents', 'features', 'is_public', 'sort_order'],
   accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at', 'inactivity_warned_at'],
   users: ['id', 'account_id', 'role', 'locale', 'email_verified_at', 'created_at', 'deleted_at'],
-  terms_versions: ['id', 'version', 'summary', 'body', 'published_at'],
+  terms_versions: ['id', 'version', 'summary', 'body', 'body_nl', 'published_at', 'published_by'],
   terms_acceptances: ['id', 'user_id', 'terms_version_id', 'accepted_at', 'method'],
   email_verifications: ['user_id', 'created_at', 'expires_at', 'used_at'],
   password_resets: ['user_id', 'created_at', 'expires_at', 'used_at'],
@@ -217,6 +223,9 @@ export const NON_PERSONAL: Record<string, string[]> = {
   newsletter_subscribers: ['id', 'locale', 'created_at', 'confirm_expires_at', 'confirmed_at', 'unsubscribed_at'],
   announcements: ['id', 'subject_en', 'body_en', 'subject_nl', 'body_nl', 'created_by', 'created_at', 'sent_at', 'recipients'],
   maintenance_windows: ['id', 'starts_at', 'ends_at', 'affected_en', 'affected_nl', 'created_by', 'created_at', 'cancelled_at'],
+  login_activity: ['session_id', 'user_id', 'hour'],
+  login_sharing_flags: ['id', 'user_id', 'account_id', 'status', 'flagged_at', 'first_seen_at', 'last_seen_at', 'days', 'decided_at', 'decided_by'],
+  login_surcharges: ['id', 'account_id', 'user_id', 'flag_id', 'started_at', 'ended_at', 'created_by'],
   sub_processors: ['id', 'name', 'purpose_en', 'purpose_nl', 'country', 'website', 'sort_order', 'created_at', 'updated_at'],
   gdpr_requests: [
     'id', 'reference', 'type', 'locale', 'user_id', 'status', 'created_at', 'confirm_expires_at', 'received_at', 'due_at', 'extension_months',

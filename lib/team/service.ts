@@ -17,6 +17,7 @@ import { queueOwnerEmail } from '@/lib/billing/charges';
 import { emailKit } from '@/lib/email/locale';
 import { queueEmail } from '@/lib/email/outbox';
 import { appUrl } from '@/lib/http/request';
+import { endSurchargesOfRemovedLogin } from '@/lib/login-sharing/service';
 import type { Locale } from '@/lib/i18n/config';
 import { msg } from '@/lib/i18n/message-ref';
 import { closeSeat, openSeat } from './seats';
@@ -241,6 +242,8 @@ export async function removeUser(db: Db, actor: TeamActor, userId: string, at: D
     await tx.update(users).set({ deletedAt: at, passwordHash: null }).where(eq(users.id, userId));
     await revokeUserSessions(tx, userId);
     await closeSeat(tx, userId, at);
+    // ACC-8: a shared-login surcharge for this login ends with it.
+    await endSurchargesOfRemovedLogin(tx, userId, at);
     await recordAudit(tx, auditActor(actor), { action: 'user.removed', accountId: actor.accountId, target: `user:${userId}`, details: { role: member.role, email: member.email } });
   });
 }

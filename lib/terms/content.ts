@@ -1,6 +1,6 @@
-// The terms of service, in Accountdesk's own words. Version 1 is seeded at first start; staff
-// publish later versions from /staff/terms. Body format: "## " starts a section, blank lines
-// separate paragraphs, "- " starts a list item. Dutch readers get TERMS_V1_NL (below).
+// The terms of service, in Accountdesk's own words. Version 1 is seeded at first start with its
+// English and Dutch text; staff publish later versions, in both languages, from /staff/terms
+// (ACC-6). Bodies are Markdown, rendered on the server without raw HTML (components/terms).
 import type { Locale } from '@/lib/i18n/config';
 
 export const TERMS_V1 = {
@@ -131,19 +131,11 @@ Hoe we met persoonsgegevens omgaan en hoe u uw rechten uitoefent, leest u op onz
 Gepland onderhoud kondigen we vooraf aan op de statuspagina en in het portaal.`,
 };
 
-/** The terms versions that also exist in another language than the English original, by version. */
-export const TERMS_TRANSLATIONS: Record<string, Partial<Record<Locale, { summary: string; body: string }>>> = {
-  [TERMS_V1.version]: { nl: TERMS_V1_NL },
-};
-
 /**
- * The body of a published terms version in `locale` when that translation exists and the version
- * still has the text it was translated from; otherwise the published (English) body. Pure.
+ * ACC-6: the body of a terms version in `locale`: the Dutch text when the version has one, else the
+ * English original (a version published before Dutch bodies existed). Pure.
  */
-export function termsBodyIn(terms: { version: string; body: string }, locale: Locale): { locale: Locale; body: string } {
-  if (locale === 'en') return { locale: 'en', body: terms.body };
-  const translated = TERMS_TRANSLATIONS[terms.version]?.[locale];
-  const original = terms.version === TERMS_V1.version ? TERMS_V1.body : null;
-  if (translated && (original === null || original === terms.body)) return { locale, body: translated.body };
+export function termsBodyIn(terms: { body: string; bodyNl: string | null }, locale: Locale): { locale: Locale; body: string } {
+  if (locale === 'nl' && terms.bodyNl) return { locale: 'nl', body: terms.bodyNl };
   return { locale: 'en', body: terms.body };
 }

@@ -1,6 +1,6 @@
-import { desc, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { termsVersions } from '@/db/schema';
+import { termsAcceptances, termsVersions } from '@/db/schema';
 
 export type TermsVersion = typeof termsVersions.$inferSelect;
 
@@ -15,29 +15,56 @@ export async function currentTerms(db: Executor, at: Date): Promise<TermsVersion
   return row ?? null;
 }
 
-export interface TermsSection {
-  heading: string;
-  blocks: ({ kind: 'p'; text: string } | { kind: 'ul'; items: string[] })[];
+/** ACC-6: every version published by `at`, newest first (the current one is the first). */
+export async function publishedTerms(db: Executor, at: Date): Promise<Pick<TermsVersion, 'id' | 'version' | 'publishedAt'>[]> {
+  return db
+    .select({ id: termsVersions.id, version: termsVersions.version, publishedAt: termsVersions.publishedAt })
+    .from(termsVersions)
+    .where(lte(termsVersions.publishedAt, at))
+    .orderBy(desc(termsVersions.publishedAt));
 }
 
-/** Parses the terms body ("## " headings, paragraphs, "- " lists) for rendering. Pure. */
-export function parseTermsBody(body: string): TermsSection[] {
-  const sections: TermsSection[] = [];
-  let current: TermsSection | null = null;
-  for (const raw of body.split('\n')) {
-    const line = raw.trim();
-    if (!line) continue;
-    if (line.startsWith('## ')) {
-      current = { heading: line.slice(3), blocks: [] };
-      sections.push(current);
-      continue;
-    }
-    current ??= sections[sections.push({ heading: '', blocks: [] }) - 1];
-    const last = current.blocks[current.blocks.length - 1];
-    if (line.startsWith('- ')) {
-      if (last?.kind === 'ul') last.items.push(line.slice(2));
-      else current.blocks.push({ kind: 'ul', items: [line.slice(2)] });
-    } else current.blocks.push({ kind: 'p', text: line });
-  }
-  return sections;
+/** ACC-6: one published version by its name, or null (also for a version not yet published at `at`). */
+export async function termsByVersion(db: Executor, version: string, at: Date): Promise<TermsVersion | null> {
+  const [row] = await db
+    .select()
+    .from(termsVersions)
+    .where(and(eq(termsVersions.version, version), lte(termsVersions.publishedAt, at)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * ACC-6: the current version when the member has not accepted it (the portal notice shows it), else
+ * null. A revision concerns the people who were there before it: an owner accepts the version in
+ * force at signup, and a member who joined later joined an account under that version.
+ */
+export async function termsToAccept(
+  db: Executor,
+  user: { id: string; createdAt: Date },
+  at: Date,
+): Promise<Pick<TermsVersion, 'id' | 'version' | 'publishedAt'> | null> {
+  const current = await currentTerms(db, at);
+  if (!current || current.publishedAt <= user.createdAt) return null;
+  const userId = user.id;
+  const [accepted] = await db
+    .select({ id: termsAcceptances.id })
+    .from(termsAcceptances)
+    .where(and(eq(termsAcceptances.userId, userId), eq(termsAcceptances.termsVersionId, current.id)))
+    .limit(1);
+  return accepted ? null : { id: current.id, version: current.version, publishedAt: current.publishedAt };
+}
+
+/** ACC-6: every version for staff, newest first, with how many people accepted each. */
+export async function termsVersionsForStaff(db: Executor) {
+  return db
+    .select({
+      id: termsVersions.id,
+      version: termsVersions.version,
+      publishedAt: termsVersions.publishedAt,
+      hasDutch: sql<boolean>`${termsVersions.bodyNl} is not null`,
+      acceptances: sql<number>`(select count(*)::int from ${termsAcceptances} where ${termsAcceptances.termsVersionId} = ${termsVersions.id})`,
+    })
+    .from(termsVersions)
+    .orderBy(desc(termsVersions.publishedAt));
 }
