@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PlanChangeForm } from '@/components/plans/plan-change-form';
 import { ScheduledChange } from '@/components/plans/scheduled-change';
+import { UpcomingPriceNotice } from '@/components/prices/upcoming-price-notice';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireOwner } from '@/lib/auth/guards';
@@ -63,6 +64,8 @@ export default async function Page() {
             )}
           </dl>
         </Card>
+
+        <UpcomingPriceNotice accountId={ctx.account.id} />
 
         <ScheduledChange
           action={cancelScheduledChangeAction}
