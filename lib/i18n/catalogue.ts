@@ -19,6 +19,7 @@ import enPrivacy from '@/messages/en/privacy.json';
 import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
 import enTeam from '@/messages/en/team.json';
+import enUsage from '@/messages/en/usage.json';
 import enValidation from '@/messages/en/validation.json';
 import nlAccount from '@/messages/nl/account.json';
 import nlAudit from '@/messages/nl/audit.json';
@@ -39,6 +40,7 @@ import nlPrivacy from '@/messages/nl/privacy.json';
 import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
 import nlTeam from '@/messages/nl/team.json';
+import nlUsage from '@/messages/nl/usage.json';
 import nlValidation from '@/messages/nl/validation.json';
 import type { Locale } from './config';
 
@@ -63,6 +65,7 @@ const en = {
   consents: enConsents,
   privacy: enPrivacy,
   gdpr: enGdpr,
+  usage: enUsage,
 };
 
 export type Messages = typeof en;
@@ -90,6 +93,7 @@ export const catalogues: Record<Locale, Messages> = {
     consents: nlConsents,
     privacy: nlPrivacy,
     gdpr: nlGdpr,
+    usage: nlUsage,
   } as Messages,
 };
 

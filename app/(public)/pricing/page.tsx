@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FairUseLimits } from '@/components/plans/fair-use-limits';
 import { getDb } from '@/db/client';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { getFormatters } from '@/lib/i18n/server';
 import { listPublicPlans } from '@/lib/plans/queries';
+import { limitsOf } from '@/lib/usage/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +26,7 @@ const DESCRIPTIONS = knownKeys(catalogues.en.public.pricing.plans);
 const FEATURES = knownKeys(catalogues.en.public.pricing.features);
 
 export default async function PricingPage() {
-  const [plans, t, fmt] = await Promise.all([listPublicPlans(await getDb()), getTranslations('public.pricing'), getFormatters()]);
+  const [plans, t, tLimits, fmt] = await Promise.all([listPublicPlans(await getDb()), getTranslations('public.pricing'), getTranslations('usage.limits'), getFormatters()]);
   const described = (text: string) => (DESCRIPTIONS.has(text) ? t(`plans.${DESCRIPTIONS.get(text)}`) : text);
   const feature = (text: string) => (FEATURES.has(text) ? t(`features.${FEATURES.get(text)}`) : text);
   return (
@@ -54,6 +56,11 @@ export default async function PricingPage() {
                 <li key={f}>✓ {feature(f)}</li>
               ))}
             </ul>
+            {/* PLAN-7: the plan's fair-use limits. */}
+            <h3 className="mt-4 text-sm font-semibold text-slate-900">{tLimits('pricingHeading')}</h3>
+            <div className="mt-1">
+              <FairUseLimits limits={limitsOf(plan)} label={`${plan.name}: ${tLimits('title')}`} />
+            </div>
             <Link
               href="/signup"
               className="mt-6 rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:no-underline"
