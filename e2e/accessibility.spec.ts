@@ -55,6 +55,7 @@ const STAFF_PAGES = [
   '/staff/prices',
   '/staff/terms',
   '/staff/maintenance',
+  '/staff/enterprise',
   '/staff/announcements',
   '/staff/outbox',
   '/staff/audit',
