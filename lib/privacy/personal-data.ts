@@ -268,6 +268,7 @@ export const LOOKS_PERSONAL_BUT_IS_NOT: Record<string, string> = {
   'users.email_verified_at': 'when the address was confirmed; the address itself is erased',
   'spent_challenges.signature': 'the signature of a spent proof-of-work challenge',
   'custom_service_agreements.ip_clause': 'the intellectual-property clause (standard vendor wording)',
+  'enterprise_thresholds.min_tickets_per_agent': 'a staff setting: tickets per helpdesk agent that make an account an enterprise candidate',
 };
 
 /** The 5-year retention after the relationship ends or from consent (GDPR-9). */
