@@ -49,8 +49,9 @@ test('PLAN-6 PLAN-7 usage token, usage report, enterprise candidate marked by st
   await expect(staff.getByText('Describe the agreed price and terms.')).toBeVisible();
   await staff.getByLabel('Agreed price and terms').fill('EUR 900 a month, billed yearly, 24 months');
   await staff.getByRole('button', { name: 'Mark as enterprise' }).click();
-  await expect(staff.getByText('The account is marked as enterprise.')).toBeVisible();
+  // The form gives way to the agreement: the badge, the date and the terms.
   const section = staff.locator('section', { has: staff.getByRole('heading', { level: 2, name: 'Usage and fair use' }) });
+  await expect(section).toContainText('Marked as enterprise on');
   await staff.reload();
   await expect(section.getByText('Enterprise', { exact: true }).first()).toBeVisible();
   await expect(section).toContainText('EUR 900 a month, billed yearly, 24 months');
@@ -65,7 +66,10 @@ test('PLAN-6 PLAN-7 usage token, usage report, enterprise candidate marked by st
   await staff.getByRole('button', { name: 'Save limits' }).click();
   await expect(staff.getByText('The limits are saved.')).toBeVisible();
   await staff.reload();
-  await expect(staff.getByRole('table', { name: 'Account audit log' })).toContainText('Fair-use limits changed by staff');
+  // Staff read the audit log by action code, with the limits before and after.
+  const audit = staff.getByRole('table', { name: 'Account audit log' }).getByRole('row').filter({ hasText: 'plan.limits_changed' });
+  await expect(audit).toContainText('"maxUsers":3');
+  await expect(audit).toContainText('before');
 
   // The account left the candidates list; it is above its new tickets limit.
   await staff.goto('/staff/enterprise');
