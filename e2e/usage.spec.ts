@@ -95,6 +95,10 @@ test('PLAN-6 PLAN-7 usage token, usage report, enterprise candidate marked by st
   await page.goto('/account/security');
   await expect(page.getByText('Accountdesk staff replaced this token')).toBeVisible();
   await expect(page.getByLabel('Your new usage token')).toHaveCount(0);
+
+  // The candidates page is staff-only.
+  await page.goto('/staff/enterprise');
+  await expect(page).toHaveURL(/\/account\?denied=staff/);
 });
 
 test('PLAN-7 /pricing shows each plan\'s fair-use limits, in English and Dutch', async ({ page }) => {

@@ -29,14 +29,16 @@ export function FairUseLimits({ limits, usage, override, label }: FairUseLimitsP
   };
   if (!usage) {
     return (
-      <dl aria-label={label ?? t('title')} className="space-y-1 text-sm">
-        {LIMIT_NAMES.map((name) => (
-          <div key={name} className="flex justify-between gap-3">
-            <dt className="text-slate-600">{t(LABEL[name])}</dt>
-            <dd className="font-medium text-slate-900">{value(name)}</dd>
-          </div>
-        ))}
-      </dl>
+      <div role="group" aria-label={label ?? t('title')}>
+        <dl className="space-y-1 text-sm">
+          {LIMIT_NAMES.map((name) => (
+            <div key={name} className="flex justify-between gap-3">
+              <dt className="text-slate-600">{t(LABEL[name])}</dt>
+              <dd className="font-medium text-slate-900">{value(name)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
     );
   }
   const exceeded = new Set(limitsExceeded(limits, usage));
