@@ -30,6 +30,10 @@ export const plans = pgTable('plans', {
   /** Shown on /pricing; the deal-only plan is hidden there. */
   isPublic: boolean('is_public').notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** PLAN-7: fair-use limits of the plan (the seed sets them); null = unlimited. */
+  maxUsers: integer('max_users'),
+  maxTicketsPerMonth: integer('max_tickets_per_month'),
+  maxStorageGb: integer('max_storage_gb'),
 });
 
 export const accounts = pgTable(
@@ -962,3 +966,82 @@ export const loginSurcharges = pgTable(
     uniqueIndex('login_surcharges_active_unique').on(t.userId).where(sql`${t.endedAt} is null`),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Usage and fair use (PLAN-6, PLAN-7)
+
+/**
+ * PLAN-7: staff's per-account fair-use limits. A null column means the plan's limit applies
+ * (effective limit = override ?? plan). Changed without notice; every change is audited.
+ */
+export const accountLimitOverrides = pgTable('account_limit_overrides', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  maxUsers: integer('max_users'),
+  maxTicketsPerMonth: integer('max_tickets_per_month'),
+  maxStorageGb: integer('max_storage_gb'),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/**
+ * PLAN-6: the one bearer token with which an account's helpdesk reports usage. Only the sha-256
+ * of the token is stored; its first characters (the prefix) are kept to recognise it and to find
+ * the row. Rotating replaces the row's hash, so the old token stops working at once.
+ */
+export const usageApiTokens = pgTable(
+  'usage_api_tokens',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id),
+    tokenHash: text('token_hash').notNull(),
+    tokenPrefix: text('token_prefix').notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    /** 'owner' when the owner created it (and saw it once); 'staff' when staff replaced it (nobody saw it). */
+    createdByRole: text('created_by_role', { enum: ['owner', 'staff'] }).notNull(),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('usage_api_tokens_hash_unique').on(t.tokenHash), index('usage_api_tokens_prefix_idx').on(t.tokenPrefix)],
+);
+
+/** PLAN-6: what an account's helpdesk reported through POST /api/usage. */
+export const usageReports = pgTable(
+  'usage_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    reportedAt: ts('reported_at').notNull(),
+    /** The calendar month the figures belong to, 'YYYY-MM' (Bratislava time when not reported). */
+    month: text('month').notNull(),
+    endUsers: integer('end_users').notNull(),
+    ticketsThisMonth: integer('tickets_this_month').notNull(),
+    /** Agents as the helpdesk counts them; when absent the account's active users are used. */
+    agents: integer('agents'),
+    storageMb: integer('storage_mb'),
+  },
+  (t) => [index('usage_reports_account_idx').on(t.accountId, t.reportedAt)],
+);
+
+/** PLAN-6: the thresholds above which an account is an enterprise candidate; one row, edited by staff. */
+export const enterpriseThresholds = pgTable('enterprise_thresholds', {
+  id: text('id').primaryKey().default('default'),
+  minEndUsers: integer('min_end_users').notNull(),
+  minTicketsPerAgent: integer('min_tickets_per_agent').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/** PLAN-6: an account staff marked as enterprise, with the custom price and terms agreed. */
+export const enterpriseAgreements = pgTable('enterprise_agreements', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  agreedTerms: text('agreed_terms').notNull(),
+  markedAt: ts('marked_at').notNull(),
+  markedBy: uuid('marked_by').references(() => users.id),
+});

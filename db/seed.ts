@@ -19,6 +19,9 @@ export function seedStaffLogin(): { email: string; password: string } | null {
 export const SEED_PLANS = [
   {
     code: 'free',
+    maxUsers: 1,
+    maxTicketsPerMonth: 100,
+    maxStorageGb: 1,
     name: 'Free',
     description: 'For a single agent trying things out, within fair-use limits.',
     seatPriceMonthlyCents: 0,
@@ -29,6 +32,9 @@ export const SEED_PLANS = [
   },
   {
     code: 'team',
+    maxUsers: null,
+    maxTicketsPerMonth: null,
+    maxStorageGb: 20,
     name: 'Team',
     description: 'Shared inbox, chat and knowledge base for a growing support team.',
     seatPriceMonthlyCents: 1500,
@@ -39,6 +45,9 @@ export const SEED_PLANS = [
   },
   {
     code: 'business',
+    maxUsers: null,
+    maxTicketsPerMonth: null,
+    maxStorageGb: 100,
     name: 'Business',
     description: 'Automation, reporting and phone for larger teams.',
     seatPriceMonthlyCents: 2900,
@@ -49,6 +58,9 @@ export const SEED_PLANS = [
   },
   {
     code: 'all-in-one',
+    maxUsers: null,
+    maxTicketsPerMonth: null,
+    maxStorageGb: 250,
     name: 'All-inclusive',
     description: 'Every channel and feature. The plan behind lifetime deals.',
     seatPriceMonthlyCents: 3900,
@@ -71,6 +83,11 @@ export const SEED_DEAL = {
 
 export async function seed(db: Db): Promise<void> {
   await db.insert(plans).values(SEED_PLANS).onConflictDoNothing({ target: plans.code });
+  // PLAN-7: the fair-use limits of the seeded plans are defined here, so every start brings
+  // existing databases to them (staff change limits per account, never per plan).
+  for (const p of SEED_PLANS) {
+    await db.update(plans).set({ maxUsers: p.maxUsers, maxTicketsPerMonth: p.maxTicketsPerMonth, maxStorageGb: p.maxStorageGb }).where(eq(plans.code, p.code));
+  }
   const { planCode, ...deal } = SEED_DEAL;
   const [dealPlan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.code, planCode));
   const seededAt = new Date('2019-06-01T00:00:00Z');

@@ -58,6 +58,7 @@ const STAFF_PAGES = [
   '/staff/terms',
   '/staff/login-sharing',
   '/staff/maintenance',
+  '/staff/enterprise',
   '/staff/announcements',
   '/staff/outbox',
   '/staff/audit',

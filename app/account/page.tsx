@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PortalLinks } from '@/components/account/portal-links';
+import { FairUseLimits } from '@/components/plans/fair-use-limits';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { accountAddress } from '@/lib/accounts/address';
@@ -10,6 +11,7 @@ import { requireMember } from '@/lib/auth/guards';
 import { trialDaysLeft } from '@/lib/billing/periods';
 import { now } from '@/lib/clock';
 import { getFormatters } from '@/lib/i18n/server';
+import { accountLimits } from '@/lib/usage/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,9 +31,16 @@ const STATUS: Record<string, { key: 'active' | 'pendingVerification' | 'suspende
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMember();
   const { denied } = await searchParams;
-  const overview = await getAccountOverview(await getDb(), ctx.account.id);
+  const db = await getDb();
+  const overview = await getAccountOverview(db, ctx.account.id);
   if (!overview) notFound();
-  const [t, tAccount, f] = await Promise.all([getTranslations('account.overview'), getTranslations('account'), getFormatters()]);
+  const [t, tAccount, tLimits, f, limits] = await Promise.all([
+    getTranslations('account.overview'),
+    getTranslations('account'),
+    getTranslations('usage.limits'),
+    getFormatters(),
+    accountLimits(db, ctx.account.id, now()),
+  ]);
   const { account, plan, subscription, owner } = overview;
   const known = STATUS[account.status];
   const status = known ? { label: tAccount(`accountStatus.${known.key}`), tone: known.tone } : { label: account.status, tone: 'slate' as const };
@@ -126,6 +135,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <p className="mt-3 text-sm text-slate-600">{t('ownerResponsible')}</p>
         </Card>
       </div>
+      {/* PLAN-7: the account's fair-use limits and what is in use now. */}
+      <Card title={tLimits('title')} className="mt-4">
+        <p className="mb-3 text-sm text-slate-600">{tLimits('intro')}</p>
+        <FairUseLimits limits={limits.effective} usage={limits.usage} override={limits.override} />
+      </Card>
       <h2 className="mb-3 mt-8 text-lg font-semibold text-slate-900">{t('manage')}</h2>
       <PortalLinks role={ctx.user.role as 'owner' | 'admin' | 'agent'} />
     </>

@@ -35,6 +35,7 @@ const SECTIONS = [
   { href: '/staff/deals', key: 'deals' },
   { href: '/staff/cancellations', key: 'cancellations' },
   { href: '/staff/prices', key: 'prices' },
+  { href: '/staff/enterprise', key: 'enterprise' },
   { href: '/staff/terms', key: 'terms' },
   { href: '/staff/maintenance', key: 'maintenance' },
   { href: '/staff/announcements', key: 'announcements' },

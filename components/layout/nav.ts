@@ -50,6 +50,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: '/staff/deals', label: 'deals' },
   { href: '/staff/cancellations', label: 'cancellations' },
   { href: '/staff/prices', label: 'prices' },
+  { href: '/staff/enterprise', label: 'enterprise' },
   { href: '/staff/terms', label: 'terms' },
   { href: '/staff/login-sharing', label: 'loginSharing' },
   { href: '/staff/maintenance', label: 'maintenance' },

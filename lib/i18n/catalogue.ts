@@ -21,6 +21,7 @@ import enPrivacy from '@/messages/en/privacy.json';
 import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
 import enTeam from '@/messages/en/team.json';
+import enUsage from '@/messages/en/usage.json';
 import enValidation from '@/messages/en/validation.json';
 import enTerms from '@/messages/en/terms.json';
 import enLoginSharing from '@/messages/en/loginSharing.json';
@@ -45,6 +46,7 @@ import nlPrivacy from '@/messages/nl/privacy.json';
 import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
 import nlTeam from '@/messages/nl/team.json';
+import nlUsage from '@/messages/nl/usage.json';
 import nlValidation from '@/messages/nl/validation.json';
 import nlTerms from '@/messages/nl/terms.json';
 import nlLoginSharing from '@/messages/nl/loginSharing.json';
@@ -75,6 +77,7 @@ const en = {
   prices: enPrices,
   terms: enTerms,
   loginSharing: enLoginSharing,
+  usage: enUsage,
 };
 
 export type Messages = typeof en;
@@ -106,6 +109,7 @@ export const catalogues: Record<Locale, Messages> = {
     prices: nlPrices,
     terms: nlTerms,
     loginSharing: nlLoginSharing,
+    usage: nlUsage,
   } as Messages,
 };
 

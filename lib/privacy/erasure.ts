@@ -17,6 +17,7 @@ import {
   dealRedemptionAttempts,
   emailCancellations,
   emailVerifications,
+  enterpriseAgreements,
   gdprRequests,
   invitations,
   invoices,
@@ -34,6 +35,8 @@ import {
   loginSurcharges,
   subscriptions,
   termsAcceptances,
+  usageApiTokens,
+  usageReports,
   users,
 } from '@/db/schema';
 import { recordAudit, type Actor } from '@/lib/audit';
@@ -62,17 +65,19 @@ export const ERASED_CATEGORIES = [
   'dealAttempts',
   'cancellationRequests',
   'customServiceRequests',
+  'usageData',
   'auditEntries',
 ] as const;
 export type ErasedCategory = (typeof ERASED_CATEGORIES)[number];
 
-export const KEPT_CATEGORIES = ['invoices', 'customServiceAgreements', 'suppression', 'privacyRequests', 'auditEntries', 'accountAddress'] as const;
+export const KEPT_CATEGORIES = ['invoices', 'customServiceAgreements', 'enterpriseAgreements', 'suppression', 'privacyRequests', 'auditEntries', 'accountAddress'] as const;
 export type KeptCategory = (typeof KEPT_CATEGORIES)[number];
 
 /** Why each kept category stays (see personal-data.ts). */
 export const KEPT_BECAUSE: Record<KeptCategory, KeptReason> = {
   invoices: 'accounting',
   customServiceAgreements: 'contract',
+  enterpriseAgreements: 'contract',
   suppression: 'suppression',
   privacyRequests: 'accountability',
   auditEntries: 'auditLog',
@@ -162,6 +167,11 @@ async function stopAccountForErasure(tx: Executor, accountId: string, at: Date, 
     count(report, 'customServiceRequests', cleared.length);
     await tx.update(customServiceEvents).set({ note: null }).where(inArray(customServiceEvents.requestId, ids));
   }
+
+  // PLAN-6: the usage token and the helpdesk's usage reports go with the account.
+  const tokens = await tx.delete(usageApiTokens).where(eq(usageApiTokens.accountId, accountId)).returning({ id: usageApiTokens.accountId });
+  const reports = await tx.delete(usageReports).where(eq(usageReports.accountId, accountId)).returning({ id: usageReports.id });
+  count(report, 'usageData', tokens.length + reports.length);
 
   // Invitations the account sent name other people: they go with the account's content.
   const invited = await tx
@@ -356,6 +366,7 @@ async function erase(
           .where(inArray(customServiceRequests.accountId, ownedAccountIds)),
       ),
     );
+    kept('enterpriseAgreements', await countOf(tx.select({ n }).from(enterpriseAgreements).where(inArray(enterpriseAgreements.accountId, ownedAccountIds))));
     kept('accountAddress', ownedAccountIds.length);
   }
   if (email) {

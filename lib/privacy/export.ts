@@ -14,6 +14,7 @@ import {
   dealCodes,
   dealRedemptionAttempts,
   emailCancellations,
+  enterpriseAgreements,
   gdprRequestEvents,
   gdprRequests,
   invitations,
@@ -174,6 +175,14 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
     .where(eq(dealRedemptionAttempts.email, email))
     .orderBy(dealRedemptionAttempts.at);
 
+  // PLAN-6: the custom price and terms agreed when staff marked an owned account as enterprise.
+  const enterpriseRows = ownedAccountIds.length
+    ? await db
+        .select({ accountId: enterpriseAgreements.accountId, agreedTerms: enterpriseAgreements.agreedTerms, markedAt: enterpriseAgreements.markedAt })
+        .from(enterpriseAgreements)
+        .where(inArray(enterpriseAgreements.accountId, ownedAccountIds))
+    : [];
+
   const cancellationRows = await db
     .select({ receivedAt: emailCancellations.receivedAt, dueAt: emailCancellations.dueAt, carriedOutAt: emailCancellations.carriedOutAt })
     .from(emailCancellations)
@@ -270,6 +279,7 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
     dealRedemptions: redemptionRows,
     refusedDealAttempts: refusedAttemptRows,
     emailedCancellations: cancellationRows,
+    enterpriseAgreements: enterpriseRows,
     customServiceRequests: customRows,
     auditEntries: auditRows,
     emailsSent: emailRows,

@@ -171,6 +171,13 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
     device: p('user', del),
   },
   login_sharing_flags: { evidence: p('user', { kind: 'anonymise', with: '[]' }) },
+  // PLAN-6: the account's usage token is a credential: never exported, deleted with the account.
+  usage_api_tokens: {
+    token_hash: p('account', del, false),
+    token_prefix: p('account', del, false),
+  },
+  // PLAN-6: the custom price and terms agreed with the customer stay with the contract.
+  enterprise_agreements: { agreed_terms: p('account', keep('contract')) },
 };
 
 /**
@@ -178,7 +185,10 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
  * only pseudonymous references to a user whose own row is anonymised on erasure.
  */
 export const NON_PERSONAL: Record<string, string[]> = {
-  plans: ['id', 'code', 'name', 'description', 'seat_price_monthly_cents', 'seat_price_yearly_cents', 'features', 'is_public', 'sort_order'],
+  plans: [
+    'id', 'code', 'name', 'description', 'seat_price_monthly_cents', 'seat_price_yearly_cents', 'features', 'is_public', 'sort_order',
+    'max_users', 'max_tickets_per_month', 'max_storage_gb',
+  ],
   accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at', 'inactivity_warned_at'],
   users: ['id', 'account_id', 'role', 'locale', 'email_verified_at', 'created_at', 'deleted_at'],
   terms_versions: ['id', 'version', 'summary', 'body', 'body_nl', 'published_at', 'published_by'],
@@ -245,6 +255,13 @@ export const NON_PERSONAL: Record<string, string[]> = {
     'id', 'plan_id', 'old_monthly_cents', 'old_yearly_cents', 'new_monthly_cents', 'new_yearly_cents', 'effective_at', 'announced_at',
     'announced_by', 'recipients', 'withdrawn_at', 'withdrawn_by', 'applied_at',
   ],
+  // PLAN-6/PLAN-7: figures and limits of a business's helpdesk (counts, not people). Usage reports
+  // are deleted with the account all the same (lib/privacy/erasure.ts).
+  account_limit_overrides: ['account_id', 'max_users', 'max_tickets_per_month', 'max_storage_gb', 'updated_at', 'updated_by'],
+  usage_api_tokens: ['account_id', 'created_at', 'created_by', 'created_by_role', 'last_used_at'],
+  usage_reports: ['id', 'account_id', 'reported_at', 'month', 'end_users', 'tickets_this_month', 'agents', 'storage_mb'],
+  enterprise_thresholds: ['id', 'min_end_users', 'min_tickets_per_agent', 'updated_at', 'updated_by'],
+  enterprise_agreements: ['account_id', 'marked_at', 'marked_by'],
 };
 
 /** Column names that look like personal data: they may never be reviewed as non-personal. */
@@ -265,6 +282,7 @@ export const LOOKS_PERSONAL_BUT_IS_NOT: Record<string, string> = {
   'users.email_verified_at': 'when the address was confirmed; the address itself is erased',
   'spent_challenges.signature': 'the signature of a spent proof-of-work challenge',
   'custom_service_agreements.ip_clause': 'the intellectual-property clause (standard vendor wording)',
+  'enterprise_thresholds.min_tickets_per_agent': 'a staff setting: tickets per helpdesk agent that make an account an enterprise candidate',
 };
 
 /** The 5-year retention after the relationship ends or from consent (GDPR-9). */

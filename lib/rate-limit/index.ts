@@ -42,6 +42,8 @@ export const LIMITS = {
   // GDPR-3: confirmation emails per address asked for; over it the answer stays the same but
   // nothing is stored or mailed (a signed-in person's own address is never limited).
   privacyRequestEmail: { name: 'privacy-request-email', max: 3, windowSeconds: 3600 },
+  // PLAN-6: usage reports per account token (a helpdesk reports every few minutes at most).
+  usageReport: { name: 'usage-report', max: 120, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {

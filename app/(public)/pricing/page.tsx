@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FairUseLimits } from '@/components/plans/fair-use-limits';
 import { getDb } from '@/db/client';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { getFormatters } from '@/lib/i18n/server';
 import { listPublicPlans } from '@/lib/plans/queries';
 import { now } from '@/lib/clock';
 import { announcedPriceChanges } from '@/lib/prices/service';
+import { limitsOf } from '@/lib/usage/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,11 +29,12 @@ const FEATURES = knownKeys(catalogues.en.public.pricing.features);
 
 export default async function PricingPage() {
   const db = await getDb();
-  const [plans, announced, t, tPrices, fmt] = await Promise.all([
+  const [plans, announced, t, tPrices, tLimits, fmt] = await Promise.all([
     listPublicPlans(db),
     announcedPriceChanges(db, now()),
     getTranslations('public.pricing'),
     getTranslations('prices.pricing'),
+    getTranslations('usage.limits'),
     getFormatters(),
   ]);
   const described = (text: string) => (DESCRIPTIONS.has(text) ? t(`plans.${DESCRIPTIONS.get(text)}`) : text);
@@ -73,6 +76,11 @@ export default async function PricingPage() {
                 <li key={f}>✓ {feature(f)}</li>
               ))}
             </ul>
+            {/* PLAN-7: the plan's fair-use limits. */}
+            <h3 className="mt-4 text-sm font-semibold text-slate-900">{tLimits('pricingHeading')}</h3>
+            <div className="mt-1">
+              <FairUseLimits limits={limitsOf(plan)} label={`${plan.name}: ${tLimits('title')}`} />
+            </div>
             <Link
               href="/signup"
               className="mt-6 rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:no-underline"

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { SignOutEverywhereForm } from '@/components/account/sign-out-everywhere-form';
+import { UsageTokenForm } from '@/components/account/usage-token-form';
 import { describeDevice } from '@/components/account/device';
 import { DataTable } from '@/components/ui/data-table';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
@@ -7,7 +8,8 @@ import { getDb } from '@/db/client';
 import { requireMemberEvenIfSuspended } from '@/lib/auth/guards';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import { getFormatters, getKeyTranslator } from '@/lib/i18n/server';
-import { signOutEverywhereAction } from './actions';
+import { usageTokenInfo } from '@/lib/usage/tokens';
+import { createUsageTokenAction, signOutEverywhereAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata() {
@@ -18,8 +20,10 @@ export async function generateMetadata() {
 export default async function SecurityPage() {
   // Signing out everywhere must work on a suspended account too (PAY-2 leaves it open).
   const ctx = await requireMemberEvenIfSuspended();
-  const rows = await listActiveSessions(await getDb(), ctx.user.id);
-  const [t, keys, f] = await Promise.all([getTranslations('account.security'), getKeyTranslator(), getFormatters()]);
+  const db = await getDb();
+  const isOwner = ctx.user.role === 'owner';
+  const [rows, token] = await Promise.all([listActiveSessions(db, ctx.user.id), isOwner ? usageTokenInfo(db, ctx.account.id) : null]);
+  const [t, tToken, keys, f] = await Promise.all([getTranslations('account.security'), getTranslations('usage.token'), getKeyTranslator(), getFormatters()]);
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
@@ -57,6 +61,36 @@ export default async function SecurityPage() {
           <p className="mb-4 text-sm text-slate-600">{t('signOutEverywhereText')}</p>
           <SignOutEverywhereForm action={signOutEverywhereAction} />
         </Card>
+        {/* PLAN-6: the usage API token, for the owner only. */}
+        {isOwner && (
+          <Card title={tToken('title')}>
+            <p className="mb-3 text-sm text-slate-600">{tToken('intro')}</p>
+            {token ? (
+              <dl className="mb-4 space-y-1 text-sm">
+                <div className="flex gap-2">
+                  <dt className="text-slate-500">{tToken('prefix')}</dt>
+                  <dd className="font-mono text-slate-900">{token.tokenPrefix}…</dd>
+                </div>
+                <div className="flex gap-2">
+                  <dt className="text-slate-500">{tToken('created')}</dt>
+                  <dd className="text-slate-900">{f.dateTime(token.createdAt)}</dd>
+                </div>
+                <div className="flex gap-2">
+                  <dt className="text-slate-500">{tToken('lastUsed')}</dt>
+                  <dd className="text-slate-900">{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : tToken('neverUsed')}</dd>
+                </div>
+              </dl>
+            ) : (
+              <p className="mb-4 text-sm text-slate-600">{tToken('none')}</p>
+            )}
+            {token?.createdByRole === 'staff' && (
+              <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {tToken('createdByStaff', { date: f.date(token.createdAt) })}
+              </p>
+            )}
+            <UsageTokenForm hasToken={!!token} action={createUsageTokenAction} />
+          </Card>
+        )}
         <Card title={t('passwordCard')}>
           <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
             <li>{t('passwordLength')}</li>

@@ -7,6 +7,7 @@ import { AuditTable } from '@/components/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
 import { EndSessionsForm } from '@/components/staff/end-sessions-form';
 import { BillingSection } from '@/components/staff/billing-section';
+import { LimitsSection } from '@/components/staff/limits-section';
 import { LogEmailedRequestForm } from '@/components/custom-services/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
@@ -60,6 +61,8 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
         </Card>
 
         <BillingSection accountId={a.id} billing={billing} extendTrialAction={extendTrialAction} retryChargeAction={retryChargeAction} />
+
+        <LimitsSection accountId={a.id} accountName={accountAddress(a.slug)} stopped={a.status === 'stopped'} />
 
         {/* CUS-1: a custom-service request that came by email is logged here, on its account. */}
         <Card title={tCus('logCard.heading')}>
