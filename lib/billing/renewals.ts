@@ -27,6 +27,7 @@ import { queueEmails } from '@/lib/email/outbox';
 import type { EmailContent } from '@/lib/email/render';
 import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
+import { payRenewalsFromCredit } from '@/lib/credit/service';
 import { currentBuyersAndLocales } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
@@ -141,6 +142,8 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
       as v(account_id uuid, invoice_id uuid, period_start timestamptz, period_end timestamptz)
     where s.account_id = v.account_id`);
   const docs = await issueDocuments(tx, renewals);
+  // INV-7: invoices the prepaid credit covers are paid from it here, before collection sees them.
+  await payRenewalsFromCredit(tx, docs, at);
   return docs.length;
 }
 
