@@ -91,7 +91,7 @@ export async function stopAndErase(
   const { account, owner, at } = input;
   const ownerEmail = owner?.email ?? null;
   // INV-8: unused prepaid credit is refunded (credit note, minus the fee) before the buyer's details are erased.
-  await settleCreditOnStop(tx, { accountId: account.id, actor: input.actor, at });
+  const credit = await settleCreditOnStop(tx, { accountId: account.id, actor: input.actor, at });
   const report = ownerEmail
     ? await eraseSubject(tx, { email: ownerEmail, at, actor: input.actor, reason: input.reason, audit: false })
     : await eraseAccount(tx, { accountId: account.id, at, actor: input.actor, reason: input.reason, audit: false });
@@ -122,6 +122,8 @@ export async function stopAndErase(
       { accountId: account.id },
     );
   }
+  // INV-8: the refund's figures, written before the erasure, go out once it is done.
+  if (credit?.email) await queueEmail(tx, credit.email.to, credit.email.content, { accountId: account.id });
   const result = { usersErased: report.erasedUserIds.length, sessionsRevoked: report.sessionsRevoked };
   await recordAudit(tx, input.actor, {
     action: 'account.stopped',

@@ -8,7 +8,7 @@ import { accounts, invoices, plans, prepaidCreditEntries, subscriptions } from '
 import { DomainError } from '@/lib/actions';
 import { recordAudit, recordAudits, SYSTEM, type Actor, type AuditEntry } from '@/lib/audit';
 import { currentBuyerAndLocale, currentBuyersAndLocales } from '@/lib/billing/buyer';
-import { ownerContacts, queueOwnerEmail, recordCharges } from '@/lib/billing/charges';
+import { ownerContact, ownerContacts, queueOwnerEmail, recordCharges } from '@/lib/billing/charges';
 import { priceLines } from '@/lib/billing/money';
 import { bratislavaDay } from '@/lib/billing/periods';
 import { periodLines } from '@/lib/billing/pricing';
@@ -282,7 +282,7 @@ export async function cancellationPreviews(db: Executor, accountIds: string[], a
  * as a pending refund; the fee is recorded as forfeited. The processor is called after the commit
  * (refundPendingCredit), with a key derived from the credit note, so a retry never pays twice.
  */
-export async function settleCreditOnStop(tx: Tx, input: { accountId: string; actor: Actor; at: Date }): Promise<{ creditNote: Invoice | null; refundCents: number; feeCents: number } | null> {
+export async function settleCreditOnStop(tx: Tx, input: { accountId: string; actor: Actor; at: Date }): Promise<{ creditNote: Invoice | null; refundCents: number; feeCents: number; email: { to: string; content: EmailContent } | null } | null> {
   // The renewal sweep locks the subscription before it spends credit: take the same lock, so the
   // balance read here cannot be spent by a renewal committing in between.
   await tx.select({ id: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.accountId, input.accountId)).for('update');
@@ -320,15 +320,27 @@ export async function settleCreditOnStop(tx: Tx, input: { accountId: string; act
     target: creditNote ? `invoice:${creditNote.number}` : `account:${input.accountId}`,
     details: { remainderCents: figures.remainderCents, refundCents: figures.refundCents, feeCents: figures.feeCents, feePercent },
   });
-  await queueOwnerEmail(tx, input.accountId, (mail) => ({
-    subject: mail.t('credit.email.refund.subject'),
-    paragraphs: [
-      mail.t('credit.email.refund.figures', { remainder: mail.money(figures.remainderCents), refund: mail.money(figures.refundCents), fee: mail.money(figures.feeCents), percent: feePercent }),
-      ...(creditNote ? [mail.t('credit.email.refund.creditNote', { number: creditNote.number })] : []),
-    ],
-    action: { label: mail.t('credit.email.refund.action'), url: appUrl() },
-  }));
-  return { creditNote, refundCents: figures.refundCents, feeCents: figures.feeCents };
+  // The owner is told after the erasure (which clears mail already queued to the erased address):
+  // the caller queues this email, written now while the owner's address and language are known.
+  const owner = await ownerContact(tx, input.accountId);
+  let email: { to: string; content: EmailContent } | null = null;
+  if (owner) {
+    const mail = emailKit(owner.locale);
+    email = {
+      to: owner.email,
+      content: {
+        locale: owner.locale,
+        greeting: mail.greeting(owner.name),
+        subject: mail.t('credit.email.refund.subject'),
+        paragraphs: [
+          mail.t('credit.email.refund.figures', { remainder: mail.money(figures.remainderCents), refund: mail.money(figures.refundCents), fee: mail.money(figures.feeCents), percent: feePercent }),
+          ...(creditNote ? [mail.t('credit.email.refund.creditNote', { number: creditNote.number })] : []),
+        ],
+        action: { label: mail.t('credit.email.refund.action'), url: appUrl() },
+      },
+    };
+  }
+  return { creditNote, refundCents: figures.refundCents, feeCents: figures.feeCents, email };
 }
 
 /** The idempotency key of the refund of a credit note: one refund per credit note, however often it is retried. */
