@@ -47,6 +47,7 @@ export async function addPrepaidCredit(
   db: Db,
   input: { accountId: string; amountCents: number; reference: string; agreedOn: string; actor: Actor; staffUserId: string; at: Date },
 ): Promise<CreditEntry> {
+  if (input.agreedOn > bratislavaDay(input.at)) throw new DomainError(msg('credit.errors.agreedOnFuture'), 'agreedOn');
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, input.accountId)).limit(1).for('update');
     if (!account) throw new DomainError(msg('credit.errors.noAccount'));

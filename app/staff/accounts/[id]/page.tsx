@@ -7,6 +7,8 @@ import { AuditTable } from '@/components/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
 import { EndSessionsForm } from '@/components/staff/end-sessions-form';
 import { BillingSection } from '@/components/staff/billing-section';
+import { PrepaidCreditSection } from '@/components/staff/prepaid-credit-section';
+import { addCreditAction } from './credit-actions';
 import { LogEmailedRequestForm } from '@/components/custom-services/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
@@ -60,6 +62,9 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
         </Card>
 
         <BillingSection accountId={a.id} billing={billing} extendTrialAction={extendTrialAction} retryChargeAction={retryChargeAction} />
+
+        {/* INV-7/INV-8: prepaid credit (balance, projected end, add credit, ledger). */}
+        <PrepaidCreditSection accountId={a.id} stopped={a.status === 'stopped'} action={addCreditAction} />
 
         {/* CUS-1: a custom-service request that came by email is logged here, on its account. */}
         <Card title={tCus('logCard.heading')}>
