@@ -1,7 +1,6 @@
 // INV-7: the owner's prepaid credit on /account/billing: balance and the projected end date, which
 // follows the current plan and seats. Shown only for an account that has had credit.
 import { getTranslations } from 'next-intl/server';
-import { Card } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
 import { creditSummary } from '@/lib/credit/service';
@@ -12,7 +11,10 @@ export async function PrepaidCreditCard({ accountId }: { accountId: string }) {
   if (!summary) return null;
   const [t, f] = await Promise.all([getTranslations('credit.owner'), getFormatters()]);
   return (
-    <Card title={t('heading')}>
+    <section aria-labelledby="prepaid-credit-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="prepaid-credit-heading" className="mb-3 text-base font-semibold text-slate-900">
+        {t('heading')}
+      </h2>
       <dl className="grid gap-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-slate-600">{t('balance')}</dt>
@@ -38,6 +40,6 @@ export async function PrepaidCreditCard({ accountId }: { accountId: string }) {
           <p>{t('notCovering', { amount: f.money(summary.periodGrossCents) })}</p>
         ) : null}
       </div>
-    </Card>
+    </section>
   );
 }
