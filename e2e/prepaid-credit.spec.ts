@@ -51,6 +51,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   // The owner sees the balance and that it pays the next 12 renewals.
   await page.context().clearCookies();
   await signIn(page, o.email, o.password);
+  await expect(page).toHaveURL(/\/account$/);
   await page.goto('/account/billing');
   const card = page.getByRole('region', { name: 'Prepaid credit' });
   await expect(card).toContainText('Credit balance');
@@ -68,6 +69,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   expect((await outbox(request, o.email)).filter((m) => /Payment received/.test(m.subject))).toHaveLength(1);
 
   await signIn(page, o.email, o.password);
+  await expect(page).toHaveURL(/\/account$/);
   await page.goto('/account/invoices');
   const row = page.getByRole('row').filter({ hasText: number });
   await expect(row).toContainText('Paid');
