@@ -73,7 +73,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   await page.goto('/account/invoices');
   const row = page.getByRole('row').filter({ hasText: number });
   await expect(row).toContainText('Paid');
-  await row.getByRole('link', { name: number }).click();
+  await row.getByRole('link', { name: number, exact: true }).click();
   await expect(page.getByText('Paid from prepaid credit')).toBeVisible();
   await page.goto('/account/billing');
   await expect(page.getByRole('region', { name: 'Prepaid credit' })).toContainText('€202.95');
