@@ -7,11 +7,13 @@ import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewal
 import { createPaidAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { ProcessorUnavailableError, type PaymentProcessor } from '@/lib/billing/processor';
 import { injectSandboxFault } from '@/lib/billing/sandbox-processor';
+import { carryOutCancellation, recordEmailCancellation } from '@/lib/cancellation/email-cancellations';
+import { recordCancellationSchema } from '@/lib/cancellation/schemas';
 import { stopAccount } from '@/lib/cancellation/stop-account';
 import { setClock } from '@/lib/clock';
 import { listAccountDocuments } from '@/lib/invoices/queries';
 import { makeUser } from '@/lib/test-utils/factories';
-import { addPrepaidCredit, cancellationPreview, creditBalance, creditSummary, refundKey, refundPendingCredit } from './service';
+import { addPrepaidCredit, cancellationPreview, cancellationPreviews, creditBalance, creditSummary, refundKey, refundPendingCredit } from './service';
 
 const t = useBillingTestDb();
 const MONTHLY = 1845; // one seat of the default plan, €15.00 + 23 % Slovak VAT
@@ -84,6 +86,22 @@ describe('INV-7 prepaid credit', () => {
     expect(subjects.some((s) => s.includes(`for invoice ${renewals[0].number}`))).toBe(false);
     const sub = (await t.db.select().from(subscriptions).where(eq(subscriptions.accountId, account.id)))[0];
     expect(sub).toMatchObject({ status: 'active', dunningInvoiceId: null });
+  });
+
+  test('INV-7 credit agreed on a future day is refused next to the date, and nothing is booked', async () => {
+    const { account } = await paidAccount();
+    const s = await staff();
+    const err = await addPrepaidCredit(t.db, {
+      accountId: account.id,
+      amountCents: 1000,
+      reference: 'PO-1',
+      agreedOn: '2027-01-13',
+      actor: { type: 'staff', id: s.id },
+      staffUserId: s.id,
+      at: new Date('2027-01-12T10:00:00Z'),
+    }).catch((e) => e);
+    expect(err.field).toBe('agreedOn');
+    expect(await creditSummary(t.db, account.id, new Date('2027-01-12T10:00:00Z'))).toBeNull();
   });
 
   test('INV-7 the projected end date moves when seats change', async () => {
@@ -205,6 +223,30 @@ describe('INV-8 refund of unused credit at cancellation', () => {
     await refundPendingCredit(t.db, counting, account.id);
     expect(calls).toBe(2);
     expect(await t.db.select().from(sandboxRefunds).where(eq(sandboxRefunds.idempotencyKey, refundKey(entry.invoiceId!)))).toHaveLength(1);
+  });
+
+  test('INV-8 a cancellation received by email: staff see the figures before carrying it out, and carrying it out refunds the same way', async () => {
+    const { account, owner } = await paidAccount();
+    await addCredit(account.id, 4 * MONTHLY); // 7 380: 3 690 back, 3 690 kept
+    const s = await staff();
+    const actor = { type: 'staff' as const, id: s.id };
+    const at = new Date('2027-01-20T10:00:00Z');
+    setClock(at);
+    const row = await recordEmailCancellation(
+      t.db,
+      recordCancellationSchema.parse({ account: account.slug, receivedAt: '2027-01-20T09:00', requesterEmail: '' }),
+      actor,
+      at,
+    );
+    expect((await cancellationPreviews(t.db, [account.id], at)).get(account.id)).toEqual({ feePercent: 50, remainderCents: 7380, refundCents: 3690, feeCents: 3690 });
+    await carryOutCancellation(t.db, row.id, actor, new Date('2027-01-22T10:00:00Z'));
+    const [note] = await t.db.select().from(invoices).where(and(eq(invoices.accountId, account.id), eq(invoices.kind, 'credit_note')));
+    expect(note.grossCents).toBe(3690);
+    expect(await mailsTo(owner.email!)).toContain('Refund of your unused prepaid credit');
+    // The refund itself is paid out by the sweep, once.
+    expect(await refundPendingCredit(t.db, t.processor)).toBeGreaterThanOrEqual(1);
+    expect(await refundPendingCredit(t.db, t.processor, account.id)).toBe(0);
+    expect(await t.db.select().from(sandboxRefunds).where(eq(sandboxRefunds.idempotencyKey, refundKey(note.id)))).toHaveLength(1);
   });
 
   test('INV-8 without credit, stopping issues no credit note and no refund', async () => {
