@@ -3,6 +3,7 @@
 // and stopping the account refunds half of what is left as a credit note.
 import type { Page } from '@playwright/test';
 import { signUpOwner } from './accounts';
+import { checkA11y } from './a11y';
 import { addCard } from './billing';
 import { expect, outbox, runJobs, setClock, signIn, STAFF, test, waitForMail } from './support';
 
@@ -43,6 +44,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   const ledger = section.getByRole('table', { name: 'Prepaid credit ledger' });
   await expect(ledger.getByRole('row').filter({ hasText: 'PO-2026-4711' })).toContainText('€221.40');
   await expect(section.getByText('€221.40').first()).toBeVisible();
+  await checkA11y(page, 'staff account with prepaid credit');
   const entry = page.getByRole('table', { name: 'Account audit log' }).getByRole('row').filter({ hasText: 'billing.prepaid_credit_added' });
   await expect(entry).toHaveCount(1);
   const added = await waitForMail(request, o.email, /Prepaid credit added/);
@@ -59,6 +61,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   await expect(card).toContainText('Credit lasts until');
   await expect(card).toContainText('Pays the next 12 renewal invoices.');
   await expect(card).toContainText('€18.45');
+  await checkA11y(page, 'billing with prepaid credit');
 
   // A month on, the renewal invoice is paid from the credit: no card charge, no card receipt.
   await setClock(request, new Date(Date.now() + 32 * 86_400_000).toISOString());
@@ -82,6 +85,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   // INV-8: before stopping, the owner is told the figures: half of €202.95 back, the rest kept.
   await page.goto('/account/stop');
   await expect(page.getByText('You have €202.95 of prepaid credit; €101.48 will be refunded, €101.47 is kept as the cancellation fee')).toBeVisible();
+  await checkA11y(page, 'stop account with prepaid credit');
   await page.getByLabel('Type your account address to confirm').fill(`${o.slug}.accountdesk.app`);
   await page.getByRole('button', { name: 'Stop account' }).click();
   await expect(page).toHaveURL(/\/account-stopped$/);
