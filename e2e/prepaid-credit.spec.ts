@@ -21,6 +21,8 @@ async function signInAsStaff(page: Page) {
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Bratislava' });
 
 test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopping the account refunds half of the rest as a credit note', async ({ page, request }) => {
+  // A long walk (two roles, a renewal, a stop, three accessibility checks).
+  test.setTimeout(180_000);
   const o = await signUpOwner(page, request);
   // Team, 1 seat, monthly: €15.00 + 23 % Slovak VAT = €18.45 a month.
   await addCard(page);
