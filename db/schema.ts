@@ -1045,3 +1045,49 @@ export const enterpriseAgreements = pgTable('enterprise_agreements', {
   markedAt: ts('marked_at').notNull(),
   markedBy: uuid('marked_by').references(() => users.id),
 });
+
+/**
+ * INV-7, INV-8: the prepaid-credit ledger of an account. The balance is the sum of amount_cents:
+ * staff add credit agreed with the customer (positive), renewals consume it (negative, with the
+ * invoice paid), and stopping the account refunds the remainder minus the cancellation fee
+ * (negative 'refunded' with its credit note, negative 'forfeited' for the fee).
+ */
+export const prepaidCreditEntries = pgTable(
+  'prepaid_credit_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    kind: text('kind', { enum: ['added', 'consumed', 'refunded', 'forfeited'] }).notNull(),
+    /** Signed: positive when credit is added, negative when it is used up, refunded or kept as the fee. */
+    amountCents: integer('amount_cents').notNull(),
+    /** The agreement's reference (contract or order number) for added credit. */
+    reference: text('reference'),
+    /** The Bratislava day the credit was agreed with the customer, YYYY-MM-DD. */
+    agreedOn: text('agreed_on'),
+    /** The invoice paid from credit ('consumed') or the credit note of a refund ('refunded', 'forfeited'). */
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
+    /** A refund is made through the processor after its credit note commits: pending until it answered. */
+    refundStatus: text('refund_status', { enum: ['pending', 'refunded'] }),
+    processorRefundId: text('processor_refund_id'),
+    refundedAt: ts('refunded_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('prepaid_credit_entries_account_idx').on(t.accountId),
+    // An invoice is paid from credit once, and a credit note refunds once.
+    uniqueIndex('prepaid_credit_entries_invoice_unique').on(t.invoiceId, t.kind),
+    index('prepaid_credit_entries_pending_refund_idx').on(t.refundStatus).where(sql`${t.refundStatus} = 'pending'`),
+  ],
+);
+
+/** INV-8: the sandbox processor's refunds, one per idempotency key. */
+export const sandboxRefunds = pgTable('sandbox_refunds', {
+  id: text('id').primaryKey(),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  amountCents: integer('amount_cents').notNull(),
+  currency: text('currency').notNull(),
+  createdAt: ts('created_at').notNull(),
+});

@@ -26,6 +26,19 @@ export interface ChargeRequest {
   description: string;
 }
 
+/** INV-8: money paid back to the customer (unused prepaid credit after a cancellation). */
+export interface RefundRequest {
+  amountCents: number;
+  currency: 'EUR';
+  /** The same key always yields the same refund: a retry never pays back twice. */
+  idempotencyKey: string;
+  description: string;
+}
+
+export interface RefundResult {
+  refundId: string;
+}
+
 export type ChargeResult =
   | { status: 'succeeded'; chargeId: string }
   | { status: 'failed'; chargeId: string; code: 'card_declined' | 'insufficient_funds' | 'expired_card'; message: string };
@@ -62,6 +75,8 @@ export interface PaymentProcessor {
    * order. A processor with a batch API implements it; the others are called one charge at a time.
    */
   chargeMany?(reqs: ChargeRequest[]): Promise<BatchChargeResult[]>;
+  /** INV-8: pays money back; throws ProcessorUnavailableError when the outcome is unknown (retry with the same key). */
+  refund(req: RefundRequest): Promise<RefundResult>;
 }
 
 /** A charge in a batch: its result, or 'unknown' when the processor did not answer (retry with the same key). */

@@ -121,6 +121,7 @@ describe('renewals in batches', () => {
     const flaky: PaymentProcessor = {
       hostedPageUrl: (kind, opts) => t.processor.hostedPageUrl(kind, opts),
       retrievePaymentMethod: (token, reference) => t.processor.retrievePaymentMethod(token, reference),
+      refund: (req) => t.processor.refund(req),
       charge: async (req) => {
         const result = await t.processor.charge(req);
         if (req.idempotencyKey === chargeKey(lostInvoice.id, 1) && !dropped) {
@@ -171,6 +172,9 @@ describe('charging in bulk', () => {
     const remote: PaymentProcessor = {
       hostedPageUrl: () => '',
       retrievePaymentMethod: async () => null,
+      refund: async () => {
+        throw new Error('no refunds in this test');
+      },
       charge: async (req) => {
         inFlight++;
         most = Math.max(most, inFlight);

@@ -29,6 +29,7 @@ import { appUrl } from '@/lib/http/request';
 import { issueDocuments, type Invoice } from '@/lib/invoices/issue';
 import { applyScheduledChanges } from '@/lib/plans/service';
 import { surchargeLinesForRenewals } from '@/lib/login-sharing/service';
+import { payRenewalsFromCredit } from '@/lib/credit/service';
 import { currentBuyersAndLocales } from './buyer';
 import { DUNNING_RETRY_DAYS, nextDunningAttempt, nextPeriodEnd } from './periods';
 import { periodLines } from './pricing';
@@ -154,6 +155,8 @@ async function issueRenewalBatch(tx: Tx, batchSize: number): Promise<number> {
       as v(account_id uuid, invoice_id uuid, period_start timestamptz, period_end timestamptz)
     where s.account_id = v.account_id`);
   const docs = await issueDocuments(tx, renewals);
+  // INV-7: invoices the prepaid credit covers are paid from it here, before collection sees them.
+  await payRenewalsFromCredit(tx, docs, at);
   return docs.length;
 }
 

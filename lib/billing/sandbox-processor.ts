@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { inList, insertRows } from '@/db/bulk';
 import type { Db } from '@/db/client';
-import { sandboxCharges, sandboxPaymentTokens } from '@/db/schema';
+import { sandboxCharges, sandboxPaymentTokens, sandboxRefunds } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { msg } from '@/lib/i18n/message-ref';
 import {
@@ -17,6 +17,8 @@ import {
   type PaymentKind,
   type PaymentMethodDetails,
   type PaymentProcessor,
+  type RefundRequest,
+  type RefundResult,
 } from './processor';
 
 export const TEST_CARDS = {
@@ -175,6 +177,27 @@ export class SandboxProcessor implements PaymentProcessor {
     // A concurrent request with the same key won the race: answer with its charge.
     const [winner] = await db.select().from(sandboxCharges).where(eq(sandboxCharges.idempotencyKey, req.idempotencyKey));
     return toResult(winner);
+  }
+
+  /** INV-8: one refund per idempotency key; a repeated key answers with the refund made before. */
+  async refund(req: RefundRequest): Promise<RefundResult> {
+    const fault = faults.__sandboxFault;
+    if (fault === 'fail') {
+      faults.__sandboxFault = null;
+      throw new ProcessorUnavailableError('The payment processor could not be reached.');
+    }
+    const db = await this.getDb();
+    await db
+      .insert(sandboxRefunds)
+      .values({ id: `re_${randomBytes(12).toString('hex')}`, idempotencyKey: req.idempotencyKey, amountCents: req.amountCents, currency: req.currency, createdAt: now() })
+      .onConflictDoNothing({ target: sandboxRefunds.idempotencyKey });
+    const [row] = await db.select().from(sandboxRefunds).where(eq(sandboxRefunds.idempotencyKey, req.idempotencyKey));
+    if (fault === 'timeout') {
+      // The refund was made but the answer was lost on the way back.
+      faults.__sandboxFault = null;
+      throw new ProcessorUnavailableError();
+    }
+    return { refundId: row.id };
   }
 
   /**

@@ -2,7 +2,7 @@
 // double submit or a second tab finds it already stopped and is refused; everything else (status,
 // sessions, erasure, confirmation email, audit entry) commits together or not at all.
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, Executor } from '@/db/client';
+import type { Db, Executor, Tx } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { accountAddress } from '@/lib/accounts/address';
@@ -14,6 +14,8 @@ import { msg } from '@/lib/i18n/message-ref';
 import { appUrl } from '@/lib/http/request';
 import { eraseAccount, eraseSubject } from '@/lib/privacy/erasure';
 import { confirmationMatches } from './rules';
+import type { PaymentProcessor } from '@/lib/billing/processor';
+import { refundPendingCredit, settleCreditOnStop } from '@/lib/credit/service';
 
 /** The refusals, as catalogue references (account.errors.*). */
 export const STOP_ERRORS = {
@@ -34,8 +36,9 @@ export async function stopAccount(
   db: Db,
   input: { accountId: string; actorUserId: string; confirmation: string },
   meta: { ip?: string | null; userAgent?: string | null } = {},
+  processor?: PaymentProcessor,
 ): Promise<StopAccountResult> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [account] = await tx
       .select()
       .from(accounts)
@@ -55,6 +58,10 @@ export async function stopAccount(
 
     return stopAndErase(tx, { account, owner: actor, actor: { type: 'owner', id: actor.id, ip: meta.ip ?? null }, reason: 'owner', at: now() });
   });
+  // INV-8: the refund of unused credit is paid out at once; whatever does not go through now
+  // (the processor did not answer) stays pending and the refund sweep repeats it with the same key.
+  if (processor) await refundPendingCredit(db, processor, input.accountId).catch((err) => console.error('[credit] refund after stop failed; the sweep retries it:', err));
+  return result;
 }
 
 type AccountRow = typeof accounts.$inferSelect;
@@ -78,11 +85,13 @@ type UserRow = typeof users.$inferSelect;
  * by staff carrying out a cancellation received by email.
  */
 export async function stopAndErase(
-  tx: Executor,
+  tx: Tx,
   input: { account: AccountRow; owner: UserRow | null; actor: Actor; reason: 'owner' | 'email_cancellation' | 'inactivity'; at: Date },
 ): Promise<StopAccountResult> {
   const { account, owner, at } = input;
   const ownerEmail = owner?.email ?? null;
+  // INV-8: unused prepaid credit is refunded (credit note, minus the fee) before the buyer's details are erased.
+  const credit = await settleCreditOnStop(tx, { accountId: account.id, actor: input.actor, at });
   const report = ownerEmail
     ? await eraseSubject(tx, { email: ownerEmail, at, actor: input.actor, reason: input.reason, audit: false })
     : await eraseAccount(tx, { accountId: account.id, at, actor: input.actor, reason: input.reason, audit: false });
@@ -113,6 +122,8 @@ export async function stopAndErase(
       { accountId: account.id },
     );
   }
+  // INV-8: the refund's figures, written before the erasure, go out once it is done.
+  if (credit?.email) await queueEmail(tx, credit.email.to, credit.email.content, { accountId: account.id });
   const result = { usersErased: report.erasedUserIds.length, sessionsRevoked: report.sessionsRevoked };
   await recordAudit(tx, input.actor, {
     action: 'account.stopped',

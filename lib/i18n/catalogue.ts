@@ -25,6 +25,7 @@ import enUsage from '@/messages/en/usage.json';
 import enValidation from '@/messages/en/validation.json';
 import enTerms from '@/messages/en/terms.json';
 import enLoginSharing from '@/messages/en/loginSharing.json';
+import enCredit from '@/messages/en/credit.json';
 import nlAccount from '@/messages/nl/account.json';
 import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
@@ -50,6 +51,7 @@ import nlUsage from '@/messages/nl/usage.json';
 import nlValidation from '@/messages/nl/validation.json';
 import nlTerms from '@/messages/nl/terms.json';
 import nlLoginSharing from '@/messages/nl/loginSharing.json';
+import nlCredit from '@/messages/nl/credit.json';
 import type { Locale } from './config';
 
 const en = {
@@ -78,6 +80,7 @@ const en = {
   terms: enTerms,
   loginSharing: enLoginSharing,
   usage: enUsage,
+  credit: enCredit,
 };
 
 export type Messages = typeof en;
@@ -110,6 +113,7 @@ export const catalogues: Record<Locale, Messages> = {
     terms: nlTerms,
     loginSharing: nlLoginSharing,
     usage: nlUsage,
+    credit: nlCredit,
   } as Messages,
 };
 

@@ -13,6 +13,7 @@ import { purgeSpentChallenges } from '@/lib/bot-check';
 import { collectWaitingCustomServiceInvoices } from '@/lib/custom-services/service';
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
 import { sweepInactiveAccounts } from '@/lib/cancellation/inactivity';
+import { refundPendingCredit } from '@/lib/credit/service';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
@@ -41,6 +42,8 @@ export const SWEEPS: Record<string, Sweep> = {
   'inactive-accounts': sweepInactiveAccounts,
   // ACC-8: flag logins shared between devices and networks; prunes activity older than the window.
   'detect-login-sharing': (db) => detectLoginSharing(db),
+  // INV-8: refunds of unused prepaid credit, after the stops above issued their credit notes.
+  'prepaid-credit-refunds': (db) => refundPendingCredit(db, processor),
   // GDPR-9: after the sweeps that may still email or bill someone, before delivery.
   'erase-expired-personal-data': eraseExpiredPersonalData,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.

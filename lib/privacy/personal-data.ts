@@ -262,6 +262,14 @@ export const NON_PERSONAL: Record<string, string[]> = {
   usage_reports: ['id', 'account_id', 'reported_at', 'month', 'end_users', 'tickets_this_month', 'agents', 'storage_mb'],
   enterprise_thresholds: ['id', 'min_end_users', 'min_tickets_per_agent', 'updated_at', 'updated_by'],
   enterprise_agreements: ['account_id', 'marked_at', 'marked_by'],
+  // INV-7/INV-8: the prepaid-credit ledger is an accounting record of the business customer (amounts,
+  // the agreement's contract or order number, the documents it paid or refunded); the form asks for
+  // that number, never a person's name.
+  prepaid_credit_entries: [
+    'id', 'account_id', 'kind', 'amount_cents', 'reference', 'agreed_on', 'invoice_id', 'refund_status', 'processor_refund_id',
+    'refunded_at', 'created_by', 'created_at',
+  ],
+  sandbox_refunds: ['id', 'idempotency_key', 'amount_cents', 'currency', 'created_at'],
 };
 
 /** Column names that look like personal data: they may never be reviewed as non-personal. */
@@ -278,6 +286,7 @@ export const LOOKS_PERSONAL_BUT_IS_NOT: Record<string, string> = {
   'charges.failure_message': "the processor's decline message (e.g. insufficient funds)",
   'charges.idempotency_key': 'derived from the invoice id and attempt',
   'sandbox_charges.idempotency_key': 'derived from the invoice id and attempt',
+  'sandbox_refunds.idempotency_key': 'derived from the credit note id',
   'deal_codes.code_key': 'the lower-cased deal code',
   'users.email_verified_at': 'when the address was confirmed; the address itself is erased',
   'spent_challenges.signature': 'the signature of a spent proof-of-work challenge',

@@ -5,6 +5,7 @@ import { BillingStatus } from '@/components/billing/billing-status';
 import { PaymentMethodForm } from '@/components/billing/payment-method-form';
 import { PaymentNotice } from '@/components/billing/payment-notice';
 import { UpcomingPriceNotice } from '@/components/prices/upcoming-price-notice';
+import { PrepaidCreditCard } from '@/components/billing/prepaid-credit-card';
 import { VatNumberForm } from '@/components/billing/vat-number-form';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
@@ -64,6 +65,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
       {overview && <BillingStatus overview={overview} />}
       <UpcomingPriceNotice accountId={ctx.account.id} />
       <div className="space-y-6">
+        {/* INV-7: balance and projected end date of prepaid credit, when the account has had some. */}
+        <PrepaidCreditCard accountId={ctx.account.id} />
         <Card title={t('paymentMethod')}>
           <p className="mb-4 text-sm text-slate-700">
             {pm ? (

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { StopAccountForm } from '@/components/account/stop-account-form';
 import { Card, PageHeader } from '@/components/ui/page';
+import { StopCreditNotice } from '@/components/credit/stop-credit-notice';
 import { accountAddress } from '@/lib/accounts/address';
 import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { INVOICE_RETENTION_YEARS } from '@/lib/cancellation/stop-account';
@@ -19,6 +20,8 @@ export default async function StopAccountPage() {
   return (
     <>
       <PageHeader title={t('title')} description={t('stopping', { address, company: ctx.account.companyName })} />
+      {/* INV-8: the refund of unused prepaid credit, before the owner confirms. */}
+      <StopCreditNotice accountId={ctx.account.id} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('whatHappens')}>
           <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">

@@ -10,6 +10,7 @@ import { accountAddress } from '@/lib/accounts/address';
 import { requireStaff } from '@/lib/auth/guards';
 import { listEmailCancellations } from '@/lib/cancellation/email-cancellations';
 import { now } from '@/lib/clock';
+import { cancellationPreviews } from '@/lib/credit/service';
 import { getFormatters } from '@/lib/i18n/server';
 import { carryOutCancellationAction, recordCancellationAction } from './actions';
 
@@ -28,7 +29,9 @@ export default async function StaffCancellations({ searchParams }: { searchParam
   const { done: doneId } = await searchParams;
   const at = now();
   const { open, done } = await listEmailCancellations(await getDb());
-  const [t, f] = await Promise.all([getTranslations('cancellations'), getFormatters()]);
+  const [t, f, tCredit] = await Promise.all([getTranslations('cancellations'), getFormatters(), getTranslations('credit.staffCancellations')]);
+  // INV-8: what carrying out would refund of unused prepaid credit, and what it keeps as the fee.
+  const credit = await cancellationPreviews(await getDb(), open.map((r) => r.accountId), at);
   // ?done= names a cancellation; the notice is shown only for one the database lists as carried out.
   const justDone = typeof doneId === 'string' ? done.find((d) => d.id === doneId) : undefined;
   const accountCell = (r: (typeof open)[number]) => <Link href={`/staff/accounts/${r.accountId}`}>{accountAddress(r.slug)}</Link>;
@@ -62,6 +65,13 @@ export default async function StaffCancellations({ searchParams }: { searchParam
                   {f.dateTime(r.dueAt)} {r.dueAt < at && <Badge tone="red">{t('overdue')}</Badge>}
                 </>
               ),
+            },
+            {
+              header: tCredit('column'),
+              cell: (r) => {
+                const c = credit.get(r.accountId);
+                return c ? tCredit('figures', { remainder: f.money(c.remainderCents), refund: f.money(c.refundCents), fee: f.money(c.feeCents) }) : tCredit('none');
+              },
             },
             {
               header: t('columns.actions'),

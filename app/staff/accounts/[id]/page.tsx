@@ -8,6 +8,8 @@ import { AccountStatusBadge } from '@/components/staff/badges';
 import { EndSessionsForm } from '@/components/staff/end-sessions-form';
 import { BillingSection } from '@/components/staff/billing-section';
 import { LimitsSection } from '@/components/staff/limits-section';
+import { PrepaidCreditSection } from '@/components/staff/prepaid-credit-section';
+import { addCreditAction } from './credit-actions';
 import { LogEmailedRequestForm } from '@/components/custom-services/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
@@ -63,6 +65,8 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
         <BillingSection accountId={a.id} billing={billing} extendTrialAction={extendTrialAction} retryChargeAction={retryChargeAction} />
 
         <LimitsSection accountId={a.id} accountName={accountAddress(a.slug)} stopped={a.status === 'stopped'} />
+        {/* INV-7/INV-8: prepaid credit (balance, projected end, add credit, ledger). */}
+        <PrepaidCreditSection accountId={a.id} stopped={a.status === 'stopped'} action={addCreditAction} />
 
         {/* CUS-1: a custom-service request that came by email is logged here, on its account. */}
         <Card title={tCus('logCard.heading')}>
