@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PlanChangeForm } from '@/components/plans/plan-change-form';
 import { ScheduledChange } from '@/components/plans/scheduled-change';
 import { UpcomingPriceNotice } from '@/components/prices/upcoming-price-notice';
+import { FairUseLimits } from '@/components/plans/fair-use-limits';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireOwner } from '@/lib/auth/guards';
@@ -11,6 +12,7 @@ import { getFormatters } from '@/lib/i18n/server';
 import type { Terms } from '@/lib/plans/rules';
 import { choosablePlans, planState } from '@/lib/plans/service';
 import { seatsTaken } from '@/lib/team/service';
+import { accountLimits } from '@/lib/usage/limits';
 import { cancelScheduledChangeAction, confirmPlanChangeAction, reviewPlanChangeAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -23,12 +25,14 @@ export async function generateMetadata() {
 export default async function Page() {
   const ctx = await requireOwner();
   const db = await getDb();
-  const [state, plans, taken, t, tTitle, fmt] = await Promise.all([
+  const [state, plans, taken, limits, t, tTitle, tLimits, fmt] = await Promise.all([
     planState(db, ctx.account.id),
     choosablePlans(db),
     seatsTaken(db, ctx.account.id, now()),
+    accountLimits(db, ctx.account.id, now()),
     getTranslations('plans'),
     getTranslations('account.plan'),
+    getTranslations('usage.limits'),
     getFormatters(),
   ]);
   const terms = (v: Terms) => t('page.termsValue', { plan: v.plan.name, seats: v.seats, period: t(`page.periodLower.${v.interval}`) });
@@ -81,7 +85,11 @@ export default async function Page() {
           }
         />
 
-        {/* Notices about the plan (PLAN-5 upcoming price, PLAN-7 fair-use limits) are placed here. */}
+        {/* PLAN-7: the fair-use limits of this account and what is in use now. */}
+        <Card title={tLimits('title')}>
+          <p className="mb-3 text-sm text-slate-600">{tLimits('intro')}</p>
+          <FairUseLimits limits={limits.effective} usage={limits.usage} override={limits.override} />
+        </Card>
 
         {lifetime ? (
           <Card title={t('page.lifetimeTitle')}>
