@@ -165,6 +165,11 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
     agreement_text: p('request', keep('contract')),
   },
   custom_service_events: { note: p('request', nul) },
+  // CAN-3: what staff noted about reaching the owner; erased with the account.
+  account_contact_attempts: { notes: p('account', nul) },
+  // ACC-10: the reason staff gave for opening the account is shown to the owner in the audit log
+  // and kept with it (accountability for staff access).
+  staff_access_grants: { reason: p('account', keep('accountability')) },
 };
 
 /**
@@ -173,7 +178,7 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
  */
 export const NON_PERSONAL: Record<string, string[]> = {
   plans: ['id', 'code', 'name', 'description', 'seat_price_monthly_cents', 'seat_price_yearly_cents', 'features', 'is_public', 'sort_order'],
-  accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at', 'inactivity_warned_at'],
+  accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at', 'staff_suspension_ground', 'inactivity_warned_at'],
   users: ['id', 'account_id', 'role', 'locale', 'email_verified_at', 'created_at', 'deleted_at'],
   terms_versions: ['id', 'version', 'summary', 'body', 'published_at'],
   terms_acceptances: ['id', 'user_id', 'terms_version_id', 'accepted_at', 'method'],
@@ -231,6 +236,8 @@ export const NON_PERSONAL: Record<string, string[]> = {
     'approval_source', 'approved_by_user_id', 'approval_received_at', 'recorded_by',
   ],
   custom_service_events: ['id', 'request_id', 'at', 'actor_id', 'from_status', 'to_status'],
+  account_contact_attempts: ['id', 'account_id', 'channel', 'contacted_at', 'staff_user_id', 'recorded_at', 'warning_sent_at'],
+  staff_access_grants: ['id', 'staff_user_id', 'session_id', 'account_id', 'started_at', 'expires_at', 'ended_at', 'last_path', 'last_view_at'],
 };
 
 /** Column names that look like personal data: they may never be reviewed as non-personal. */
