@@ -853,6 +853,8 @@ export const accountContactAttempts = pgTable(
       .notNull()
       .references(() => accounts.id),
     channel: text('channel', { enum: ['email', 'phone'] }).notNull(),
+    /** The ground the warning names (see lib/accounts/standing-rules.ts). */
+    ground: text('ground').notNull(),
     contactedAt: ts('contacted_at').notNull(),
     /** What staff said or heard; null once the account is erased. */
     notes: text('notes'),

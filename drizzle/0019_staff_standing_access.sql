@@ -2,6 +2,7 @@ CREATE TABLE "account_contact_attempts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"account_id" uuid NOT NULL,
 	"channel" text NOT NULL,
+	"ground" text NOT NULL,
 	"contacted_at" timestamp with time zone NOT NULL,
 	"notes" text,
 	"staff_user_id" uuid,

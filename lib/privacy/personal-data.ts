@@ -236,7 +236,7 @@ export const NON_PERSONAL: Record<string, string[]> = {
     'approval_source', 'approved_by_user_id', 'approval_received_at', 'recorded_by',
   ],
   custom_service_events: ['id', 'request_id', 'at', 'actor_id', 'from_status', 'to_status'],
-  account_contact_attempts: ['id', 'account_id', 'channel', 'contacted_at', 'staff_user_id', 'recorded_at', 'warning_sent_at'],
+  account_contact_attempts: ['id', 'account_id', 'channel', 'ground', 'contacted_at', 'staff_user_id', 'recorded_at', 'warning_sent_at'],
   staff_access_grants: ['id', 'staff_user_id', 'session_id', 'account_id', 'started_at', 'expires_at', 'ended_at', 'last_path', 'last_view_at'],
 };
 
