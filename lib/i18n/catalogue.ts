@@ -20,6 +20,7 @@ import enPublic from '@/messages/en/public.json';
 import enStaff from '@/messages/en/staff.json';
 import enTeam from '@/messages/en/team.json';
 import enValidation from '@/messages/en/validation.json';
+import enStanding from '@/messages/en/standing.json';
 import nlAccount from '@/messages/nl/account.json';
 import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
@@ -40,6 +41,7 @@ import nlPublic from '@/messages/nl/public.json';
 import nlStaff from '@/messages/nl/staff.json';
 import nlTeam from '@/messages/nl/team.json';
 import nlValidation from '@/messages/nl/validation.json';
+import nlStanding from '@/messages/nl/standing.json';
 import type { Locale } from './config';
 
 const en = {
@@ -63,6 +65,7 @@ const en = {
   consents: enConsents,
   privacy: enPrivacy,
   gdpr: enGdpr,
+  standing: enStanding,
 };
 
 export type Messages = typeof en;
@@ -90,6 +93,7 @@ export const catalogues: Record<Locale, Messages> = {
     consents: nlConsents,
     privacy: nlPrivacy,
     gdpr: nlGdpr,
+    standing: nlStanding,
   } as Messages,
 };
 
