@@ -1,5 +1,6 @@
 import { BillingBanner, StaffSuspensionBanner } from '@/components/billing/billing-status';
 import { MaintenanceBanner } from '@/components/maintenance/window-list';
+import { StaffAccessBanner } from '@/components/standing/staff-access-banner';
 import { AppShell } from '@/components/layout/app-shell';
 import { accountNav } from '@/components/layout/nav';
 import { requireMember } from '@/lib/auth/guards';
@@ -13,14 +14,18 @@ export default async function AccountLayout({ children }: { children: React.Reac
   // decide whether a suspended account may see them (PAY-2).
   const ctx = await requireMember({ allowSuspended: true });
   const [overview, maintenance] = await Promise.all([billingOverviewForRequest(ctx.account.id), getDb().then((db) => maintenanceForBanner(db, now()))]);
-  const isOwner = ctx.user.role === 'owner';
+  // ACC-10: staff looking through "Access account" see what the owner sees (read-only).
+  const role = ctx.staffAccess ? 'owner' : (ctx.user.role as 'owner' | 'admin' | 'agent');
+  const isOwner = role === 'owner';
+  const suspended = ctx.account.status === 'suspended';
   return (
     <AppShell
-      home={ctx.account.status === 'suspended' ? '/account/billing' : '/account'}
-      nav={accountNav({ role: ctx.user.role as 'owner' | 'admin' | 'agent', suspended: ctx.account.status === 'suspended' })}
+      home={ctx.account.staffSuspendedAt ? '/account/suspended' : suspended ? '/account/billing' : '/account'}
+      nav={accountNav({ role, suspended })}
       who={`${ctx.user.fullName} · ${ctx.account.slug}`}
       banners={
         <>
+          {ctx.staffAccess && <StaffAccessBanner slug={ctx.account.slug} reason={ctx.staffAccess.reason} expiresAt={ctx.staffAccess.expiresAt} />}
           <MaintenanceBanner windows={maintenance} />
           {ctx.account.staffSuspendedAt ? (
             <StaffSuspensionBanner reason={ctx.account.staffSuspensionReason} />

@@ -70,11 +70,15 @@ export async function requireMember(opts: MemberGuardOptions = {}): Promise<Memb
   return ctx as MemberContext;
 }
 
-/** Whether this request runs a server action (a POST), not a page render. */
+/**
+ * Whether this request runs a server action, not a page render: the client's action call carries
+ * `Next-Action`; a form posted without JavaScript carries a form body. (The render Next fetches
+ * after an action's redirect drops `Next-Action` but keeps the content type; it carries `RSC: 1`.)
+ */
 function isServerAction(h: Headers): boolean {
   if (h.get('next-action')) return true;
   const type = h.get('content-type') ?? '';
-  return type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded');
+  return !h.get('rsc') && (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded'));
 }
 
 /**

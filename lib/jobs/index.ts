@@ -16,6 +16,7 @@ import { sweepInactiveAccounts } from '@/lib/cancellation/inactivity';
 import { purgeExpiredPasswordResets } from '@/lib/auth/password-reset';
 import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
+import { closeExpiredStaffAccess } from '@/lib/standing/access';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -34,6 +35,8 @@ export const SWEEPS: Record<string, Sweep> = {
   'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
   // CAN-4: warn unused non-paying accounts at 4 weeks, delete them at 8.
   'inactive-accounts': sweepInactiveAccounts,
+  // ACC-10: staff access grants past their 30 minutes end (audited on the account).
+  'close-expired-staff-access': (db) => closeExpiredStaffAccess(db, now()),
   // GDPR-9: after the sweeps that may still email or bill someone, before delivery.
   'erase-expired-personal-data': eraseExpiredPersonalData,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.

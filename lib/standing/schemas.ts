@@ -46,3 +46,6 @@ export const startAccessSchema = z.object({
     .max(300, msg('standing.validation.tooLong', { max: 300 })),
 });
 export type StartAccessInput = z.output<typeof startAccessSchema>;
+
+/** ACC-10 "End access": the grant is the staff session's own; nothing comes from the form. */
+export const endAccessSchema = z.object({});

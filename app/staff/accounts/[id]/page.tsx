@@ -7,6 +7,7 @@ import { AuditTable } from '@/components/audit-table';
 import { AccountStatusBadge } from '@/components/staff/badges';
 import { EndSessionsForm } from '@/components/staff/end-sessions-form';
 import { BillingSection } from '@/components/staff/billing-section';
+import { AccountStandingSection } from '@/components/staff/account-standing-section';
 import { LogEmailedRequestForm } from '@/components/custom-services/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
@@ -58,6 +59,8 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
             {a.stoppedAt && <DetailRow label={t('summary.stopReason')}>{a.stopReason || t('summary.noReason')}</DetailRow>}
           </dl>
         </Card>
+
+        <AccountStandingSection accountId={a.id} />
 
         <BillingSection accountId={a.id} billing={billing} extendTrialAction={extendTrialAction} retryChargeAction={retryChargeAction} />
 
