@@ -14,8 +14,8 @@ export default async function AccountLayout({ children }: { children: React.Reac
   // decide whether a suspended account may see them (PAY-2).
   const ctx = await requireMember({ allowSuspended: true });
   const [overview, maintenance] = await Promise.all([billingOverviewForRequest(ctx.account.id), getDb().then((db) => maintenanceForBanner(db, now()))]);
-  // ACC-10: staff looking through "Access account" see what the owner sees (read-only).
-  const role = ctx.staffAccess ? 'owner' : (ctx.user.role as 'owner' | 'admin' | 'agent');
+  // ACC-10: staff looking through "Access account" read as the owner (read-only, see requireMember).
+  const role = ctx.user.role as 'owner' | 'admin' | 'agent';
   const isOwner = role === 'owner';
   const suspended = ctx.account.status === 'suspended';
   return (

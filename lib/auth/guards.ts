@@ -97,7 +97,10 @@ async function staffAccessContext(ctx: UserContext): Promise<MemberContext> {
     await recordStaffPageView(db, access.grant, h.get(PATH_HEADER) ?? '', actorForUser(ctx.user, ctx.ip), at);
   }
   const { grant, account } = access;
-  return { ...ctx, account, staffAccess: { grantId: grant.id, reason: grant.reason, startedAt: grant.startedAt, expiresAt: grant.expiresAt } };
+  // The pages show staff what the owner sees: the user keeps the staff member's id and name but
+  // reads as the owner's role. Actions never run with it (refused above); `staffAccess` marks it.
+  const user = { ...ctx.user, role: 'owner' as const };
+  return { ...ctx, user, account, staffAccess: { grantId: grant.id, reason: grant.reason, startedAt: grant.startedAt, expiresAt: grant.expiresAt } };
 }
 
 /** The account's owner: owner-only pages and actions (stop account, billing, users). */

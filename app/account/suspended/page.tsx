@@ -39,7 +39,7 @@ export default async function SuspendedPage() {
           <p className="text-sm">
             {t.rich('suspendedPage.contact', { email: () => <a href={`mailto:${email}`}>{email}</a> })}
           </p>
-          {(ctx.user.role === 'owner' || ctx.staffAccess) && (
+          {ctx.user.role === 'owner' && (
             <p className="mt-3 text-sm text-slate-600">
               {t('suspendedPage.ownerLinks')} <Link href="/account/invoices">{t('suspendedPage.invoices')}</Link>
             </p>
