@@ -93,7 +93,7 @@ async function staffAccessContext(ctx: UserContext): Promise<MemberContext> {
   if (!access) redirect('/staff');
   const h = await headers();
   if (isServerAction(h)) throw new DomainError(msg('standing.errors.readOnly'));
-  if (!h.get('next-router-prefetch')) {
+  if (!h.get('next-router-prefetch') && !h.get('next-router-segment-prefetch')) {
     await recordStaffPageView(db, access.grant, h.get(PATH_HEADER) ?? '', actorForUser(ctx.user, ctx.ip), at);
   }
   const { grant, account } = access;
