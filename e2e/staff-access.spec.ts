@@ -109,7 +109,9 @@ test('CAN-3 staff record a contact attempt before suspending, the owner sees the
     await expect(staff.getByRole('table', { name: 'Contact attempts' })).toContainText('Called the owner about the mass mailing');
 
     await suspend.getByRole('button', { name: 'Suspend account' }).click();
-    await expect(staff.getByText('Account suspended; the owner was emailed.')).toBeVisible({ timeout: 20_000 });
+    // The section now offers reactivation instead of suspension.
+    await expect(staff.getByRole('form', { name: 'Reactivate account' })).toBeVisible({ timeout: 20_000 });
+    await expect(staff.getByText(/Suspended by staff since/)).toBeVisible();
     await waitForMail(request, owner.email, /is suspended/);
 
     // The owner: a page that says what happened and whom to contact.
@@ -124,7 +126,8 @@ test('CAN-3 staff record a contact attempt before suspending, the owner sees the
     const reactivate = staff.getByRole('form', { name: 'Reactivate account' });
     await reactivate.getByLabel('Why it is lifted').fill('The owner stopped the mailing.');
     await reactivate.getByRole('button', { name: 'Reactivate account' }).click();
-    await expect(staff.getByText('Account reactivated; the owner was emailed.')).toBeVisible({ timeout: 20_000 });
+    await expect(staff.getByRole('form', { name: 'Suspend account' })).toBeVisible({ timeout: 20_000 });
+    await expect(staff.getByText('Not suspended by staff.')).toBeVisible();
     await waitForMail(request, owner.email, /active again/);
     await page.goto('/account');
     await expect(page).toHaveURL(/\/account$/);

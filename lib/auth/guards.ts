@@ -3,7 +3,7 @@ import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { DomainError } from '@/lib/actions';
+import { DomainError, inServerAction } from '@/lib/actions';
 import { actorForUser } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { PATH_HEADER, requestMeta } from '@/lib/http/request';
@@ -70,16 +70,6 @@ export async function requireMember(opts: MemberGuardOptions = {}): Promise<Memb
   return ctx as MemberContext;
 }
 
-/**
- * Whether this request runs a server action, not a page render: the client's action call carries
- * `Next-Action`; a form posted without JavaScript carries a form body. (The render Next fetches
- * after an action's redirect drops `Next-Action` but keeps the content type; it carries `RSC: 1`.)
- */
-function isServerAction(h: Headers): boolean {
-  if (h.get('next-action')) return true;
-  const type = h.get('content-type') ?? '';
-  return !h.get('rsc') && (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded'));
-}
 
 /**
  * ACC-10: a staff user reaches an account's pages only through the active grant of this very
@@ -91,8 +81,9 @@ async function staffAccessContext(ctx: UserContext): Promise<MemberContext> {
   const at = now();
   const access = await activeStaffAccess(db, ctx.sessionId, at);
   if (!access) redirect('/staff');
+  // Every account server action (validatedAction) is refused: staff access is read-only.
+  if (inServerAction()) throw new DomainError(msg('standing.errors.readOnly'));
   const h = await headers();
-  if (isServerAction(h)) throw new DomainError(msg('standing.errors.readOnly'));
   if (!h.get('next-router-prefetch') && !h.get('next-router-segment-prefetch')) {
     await recordStaffPageView(db, access.grant, h.get(PATH_HEADER) ?? '', actorForUser(ctx.user, ctx.ip), at);
   }

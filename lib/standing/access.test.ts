@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog, staffAccessGrants } from '@/db/schema';
-import { DomainError } from '@/lib/actions';
+import { z } from 'zod';
+import { DomainError, inServerAction, validatedAction } from '@/lib/actions';
 import { listAccountAudit } from '@/lib/accounts/portal-queries';
 import type { Actor } from '@/lib/audit';
 import { createSession } from '@/lib/auth/sessions';
@@ -99,5 +100,23 @@ describe('ACC-10 staff access', () => {
     await stopAccount(t.db, { accountId: account.id, actorUserId: owner.id, confirmation: account.slug });
     expect(await activeStaffAccess(t.db, sessionId, later(1))).toBeNull();
     await expect(startStaffAccess(t.db, { accountId: account.id, reason: 'Ticket #7001', sessionId }, staffActor, later(2))).rejects.toBeInstanceOf(DomainError);
+  });
+
+  test('ACC-10 read-only: a guard sees that it runs inside a server action (and refuses), a page render does not', async () => {
+    expect(inServerAction()).toBe(false);
+    let ran = false;
+    const action = validatedAction({
+      schema: z.object({}),
+      guard: async () => {
+        if (inServerAction()) throw new DomainError('t:standing.errors.readOnly');
+      },
+      run: async () => {
+        ran = true;
+      },
+    });
+    const state = await action({ status: 'idle' }, new FormData());
+    expect(ran).toBe(false);
+    expect(state).toMatchObject({ status: 'error', formError: expect.stringContaining('Staff access is read-only') });
+    expect(inServerAction()).toBe(false);
   });
 });
