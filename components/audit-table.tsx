@@ -60,7 +60,7 @@ function lines(p: AuditTableProps, locale: Locale): AuditLine[] {
       who: r.actorType ? auditActorLabel(r.actorType, r.actor ?? null, locale) : r.who,
       // Codes the catalogue does not know keep the label the query spelled out for them.
       what: isKnownAuditAction(r.action) ? auditActionLabel(r.action, locale) : r.actionLabel,
-      detail: r.note && t('audit.table.reason', { reason: r.note }),
+      detail: [r.note && t('audit.table.reason', { reason: r.note }), r.page && t('audit.table.page', { path: r.page })].filter(Boolean).join(' · ') || null,
       target: null,
       account: null,
       ip: r.ip,

@@ -54,6 +54,8 @@ export const accounts = pgTable(
     /** APS-3/CAN-3: set while staff (not unpaid billing) keep the account suspended; paying does not lift it. */
     staffSuspendedAt: ts('staff_suspended_at'),
     staffSuspensionReason: text('staff_suspension_reason'),
+    /** CAN-3: why staff suspended it (non_payment, abuse, terms_breach, fraud, illegal_use, deal_abuse). */
+    staffSuspensionGround: text('staff_suspension_ground'),
     /** CAN-4: when the owner was warned that the inactive account will be deleted. */
     inactivityWarnedAt: ts('inactivity_warned_at'),
   },
@@ -1091,3 +1093,61 @@ export const sandboxRefunds = pgTable('sandbox_refunds', {
   currency: text('currency').notNull(),
   createdAt: ts('created_at').notNull(),
 });
+
+/**
+ * CAN-3: staff tried to reach the owner (by email or phone) before suspending the account; the
+ * system's warning email goes out with the record. A suspension on a ground other than fraud or
+ * illegal use is refused until one exists since the last reactivation.
+ */
+export const accountContactAttempts = pgTable(
+  'account_contact_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    channel: text('channel', { enum: ['email', 'phone'] }).notNull(),
+    /** The ground the warning names (see lib/accounts/standing-rules.ts). */
+    ground: text('ground').notNull(),
+    contactedAt: ts('contacted_at').notNull(),
+    /** What staff said or heard; null once the account is erased. */
+    notes: text('notes'),
+    staffUserId: uuid('staff_user_id').references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+    /** When the warning email was queued with this record. */
+    warningSentAt: ts('warning_sent_at'),
+  },
+  (t) => [index('account_contact_attempts_account_idx').on(t.accountId, t.recordedAt)],
+);
+
+/**
+ * ACC-10: a staff member opened a customer's portal with a stated reason. Tied to the staff
+ * session that started it; gives read-only access until it expires or is ended.
+ */
+export const staffAccessGrants = pgTable(
+  'staff_access_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => users.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    reason: text('reason').notNull(),
+    startedAt: ts('started_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    /** The last page written to the audit log, so one view is one entry. */
+    lastPath: text('last_path'),
+    lastViewAt: ts('last_view_at'),
+  },
+  (t) => [
+    index('staff_access_grants_session_idx').on(t.sessionId),
+    // One open grant per staff session.
+    uniqueIndex('staff_access_grants_open_unique').on(t.sessionId).where(sql`${t.endedAt} is null`),
+  ],
+);

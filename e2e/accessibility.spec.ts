@@ -45,6 +45,7 @@ const PORTAL = [
   '/account/security',
   '/account/audit',
   '/account/stop',
+  '/account/suspended',
 ];
 const STAFF_PAGES = [
   '/staff',

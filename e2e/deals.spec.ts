@@ -123,7 +123,7 @@ test('APS-1 APS-2 APS-3 ACC-7 staff import codes, a visitor redeems one, invites
     await expect(attempts.getByRole('cell', { name: 'Suspended', exact: true })).toBeVisible({ timeout: 20_000 });
     await waitForMail(request, buyer.email, /suspended/i);
     await visitor.goto('/account');
-    await expect(visitor).toHaveURL(/\/account\/billing$/);
+    await expect(visitor).toHaveURL(/\/account\/suspended$/);
     await expect(visitor.getByText('Our staff have suspended this account.')).toBeVisible();
     await expect(visitor.getByText('Reason: The code is being shared publicly.')).toBeVisible();
   } finally {

@@ -1,5 +1,6 @@
 import { BillingBanner, StaffSuspensionBanner } from '@/components/billing/billing-status';
 import { MaintenanceBanner } from '@/components/maintenance/window-list';
+import { StaffAccessBanner } from '@/components/standing/staff-access-banner';
 import { AppShell } from '@/components/layout/app-shell';
 import { accountNav } from '@/components/layout/nav';
 import { requireMember } from '@/lib/auth/guards';
@@ -18,17 +19,21 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const [overview, maintenance, pendingTerms] = await Promise.all([
     billingOverviewForRequest(ctx.account.id),
     getDb().then((db) => maintenanceForBanner(db, now())),
-    // ACC-6: a terms version this member has not accepted yet.
-    getDb().then((db) => termsToAccept(db, ctx.user, now())),
+    // ACC-6: a terms version this member has not accepted yet (not asked of staff looking in, ACC-10).
+    ctx.staffAccess ? Promise.resolve(null) : getDb().then((db) => termsToAccept(db, ctx.user, now())),
   ]);
-  const isOwner = ctx.user.role === 'owner';
+  // ACC-10: staff looking through "Access account" read as the owner (read-only, see requireMember).
+  const role = ctx.user.role as 'owner' | 'admin' | 'agent';
+  const isOwner = role === 'owner';
+  const suspended = ctx.account.status === 'suspended';
   return (
     <AppShell
-      home={ctx.account.status === 'suspended' ? '/account/billing' : '/account'}
-      nav={accountNav({ role: ctx.user.role as 'owner' | 'admin' | 'agent', suspended: ctx.account.status === 'suspended' })}
+      home={ctx.account.staffSuspendedAt ? '/account/suspended' : suspended ? '/account/billing' : '/account'}
+      nav={accountNav({ role, suspended })}
       who={`${ctx.user.fullName} · ${ctx.account.slug}`}
       banners={
         <>
+          {ctx.staffAccess && <StaffAccessBanner slug={ctx.account.slug} reason={ctx.staffAccess.reason} expiresAt={ctx.staffAccess.expiresAt} />}
           <MaintenanceBanner windows={maintenance} />
           <TermsBanner pending={pendingTerms} action={acceptTermsAction} />
           {ctx.account.staffSuspendedAt ? (

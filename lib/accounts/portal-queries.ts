@@ -33,6 +33,8 @@ export interface AccountAuditRow {
   /** The action in English words; pages translate `action` with auditActionLabel(action, locale). */
   actionLabel: string;
   note: string | null;
+  /** ACC-10: the page a staff member opened (staff_access.page_viewed). */
+  page?: string | null;
   ip: string | null;
   actorType?: string;
   actor?: AuditActor | null;
@@ -89,6 +91,7 @@ export async function listAccountAudit(db: Executor, accountId: string, limit = 
     .limit(limit);
   return rows.map(({ entry, actor }) => {
     const reason = entry.details?.reason;
+    const path = entry.details?.path;
     const who = actor && actor.fullName !== null ? actor : null;
     return {
       id: entry.id,
@@ -97,7 +100,8 @@ export async function listAccountAudit(db: Executor, accountId: string, limit = 
       action: entry.action,
       actionLabel: auditActionLabel(entry.action),
       // Staff state a reason when they open an account (ACC-10); the owner sees it.
-      note: typeof reason === 'string' && entry.actorType === 'staff' ? reason : null,
+      note: typeof reason === 'string' && (entry.actorType === 'staff' || entry.action.startsWith('staff_access.')) ? reason : null,
+      page: entry.action === 'staff_access.page_viewed' && typeof path === 'string' ? path : null,
       ip: entry.ip,
       actorType: entry.actorType,
       actor: who,

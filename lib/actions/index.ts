@@ -1,6 +1,7 @@
 // The one pattern every server action follows: parse the form with its zod schema → run one
 // guard (which also resolves the account from the session, never from the form) → call one
 // service → return a typed form state. Services signal expected refusals with DomainError.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { msg, translateMessage, type MessageValues } from '@/lib/i18n/message-ref';
 import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
@@ -77,13 +78,21 @@ export interface SubmittedForm {
  * redirects or throws when they may not; a DomainError it throws becomes the form's message),
  * `run` calls the service. Returns a FormState for useActionState.
  */
+/** Set while a validatedAction runs its guard and service (not while Next renders a page after it). */
+const actionScope = new AsyncLocalStorage<true>();
+
+/** Whether the caller runs inside a server action (ACC-10: staff access refuses every one). */
+export function inServerAction(): boolean {
+  return actionScope.getStore() === true;
+}
+
 export function validatedAction<S extends z.ZodType, G, R = undefined>(opts: {
   schema: S;
   guard: (form: SubmittedForm) => Promise<G>;
   run: (input: z.infer<S>, ctx: G) => Promise<{ message?: string; data?: R } | void>;
 }) {
   return async (prev: FormState<R>, formData: FormData): Promise<FormState<R>> =>
-    translateFormState(await runValidated(opts, prev, formData));
+    translateFormState(await actionScope.run(true, () => runValidated(opts, prev, formData)));
 }
 
 async function runValidated<S extends z.ZodType, G, R>(

@@ -1,8 +1,14 @@
 // Guards for pages and server actions. The account always comes from the session row.
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { requestMeta } from '@/lib/http/request';
+import { DomainError, inServerAction } from '@/lib/actions';
+import { actorForUser } from '@/lib/audit';
+import { now } from '@/lib/clock';
+import { PATH_HEADER, requestMeta } from '@/lib/http/request';
+import { msg } from '@/lib/i18n/message-ref';
+import { activeStaffAccess, recordStaffPageView } from '@/lib/standing/access';
 import { authOptions } from './options';
 import { loadSession, touchSession } from './sessions';
 
@@ -16,6 +22,18 @@ export interface UserContext {
 }
 export interface MemberContext extends UserContext {
   account: NonNullable<SessionContext['account']>;
+  /**
+   * ACC-10: set when a staff user is looking at this account through "Access account". `user`
+   * is then the staff user; the access is read-only (every account server action is refused).
+   */
+  staffAccess?: StaffAccessContext;
+}
+
+export interface StaffAccessContext {
+  grantId: string;
+  reason: string;
+  startedAt: Date;
+  expiresAt: Date;
 }
 
 /** The signed-in person, or null. Staff and account members alike. */
@@ -44,14 +62,42 @@ export interface MemberGuardOptions {
 export async function requireMember(opts: MemberGuardOptions = {}): Promise<MemberContext> {
   const ctx = await currentUser();
   if (!ctx) redirect('/login');
-  if (ctx.user.role === 'staff' || !ctx.account) redirect('/staff');
+  if (ctx.user.role === 'staff') return staffAccessContext(ctx);
+  if (!ctx.account) redirect('/staff');
+  // CAN-3: staff suspended the account: members see what happened and whom to contact.
+  if (ctx.account.staffSuspendedAt && !opts.allowSuspended) redirect('/account/suspended');
   if (ctx.account.status === 'suspended' && !opts.allowSuspended) redirect('/account/billing');
   return ctx as MemberContext;
+}
+
+
+/**
+ * ACC-10: a staff user reaches an account's pages only through the active grant of this very
+ * session (never another account's), read-only; each page they open is in the account's audit log.
+ * Without a grant, staff are sent back to the back office.
+ */
+async function staffAccessContext(ctx: UserContext): Promise<MemberContext> {
+  const db = await getDb();
+  const at = now();
+  const access = await activeStaffAccess(db, ctx.sessionId, at);
+  if (!access) redirect('/staff');
+  // Every account server action (validatedAction) is refused: staff access is read-only.
+  if (inServerAction()) throw new DomainError(msg('standing.errors.readOnly'));
+  const h = await headers();
+  if (!h.get('next-router-prefetch') && !h.get('next-router-segment-prefetch')) {
+    await recordStaffPageView(db, access.grant, h.get(PATH_HEADER) ?? '', actorForUser(ctx.user, ctx.ip), at);
+  }
+  const { grant, account } = access;
+  // The pages show staff what the owner sees: the user keeps the staff member's id and name but
+  // reads as the owner's role. Actions never run with it (refused above); `staffAccess` marks it.
+  const user = { ...ctx.user, role: 'owner' as const };
+  return { ...ctx, user, account, staffAccess: { grantId: grant.id, reason: grant.reason, startedAt: grant.startedAt, expiresAt: grant.expiresAt } };
 }
 
 /** The account's owner: owner-only pages and actions (stop account, billing, users). */
 export async function requireOwner(opts: MemberGuardOptions = {}): Promise<MemberContext> {
   const ctx = await requireMember(opts);
+  if (ctx.staffAccess) return ctx; // ACC-10: staff see what the owner sees, read-only
   if (ctx.user.role !== 'owner') redirect(ctx.account.status === 'suspended' ? '/account/billing' : '/account?denied=owner');
   return ctx;
 }
@@ -68,6 +114,7 @@ export const requireOwnerEvenIfSuspended = () => requireOwner({ allowSuspended: 
 /** ACC-7: the people who manage the account's users, the owner and admins. */
 export async function requireUserManager(): Promise<MemberContext> {
   const ctx = await requireMember();
+  if (ctx.staffAccess) return ctx;
   if (ctx.user.role !== 'owner' && ctx.user.role !== 'admin') redirect('/account?denied=managers');
   return ctx;
 }

@@ -86,7 +86,7 @@ type UserRow = typeof users.$inferSelect;
  */
 export async function stopAndErase(
   tx: Tx,
-  input: { account: AccountRow; owner: UserRow | null; actor: Actor; reason: 'owner' | 'email_cancellation' | 'inactivity'; at: Date },
+  input: { account: AccountRow; owner: UserRow | null; actor: Actor; reason: 'owner' | 'email_cancellation' | 'inactivity' | 'staff_termination'; at: Date; /** CAN-3: staff's reason for terminating. */ staffReason?: string },
 ): Promise<StopAccountResult> {
   const { account, owner, at } = input;
   const ownerEmail = owner?.email ?? null;
@@ -111,11 +111,13 @@ export async function stopAndErase(
           // CAN-4: nobody asked for a deletion for inactivity; the owner was warned 4 weeks before.
           input.reason === 'inactivity'
             ? mail.t('email.accountStopped.stoppedInactive', { address, company: account.companyName, date: mail.date(at) })
-            : mail.t('email.accountStopped.stopped', { address, company: account.companyName, date: mail.date(at) }),
+            : input.reason === 'staff_termination'
+              ? mail.t('email.accountStopped.stoppedByStaff', { address, company: account.companyName, date: mail.date(at), reason: input.staffReason ?? '' })
+              : mail.t('email.accountStopped.stopped', { address, company: account.companyName, date: mail.date(at) }),
           mail.t('email.accountStopped.noCharges'),
           mail.t('email.accountStopped.deleted', { years: INVOICE_RETENTION_YEARS }),
           mail.t('email.accountStopped.reserved', { address }),
-          ...(input.reason === 'inactivity' ? [] : [mail.t('email.accountStopped.notYou')]),
+          ...(input.reason === 'inactivity' || input.reason === 'staff_termination' ? [] : [mail.t('email.accountStopped.notYou')]),
         ],
         action: { label: mail.t('email.accountStopped.action'), url: appUrl() },
       },

@@ -8,6 +8,9 @@ import { headers } from 'next/headers';
  */
 export const PEER_HEADER = 'x-accountdesk-peer';
 
+/** Internal header proxy.ts sets to the requested path (replacing any value the client sent). */
+export const PATH_HEADER = 'x-accountdesk-path';
+
 /** The caller's IP and user agent. */
 export async function requestMeta(): Promise<{ ip: string; userAgent: string }> {
   const h = await headers();

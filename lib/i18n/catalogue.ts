@@ -26,6 +26,7 @@ import enValidation from '@/messages/en/validation.json';
 import enTerms from '@/messages/en/terms.json';
 import enLoginSharing from '@/messages/en/loginSharing.json';
 import enCredit from '@/messages/en/credit.json';
+import enStanding from '@/messages/en/standing.json';
 import nlAccount from '@/messages/nl/account.json';
 import nlAudit from '@/messages/nl/audit.json';
 import nlAuth from '@/messages/nl/auth.json';
@@ -52,6 +53,7 @@ import nlValidation from '@/messages/nl/validation.json';
 import nlTerms from '@/messages/nl/terms.json';
 import nlLoginSharing from '@/messages/nl/loginSharing.json';
 import nlCredit from '@/messages/nl/credit.json';
+import nlStanding from '@/messages/nl/standing.json';
 import type { Locale } from './config';
 
 const en = {
@@ -81,6 +83,7 @@ const en = {
   loginSharing: enLoginSharing,
   usage: enUsage,
   credit: enCredit,
+  standing: enStanding,
 };
 
 export type Messages = typeof en;
@@ -114,6 +117,7 @@ export const catalogues: Record<Locale, Messages> = {
     loginSharing: nlLoginSharing,
     usage: nlUsage,
     credit: nlCredit,
+    standing: nlStanding,
   } as Messages,
 };
 

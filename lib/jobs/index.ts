@@ -19,6 +19,7 @@ import { eraseExpiredPersonalData } from '@/lib/privacy/retention';
 import { expireUnconfirmedRequests } from '@/lib/privacy/requests';
 import { applyDuePriceChanges } from '@/lib/prices/service';
 import { detectLoginSharing } from '@/lib/login-sharing/detection';
+import { closeExpiredStaffAccess } from '@/lib/standing/access';
 import { eq } from 'drizzle-orm';
 
 export type Sweep = (db: Db) => Promise<number>;
@@ -44,6 +45,8 @@ export const SWEEPS: Record<string, Sweep> = {
   'detect-login-sharing': (db) => detectLoginSharing(db),
   // INV-8: refunds of unused prepaid credit, after the stops above issued their credit notes.
   'prepaid-credit-refunds': (db) => refundPendingCredit(db, processor),
+  // ACC-10: staff access grants past their 30 minutes end (audited on the account).
+  'close-expired-staff-access': (db) => closeExpiredStaffAccess(db, now()),
   // GDPR-9: after the sweeps that may still email or bill someone, before delivery.
   'erase-expired-personal-data': eraseExpiredPersonalData,
   // Delivery goes last so emails queued by the sweeps above leave in the same run.

@@ -7,6 +7,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import {
+  accountContactAttempts,
   accounts,
   auditLog,
   billingProfiles,
@@ -180,6 +181,9 @@ async function stopAccountForErasure(tx: Executor, accountId: string, at: Date, 
     .where(and(eq(invitations.accountId, accountId), sql`${invitations.email} is not null`))
     .returning({ id: invitations.id });
   count(report, 'invitations', invited.length);
+
+  // CAN-3: staff notes about reaching the owner go with the account.
+  await tx.update(accountContactAttempts).set({ notes: null }).where(and(eq(accountContactAttempts.accountId, accountId), sql`${accountContactAttempts.notes} is not null`));
 }
 
 /** Anonymises users: no address, name, password or traces of their devices; their access ends now. */

@@ -5,6 +5,8 @@
 import { desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import {
+  accountContactAttempts,
+  staffAccessGrants,
   accounts,
   auditLog,
   billingProfiles,
@@ -218,6 +220,22 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
         .orderBy(customServiceRequests.receivedAt)
     : [];
 
+  // CAN-3 and ACC-10: staff's contact attempts about an owned account, and staff access to it.
+  const contactAttemptRows = ownedAccountIds.length
+    ? await db
+        .select({ channel: accountContactAttempts.channel, ground: accountContactAttempts.ground, contactedAt: accountContactAttempts.contactedAt, notes: accountContactAttempts.notes, warningSentAt: accountContactAttempts.warningSentAt })
+        .from(accountContactAttempts)
+        .where(inArray(accountContactAttempts.accountId, ownedAccountIds))
+        .orderBy(accountContactAttempts.contactedAt)
+    : [];
+  const staffAccessRows = ownedAccountIds.length
+    ? await db
+        .select({ reason: staffAccessGrants.reason, startedAt: staffAccessGrants.startedAt, expiresAt: staffAccessGrants.expiresAt, endedAt: staffAccessGrants.endedAt })
+        .from(staffAccessGrants)
+        .where(inArray(staffAccessGrants.accountId, ownedAccountIds))
+        .orderBy(staffAccessGrants.startedAt)
+    : [];
+
   const auditRows = await db
     .select({ at: auditLog.at, action: auditLog.action, actorType: auditLog.actorType, target: auditLog.target, details: auditLog.details, ip: auditLog.ip })
     .from(auditLog)
@@ -281,6 +299,8 @@ export async function buildPersonalDataExport(db: Executor, rawEmail: string, at
     emailedCancellations: cancellationRows,
     enterpriseAgreements: enterpriseRows,
     customServiceRequests: customRows,
+    staffContactAttempts: contactAttemptRows,
+    staffAccess: staffAccessRows,
     auditEntries: auditRows,
     emailsSent: emailRows,
     productNewsSubscription: subscriberRows,

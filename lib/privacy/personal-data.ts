@@ -178,6 +178,11 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
   },
   // PLAN-6: the custom price and terms agreed with the customer stay with the contract.
   enterprise_agreements: { agreed_terms: p('account', keep('contract')) },
+  // CAN-3: what staff noted about reaching the owner; erased with the account.
+  account_contact_attempts: { notes: p('account', nul) },
+  // ACC-10: the reason staff gave for opening the account is shown to the owner in the audit log
+  // and kept with it (accountability for staff access).
+  staff_access_grants: { reason: p('account', keep('accountability')) },
 };
 
 /**
@@ -189,7 +194,7 @@ export const NON_PERSONAL: Record<string, string[]> = {
     'id', 'code', 'name', 'description', 'seat_price_monthly_cents', 'seat_price_yearly_cents', 'features', 'is_public', 'sort_order',
     'max_users', 'max_tickets_per_month', 'max_storage_gb',
   ],
-  accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at', 'inactivity_warned_at'],
+  accounts: ['id', 'status', 'created_at', 'verified_at', 'stopped_at', 'staff_suspended_at', 'staff_suspension_ground', 'inactivity_warned_at'],
   users: ['id', 'account_id', 'role', 'locale', 'email_verified_at', 'created_at', 'deleted_at'],
   terms_versions: ['id', 'version', 'summary', 'body', 'body_nl', 'published_at', 'published_by'],
   terms_acceptances: ['id', 'user_id', 'terms_version_id', 'accepted_at', 'method'],
@@ -270,6 +275,8 @@ export const NON_PERSONAL: Record<string, string[]> = {
     'refunded_at', 'created_by', 'created_at',
   ],
   sandbox_refunds: ['id', 'idempotency_key', 'amount_cents', 'currency', 'created_at'],
+  account_contact_attempts: ['id', 'account_id', 'channel', 'ground', 'contacted_at', 'staff_user_id', 'recorded_at', 'warning_sent_at'],
+  staff_access_grants: ['id', 'staff_user_id', 'session_id', 'account_id', 'started_at', 'expires_at', 'ended_at', 'last_path', 'last_view_at'],
 };
 
 /** Column names that look like personal data: they may never be reviewed as non-personal. */

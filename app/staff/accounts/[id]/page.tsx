@@ -10,6 +10,7 @@ import { BillingSection } from '@/components/staff/billing-section';
 import { LimitsSection } from '@/components/staff/limits-section';
 import { PrepaidCreditSection } from '@/components/staff/prepaid-credit-section';
 import { addCreditAction } from './credit-actions';
+import { AccountStandingSection } from '@/components/staff/account-standing-section';
 import { LogEmailedRequestForm } from '@/components/custom-services/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';
 import { OutboxTable } from '@/components/staff/outbox-table';
@@ -61,6 +62,8 @@ export default async function StaffAccountDetail({ params }: { params: Promise<{
             {a.stoppedAt && <DetailRow label={t('summary.stopReason')}>{a.stopReason || t('summary.noReason')}</DetailRow>}
           </dl>
         </Card>
+
+        <AccountStandingSection accountId={a.id} />
 
         <BillingSection accountId={a.id} billing={billing} extendTrialAction={extendTrialAction} retryChargeAction={retryChargeAction} />
 
