@@ -1,6 +1,7 @@
 // PLAN-7: a plan's or an account's fair-use limits, and (when known) the current use against each.
 // Works in server and client components alike (no hooks beyond next-intl's translator).
 import { useTranslations } from 'next-intl';
+import { DataTable } from '@/components/ui/data-table';
 import { Badge } from '@/components/ui/page';
 import { LIMIT_NAMES, limitsExceeded, type LimitName, type Limits, type Usage } from '@/lib/usage/rules';
 
@@ -48,42 +49,36 @@ export function FairUseLimits({ limits, usage, override, label }: FairUseLimitsP
     return usage.storageMb === null ? t('notReported') : t('storageUsed', { count: gb(usage.storageMb) });
   };
   return (
-    <table className="min-w-full text-sm">
-      <caption className="sr-only">{label ?? t('caption')}</caption>
-      <thead>
-        <tr className="text-left text-slate-600">
-          <th scope="col" className="py-1 pr-3 font-medium">
-            {t('limit')}
-          </th>
-          <th scope="col" className="py-1 pr-3 font-medium">
-            {t('yourLimit')}
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            {t('inUse')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {LIMIT_NAMES.map((name) => (
-          <tr key={name} className="border-t border-slate-100">
-            <th scope="row" className="py-1.5 pr-3 text-left font-normal text-slate-600">
-              {t(LABEL[name])}
-            </th>
-            <td className="py-1.5 pr-3 font-medium text-slate-900">
-              {value(name)}
+    <DataTable
+      caption={label ?? t('caption')}
+      rows={LIMIT_NAMES}
+      rowKey={(name) => name}
+      empty={t('caption')}
+      columns={[
+        { header: t('limit'), cell: (name) => t(LABEL[name]) },
+        {
+          header: t('yourLimit'),
+          cell: (name) => (
+            <>
+              <span className="font-medium text-slate-900">{value(name)}</span>
               {override?.[name] != null && <span className="block text-xs font-normal text-slate-500">{t('accountOverride')}</span>}
-            </td>
-            <td className="py-1.5 tabular-nums text-slate-900">
+            </>
+          ),
+        },
+        {
+          header: t('inUse'),
+          cell: (name) => (
+            <>
               {used(name)}
               {exceeded.has(name) && (
                 <span className="ml-2">
                   <Badge tone="red">{t('overLimit')}</Badge>
                 </span>
               )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
