@@ -34,7 +34,7 @@ test('PAY-2 staff extend a trial and it is audited', async ({ page, request }) =
   const extend = page.getByRole('region', { name: 'Extend trial' });
   // The form checks its fields before anything is sent.
   await extend.getByLabel('Days').fill('90');
-  await extend.getByLabel('Reason').fill('Ticket 4711: evaluation delayed');
+  await extend.getByLabel('Why the trial is extended').fill('Ticket 4711: evaluation delayed');
   await extend.getByRole('button', { name: 'Extend trial' }).click();
   await expect(extend.getByText(/from 1 to 60/)).toBeVisible();
   await expect(extend.getByLabel('Days')).toHaveAttribute('aria-invalid', 'true');

@@ -5,6 +5,7 @@ import { InlineAction } from '@/components/ui/inline-action';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireMember } from '@/lib/auth/guards';
+import { StaffAccessPersonalPage } from '@/components/account/staff-access-personal-page';
 import { getFormatters } from '@/lib/i18n/server';
 import { consentStates, unsubscribedSince, type ConsentState } from '@/lib/privacy/consents';
 import { resubscribeAction, setConsentAction } from './actions';
@@ -21,6 +22,7 @@ const KNOWN_SOURCES = new Set(['signup', 'appsumo', 'portal', 'newsletter', 'uns
 /** GDPR-2: every member's own consents (each change takes effect at once), and GDPR-10's unsubscribe state. */
 export default async function PrivacyPage() {
   const ctx = await requireMember();
+  if (ctx.staffAccess) return <StaffAccessPersonalPage title={(await getTranslations('account.privacy'))('title')} />;
   const db = await getDb();
   const email = ctx.user.email ?? '';
   const [states, unsubscribed] = await Promise.all([consentStates(db, ctx.user.id), email ? unsubscribedSince(db, email) : null]);

@@ -6,6 +6,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Badge, Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
 import { requireMemberEvenIfSuspended } from '@/lib/auth/guards';
+import { StaffAccessPersonalPage } from '@/components/account/staff-access-personal-page';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import { getFormatters, getKeyTranslator } from '@/lib/i18n/server';
 import { usageTokenInfo } from '@/lib/usage/tokens';
@@ -20,6 +21,7 @@ export async function generateMetadata() {
 export default async function SecurityPage() {
   // Signing out everywhere must work on a suspended account too (PAY-2 leaves it open).
   const ctx = await requireMemberEvenIfSuspended();
+  if (ctx.staffAccess) return <StaffAccessPersonalPage title={(await getTranslations('account.security'))('title')} />;
   const db = await getDb();
   const isOwner = ctx.user.role === 'owner';
   const [rows, token] = await Promise.all([listActiveSessions(db, ctx.user.id), isOwner ? usageTokenInfo(db, ctx.account.id) : null]);
