@@ -53,6 +53,10 @@ test('ACC-10 staff open an account with a reason, see the banner, are refused ch
     await expect(banner).toBeVisible();
     await staff.goto('/account/users');
     await expect(staff.getByRole('heading', { level: 1 })).toBeVisible();
+    // A person's own sessions are not shown to staff (they would be the staff member's own).
+    await staff.goto('/account/security');
+    await expect(staff.getByText(/not shown in staff access/)).toBeVisible();
+    await expect(staff.getByRole('button', { name: 'Sign out everywhere' })).toHaveCount(0);
 
     // No payment method changes.
     await staff.goto('/account/billing');
