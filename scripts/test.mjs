@@ -2,6 +2,8 @@
 // `npm test`: vitest, then a production build, then Playwright against it (TEST_HOOKS=1, a fresh
 // database: a new PGlite folder, or a new PostgreSQL database when DATABASE_URL is set).
 // Ends with one line: "TOTAL: N passed, N failed".
+// TEST_RESULTS_DIR (default .test-results) keeps two runs side by side apart; TEST_SKIP_BUILD=1
+// uses the build already in .next (CI builds once and runs both databases on it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 
 const root = process.cwd();
 const require = createRequire(join(root, 'package.json'));
-const results = join(root, '.test-results');
+const results = join(root, process.env.TEST_RESULTS_DIR || '.test-results');
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const only = process.argv[2]; // 'unit' | 'e2e' | undefined (both)
@@ -69,11 +71,16 @@ async function main() {
           '(or `npx playwright install chromium` where downloads are allowed).',
       );
       failed += 1;
-    } else if (run('node_modules/.bin/next', ['build']) !== 0) {
+    } else if (process.env.TEST_SKIP_BUILD === '1' ? !existsSync(join(root, '.next', 'BUILD_ID')) : run('node_modules/.bin/next', ['build']) !== 0) {
       console.error('\nThe production build failed; browser tests were not run.');
       failed += 1;
     } else {
-      const extra = { E2E_PORT: String(await freePort()), E2E_JSON: join(results, 'playwright.json'), E2E_SERVER_LOG: join(results, 'server.log') };
+      const extra = {
+        E2E_PORT: String(await freePort()),
+        E2E_JSON: join(results, 'playwright.json'),
+        E2E_SERVER_LOG: join(results, 'server.log'),
+        E2E_OUTPUT_DIR: join(results, 'playwright-output'),
+      };
       let dropDb = null;
       if (process.env.DATABASE_URL) {
         const { default: postgres } = await import('postgres');

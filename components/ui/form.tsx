@@ -2,13 +2,23 @@
 // Form building blocks shared by every page. One zod schema validates in the browser (through
 // react-hook-form) and again in the server action; server errors show next to the same fields.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useActionState, useCallback, useEffect, useId, useMemo, useRef, useState, startTransition, type ReactNode } from 'react';
+import { useActionState, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, startTransition, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { FormState } from '@/lib/actions';
 import { msg, translateMessage, type KeyTranslator } from '@/lib/i18n/message-ref';
 import { inputClass } from './styles';
+
+const noSubscription = () => () => {};
+/**
+ * False in the server's HTML and during hydration, true once React owns the page. The kit's fields
+ * and buttons stay disabled until then: a value typed before hydration would be reset to the form's
+ * default by react-hook-form, and a press before hydration would submit the form as a plain GET.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
 
 /** The whole catalogue as a key translator, for message references from schemas and the server. */
 export function useMessageTranslator(): KeyTranslator {
@@ -113,15 +123,16 @@ export function Field({
   error?: string;
   hint?: ReactNode;
   id: string;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; disabled?: boolean }) => ReactNode;
 }) {
+  const hydrated = useHydrated();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {children({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy })}
+      {children({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy, ...(hydrated ? {} : { disabled: true }) })}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}
@@ -229,12 +240,13 @@ export function SelectField<T extends FieldValues>({
 
 export function SubmitButton({ pending, children, variant = 'primary' }: { pending: boolean; children: ReactNode; variant?: 'primary' | 'danger' }) {
   const t = useTranslations('common');
+  const hydrated = useHydrated();
   const colors =
     variant === 'danger' ? 'bg-red-700 hover:bg-red-800 focus-visible:outline-red-700' : 'bg-brand-700 hover:bg-brand-800';
   return (
     <button
       type="submit"
-      disabled={pending}
+      disabled={pending || !hydrated}
       aria-busy={pending}
       className={`inline-flex w-full items-center justify-center rounded-md px-4 py-2.5 text-sm font-semibold text-white shadow-sm disabled:opacity-60 sm:w-auto ${colors}`}
     >
