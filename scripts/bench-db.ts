@@ -4,16 +4,18 @@ import postgres from 'postgres';
 
 export const BENCH_DATABASE = 'accountdesk_bench';
 
-export async function recreateBenchDatabase(baseUrl: string): Promise<string> {
+/** `name` lets a bench keep its own database, so two benches run at once never drop each other's. */
+export async function recreateBenchDatabase(baseUrl: string, name = BENCH_DATABASE): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`);
-    await admin.unsafe(`create database ${BENCH_DATABASE}`);
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
   } finally {
     await admin.end({ timeout: 5 });
   }
   const url = new URL(baseUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
