@@ -1,10 +1,11 @@
-// `npm run bench:billing [N]`: how fast the PAY-4 renewal sweep runs on PostgreSQL, measured
+// `npm run bench:billing [N …]`: how fast the PAY-4 renewal sweep runs on PostgreSQL, measured
 // against the fastest thing the database can do with the same number of invoice rows.
 //
-// 1. Drops and recreates a separate database (accountdesk_bench) on the server of DATABASE_URL,
-//    migrates and seeds it like the app does, then seeds N paying accounts set-based: owner,
-//    billing details (a mix of VAT cases), an active subscription whose period has ended, and a
-//    sandbox test card 4242 on file.
+// For each size N:
+// 1. Drops and recreates its own database (accountdesk_bench_billing) on the server of
+//    DATABASE_URL, migrates and seeds it like the app does, then seeds N paying accounts
+//    set-based: owner, billing details (a mix of VAT cases), an active subscription whose period
+//    has ended, and a sandbox test card 4242 on file.
 // 2. Runs the renewal sweeps exactly as the job runner does (issue, then collect with the
 //    sandbox processor) and reports invoices per second, after checking every account got one
 //    paid invoice, one charge and one confirmation email.
@@ -13,27 +14,38 @@
 //    runs, the median counts) and prints the ratio sweep rate / insert rate. Target: ≥ 0.2.
 //    It also prints this process's CPU time during the sweep, to tell the application's share
 //    of the cost from the database's.
+// The table ends with the linearity of each size against the smallest: its sweep time per
+// invoice divided by the smallest size's (1.00 = linear; 2.00 = each invoice costs twice as much).
 //
-// N comes from the first argument or BENCH_N (default 100 000).
+// Sizes come from the arguments or BENCH_N (comma-separated), default 100 000. Invoice numbers
+// have six digits per year (INV-1), so one year holds at most 999 999 invoices: that is the
+// largest size. `billingBenchRows` returns the rows for a combined `npm run bench` table.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { appDatabase, type Db } from '@/db/client';
 import { now } from '@/lib/clock';
 import { sellerSnapshot } from '@/lib/invoices/seller';
 import { SWEEPS } from '@/lib/jobs';
-import { BENCH_DATABASE, recreateBenchDatabase, requirePostgres } from './bench-db';
+import { recreateBenchDatabase, requirePostgres } from './bench-db';
 
-const TARGET_RATIO = 0.2;
+export const TARGET_RATIO = 0.2;
 /** Far outside any real issue year, so the INSERT … SELECT rows never collide with sweep numbers. */
 const INSERT_SELECT_YEAR = 9999;
 const INSERT_SELECT_RUNS = 3;
 
-function benchSize(): number {
-  const raw = process.argv[2] ?? process.env.BENCH_N ?? '100000';
-  const n = Number(raw.replace(/_/g, ''));
-  // Invoice numbers have six digits per year (INV-1).
-  if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new Error(`N must be a whole number from 1 to 999999, got "${raw}".`);
-  return n;
+/** This bench's own database (other benches keep theirs), dropped and created again per size. */
+const DATABASE = 'accountdesk_bench_billing';
+/** INV-1: six digits of sequence per year. */
+export const MAX_BENCH_N = 999_999;
+
+export function parseSizes(raw: string[]): number[] {
+  const parts = raw.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+  if (!parts.length) parts.push('100000');
+  return parts.map((part) => {
+    const n = Number(part.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n < 1 || n > MAX_BENCH_N) throw new Error(`N must be a whole number from 1 to ${MAX_BENCH_N} (six-digit invoice numbers per year, INV-1), got "${part}".`);
+    return n;
+  });
 }
 
 /** The bench account number g (1..N) as a stable UUID, so every table can be filled independently. */
@@ -139,19 +151,39 @@ async function timeInsertSelect(db: Db, n: number, at: Date): Promise<number> {
 
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-async function main() {
-  const baseUrl = requirePostgres('bench:billing [N]');
-  const n = benchSize();
-  const benchUrl = await recreateBenchDatabase(baseUrl);
-  // The job runner and the sandbox processor open the app database from DATABASE_URL.
-  process.env.DATABASE_URL = benchUrl;
+export interface BillingBenchRow {
+  n: number;
+  seedSeconds: number;
+  issueSeconds: number;
+  collectSeconds: number;
+  sweepSeconds: number;
+  /** Invoices issued and collected per second. */
+  sweepRate: number;
+  /** This process's CPU (user + system) during the sweep, per invoice. */
+  appCpuMicrosPerInvoice: number;
+  insertSeconds: number;
+  insertRate: number;
+  /** sweepRate / insertRate; target ≥ TARGET_RATIO. */
+  ratio: number;
+  /** Sweep seconds per invoice relative to the smallest size measured (1 = linear). */
+  linearity: number;
+}
+
+/** One size: a fresh database, seeded, swept, checked, and the INSERT … SELECT baseline. */
+async function measure(baseUrl: string, n: number, log: (line: string) => void): Promise<Omit<BillingBenchRow, 'linearity'>> {
+  // The job runner and the sandbox processor open the app database from DATABASE_URL, once per
+  // process; each size starts from a new database, so the process's handle is dropped after it.
+  process.env.DATABASE_URL = await recreateBenchDatabase(baseUrl, DATABASE);
+  const holder = globalThis as unknown as { __accountdeskDb?: unknown };
+  holder.__accountdeskDb = undefined;
   const opened = await appDatabase();
   const db = opened.db;
   try {
-    console.log(`bench:billing  N=${fmt(n)}  database=${BENCH_DATABASE}`);
+    log(`bench:billing  N=${fmt(n)}  database=${DATABASE}`);
     let t = performance.now();
     await seedDueSubscriptions(db, n, now());
-    console.log(`  seeded ${fmt(n)} due subscriptions in ${fmt((performance.now() - t) / 1000, 1)} s`);
+    const seedSeconds = (performance.now() - t) / 1000;
+    log(`  seeded ${fmt(n)} due subscriptions in ${fmt(seedSeconds, 1)} s`);
 
     const cpuBefore = process.cpuUsage();
     t = performance.now();
@@ -163,36 +195,79 @@ async function main() {
     const sweepSeconds = issueSeconds + collectSeconds;
     const cpu = process.cpuUsage(cpuBefore);
     const appCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    console.log(`  issue sweep:   ${fmt(issued)} invoices in ${fmt(issueSeconds, 2)} s`);
-    console.log(`  collect sweep: ${fmt(collected)} invoices in ${fmt(collectSeconds, 2)} s`);
+    log(`  issue sweep:   ${fmt(issued)} invoices in ${fmt(issueSeconds, 2)} s`);
+    log(`  collect sweep: ${fmt(collected)} invoices in ${fmt(collectSeconds, 2)} s`);
     const problems = await verifySweep(db, n);
     if (problems.length) throw new Error(`The sweep did not renew every account:\n  ${problems.join('\n  ')}`);
 
     const runs: number[] = [];
     for (let i = 0; i < INSERT_SELECT_RUNS; i++) runs.push(await timeInsertSelect(db, n, now()));
     const insertSeconds = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-    console.log(`  INSERT … SELECT of ${fmt(n)} invoice rows: ${runs.map((s) => `${fmt(s, 2)} s`).join(', ')} (median used)`);
-
+    log(`  INSERT … SELECT of ${fmt(n)} invoice rows: ${runs.map((s) => `${fmt(s, 2)} s`).join(', ')} (median used)`);
     const sweepRate = n / sweepSeconds;
     const insertRate = n / insertSeconds;
-    const ratio = sweepRate / insertRate;
-    console.log('');
-    console.log('  Summary');
-    console.log(`    N                          ${fmt(n)}`);
-    console.log(`    sweep (issue + collect)    ${fmt(sweepSeconds, 2)} s`);
-    console.log(`    sweep rate                 ${fmt(sweepRate)} invoices/s`);
-    console.log(`    app CPU during the sweep   ${fmt(appCpuSeconds, 2)} s (${fmt((appCpuSeconds / n) * 1e6)} µs per invoice)`);
-    console.log(`    INSERT … SELECT            ${fmt(insertSeconds, 2)} s`);
-    console.log(`    INSERT … SELECT rate       ${fmt(insertRate)} rows/s`);
-    console.log(`    ratio sweep / insert       ${fmt(ratio, 3)}`);
-    console.log(`    target ≥ ${TARGET_RATIO} met           ${ratio >= TARGET_RATIO ? 'yes' : 'no'}`);
+    return {
+      n,
+      seedSeconds,
+      issueSeconds,
+      collectSeconds,
+      sweepSeconds,
+      sweepRate,
+      appCpuMicrosPerInvoice: (appCpuSeconds / n) * 1e6,
+      insertSeconds,
+      insertRate,
+      ratio: sweepRate / insertRate,
+    };
   } finally {
     await opened.close();
+    holder.__accountdeskDb = undefined;
   }
 }
 
-main().catch((err) => {
-  // drizzle wraps a failed statement; the database's own message is its cause.
-  console.error(err instanceof Error ? [err.message, err.cause instanceof Error ? err.cause.message : null].filter(Boolean).join('\n') : err);
-  process.exit(1);
-});
+/**
+ * Measures every size in turn (each in a fresh database) and returns one row per size, with its
+ * linearity against the smallest. `baseUrl` is a PostgreSQL URL; its own database is left alone.
+ */
+export async function billingBenchRows(baseUrl: string, sizes: number[], log: (line: string) => void = () => {}): Promise<BillingBenchRow[]> {
+  const rows: Omit<BillingBenchRow, 'linearity'>[] = [];
+  for (const n of sizes) rows.push(await measure(baseUrl, n, log));
+  const smallest = rows.reduce((a, b) => (b.n < a.n ? b : a));
+  const perInvoice = (r: Omit<BillingBenchRow, 'linearity'>) => r.sweepSeconds / r.n;
+  return rows.map((r) => ({ ...r, linearity: perInvoice(r) / perInvoice(smallest) }));
+}
+
+/** The rows as a table: one line per size. */
+export function billingBenchTable(rows: BillingBenchRow[]): string[] {
+  const header = ['N', 'issue s', 'collect s', 'invoices/s', 'app CPU µs/inv', 'INSERT…SELECT rows/s', 'ratio', `≥ ${TARGET_RATIO}`, 'linearity'];
+  const body = rows.map((r) => [
+    fmt(r.n),
+    fmt(r.issueSeconds, 2),
+    fmt(r.collectSeconds, 2),
+    fmt(r.sweepRate),
+    fmt(r.appCpuMicrosPerInvoice),
+    fmt(r.insertRate),
+    fmt(r.ratio, 3),
+    r.ratio >= TARGET_RATIO ? 'yes' : 'no',
+    fmt(r.linearity, 2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), ...body.map(line)];
+}
+
+async function main() {
+  const baseUrl = requirePostgres('bench:billing [N …]');
+  const sizes = parseSizes(process.argv.slice(2).length ? process.argv.slice(2) : [process.env.BENCH_N ?? '']);
+  const rows = await billingBenchRows(baseUrl, sizes, (line) => console.log(line));
+  console.log('');
+  console.log('  Renewal sweep (issue + collect) vs one INSERT … SELECT of as many invoice rows; linearity = sweep time per invoice ÷ the smallest size\'s');
+  for (const line of billingBenchTable(rows)) console.log(`    ${line}`);
+}
+
+// Run as a script (`tsx scripts/bench-billing.ts`), not when imported for a combined table.
+if (process.argv[1] && /bench-billing\.ts$/.test(process.argv[1]))
+  main().catch((err) => {
+    // drizzle wraps a failed statement; the database's own message is its cause.
+    console.error(err instanceof Error ? [err.message, err.cause instanceof Error ? err.cause.message : null].filter(Boolean).join('\n') : err);
+    process.exit(1);
+  });
