@@ -321,7 +321,7 @@ const en = (m: string) => translateMessage(translatorFor('en'), m) ?? m;
 const READ_ONLY = en(msg('standing.errors.readOnly'));
 const SCHEMA_REFUSED = en(msg('validation.correctHighlighted'));
 
-const TABLES = Object.values(schema).filter((v): v is PgTable => is(v, PgTable));
+const TABLES = Object.values(schema).filter((v) => is(v, PgTable)) as PgTable[];
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
