@@ -16,6 +16,8 @@ import * as schema from '@/db/schema';
 import { accounts } from '@/db/schema';
 import type { FormState } from '@/lib/actions';
 import { createSession } from '@/lib/auth/sessions';
+import { saveBillingDetails } from '@/lib/billing/profile';
+import { billingDetailsSchema } from '@/lib/billing/schemas';
 import { createPaidAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
 import { setClock } from '@/lib/clock';
 import { agreementText, textDigest } from '@/lib/custom-services/agreement';
@@ -532,5 +534,33 @@ describe('authorization matrix: server actions', () => {
       if (after !== before) mismatches.push(`${persona}: LEAK, the other account's rows changed`);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  // The positive control: with the caller's own ids the same forms work, so each 'refused' above
+  // is the other account being refused, not a form the schema or service could never accept.
+  test('the forged-id actions work with the caller’s own ids (owner A on A’s agent, invitation, invoice, proposal, admin)', async () => {
+    setClock(AT);
+    const run = async (key: string, fields: FormFields) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      state.sid = await signInAs('ownerA');
+      try {
+        return await actions.get(key)!({ status: 'idle' }, form);
+      } finally {
+        state.sid = null;
+      }
+    };
+    const [owner] = await env.db.select().from(schema.users).where(eq(schema.users.id, A.ownerId));
+    // INV-6 corrects an invoice to the billing details saved since; A has none until now.
+    await saveBillingDetails(env.db, A.accountId, billingDetailsSchema.parse(BILLING_DETAILS), { type: 'owner', id: A.ownerId });
+    const cases: [string, FormFields][] = [
+      ['app/account/users/actions.ts#changeRoleAction', { userId: A.agentId, role: 'admin' }],
+      ['app/account/users/actions.ts#resendInvitationAction', { invitationId: A.invitationId }],
+      ['app/account/users/actions.ts#revokeInvitationAction', { invitationId: A.invitationId }],
+      ['app/account/invoices/actions.ts#requestCorrectionAction', { invoiceId: A.invoiceId }],
+      ['app/account/custom-services/actions.ts#approveAgreementAction', { requestId: A.customRequestId, fullName: owner.fullName, shownDigest: A.customDigest }],
+      ['app/account/users/actions.ts#removeUserAction', { userId: A.adminId }],
+    ];
+    for (const [key, fields] of cases) expect({ key, result: await run(key, fields) }).toMatchObject({ key, result: { status: 'ok' } });
   });
 });
