@@ -5,12 +5,12 @@
 // `entryJSFiles` of server/app/<route>/page_client-reference-manifest.js, layouts included) —
 // the same files Next.js itself counts in .next/diagnostics/route-bundle-stats.json. Each file is
 // gzipped at zlib's default level (what `next start` compresses with) and counted once per route.
-// Exits 1 when a route with a target is over it. `measureWeight(dir)` returns the rows for
-// other benchmarks.
+// Exits 1 when a route with a target is over it. `--chunks` lists each route's own chunks,
+// `--json` prints the rows. `measureWeight(dir)` returns the rows for other benchmarks.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -47,15 +47,11 @@ function routeOf(appPath) {
 function readClientManifest(distDir, appPath) {
   const file = join(distDir, 'server', 'app', `${appPath}_client-reference-manifest.js`);
   if (!existsSync(file)) return undefined;
-  // The manifest is a script that assigns globalThis.__RSC_MANIFEST[appPath].
-  const prev = globalThis.__RSC_MANIFEST;
-  globalThis.__RSC_MANIFEST = undefined;
-  try {
-    createRequire(import.meta.url)(file);
-    return globalThis.__RSC_MANIFEST?.[appPath];
-  } finally {
-    globalThis.__RSC_MANIFEST = prev;
-  }
+  // The manifest is a script that assigns globalThis.__RSC_MANIFEST[appPath]: run it in a context
+  // of its own (no require cache, so a second measurement reads a new build afresh).
+  const context = {};
+  runInNewContext(readFileSync(file, 'utf8'), context, { filename: file });
+  return context.__RSC_MANIFEST?.[appPath];
 }
 
 /**
@@ -99,7 +95,8 @@ export async function measureWeight(dir = process.cwd()) {
     const route = routeOf(appPath);
     if (route === '/_not-found' || route === '/_global-error') continue;
     const targetKb = targetFor(route);
-    rows.push({ route, appPath, files, rawBytes, gzipBytes, targetKb, pass: targetKb === null ? null : gzipBytes <= targetKb * KB });
+    const ownFiles = files.filter((f) => !shared.includes(f)).map((f) => ({ file: f, ...sizeOf(f) }));
+    rows.push({ route, appPath, files, ownFiles, rawBytes, gzipBytes, targetKb, pass: targetKb === null ? null : gzipBytes <= targetKb * KB });
   }
   // The shared part on its own, for comparison.
   let sharedGzip = 0;
@@ -110,7 +107,7 @@ export async function measureWeight(dir = process.cwd()) {
 
 const kb = (n) => (n / KB).toFixed(1);
 
-export function formatWeight(rows) {
+export function formatWeight(rows, { chunks = false } = {}) {
   const lines = [];
   const w = Math.max(...rows.map((r) => r.route.length), 5);
   lines.push(`${'route'.padEnd(w)}  ${'gzip kB'.padStart(8)}  ${'raw kB'.padStart(8)}  ${'target'.padStart(7)}  result`);
@@ -120,6 +117,7 @@ export function formatWeight(rows) {
         r.pass === null ? '' : r.pass ? 'pass' : 'FAIL'
       }`,
     );
+    if (chunks) for (const c of r.ownFiles) lines.push(`    ${c.file}  ${kb(c.gzip)} kB gzipped`);
   }
   lines.push(`shared by every route (framework runtime): ${kb(rows.sharedGzipBytes)} kB gzipped`);
   return lines.join('\n');
@@ -127,8 +125,8 @@ export function formatWeight(rows) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = await measureWeight(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? process.cwd());
-  if (process.argv.includes('--json')) console.log(JSON.stringify(rows.map(({ files, ...r }) => r), null, 2));
-  else console.log(formatWeight(rows));
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows.map(({ files, ownFiles, ...r }) => r), null, 2));
+  else console.log(formatWeight(rows, { chunks: process.argv.includes('--chunks') }));
   const failed = rows.filter((r) => r.pass === false);
   if (failed.length) {
     console.log(`\n${failed.length} route(s) over target: ${failed.map((r) => r.route).join(', ')}`);
