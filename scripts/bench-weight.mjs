@@ -129,7 +129,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   else console.log(formatWeight(rows, { chunks: process.argv.includes('--chunks') }));
   const failed = rows.filter((r) => r.pass === false);
   if (failed.length) {
-    console.log(`\n${failed.length} route(s) over target: ${failed.map((r) => r.route).join(', ')}`);
+    const say = process.argv.includes('--json') ? console.error : console.log;
+    say(`\n${failed.length} route(s) over target: ${failed.map((r) => r.route).join(', ')}`);
     process.exitCode = 1;
   }
 }
