@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { SkipLink } from '@/components/layout/skip-link';
@@ -23,10 +22,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
-          <SkipLink />
-          {children}
-        </NextIntlClientProvider>
+        {/* No message catalogue for the browser here: the shells are worded on the server, and the
+            layouts of pages with forms provide what those read (lib/i18n/client-messages.ts). */}
+        <SkipLink />
+        {children}
       </body>
     </html>
   );

@@ -10,7 +10,6 @@
 // WebCrypto as soon as the form is shown; `<BotCheck bot={bot} />` renders the hidden `botCheck`
 // input and a small status line. `bot.ensure()` waits for the solution; `bot.reset()` starts a new
 // one, because a solution is accepted only once.
-import { solveChallenge } from 'altcha-lib/v1';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FieldValues, Path, PathValue } from 'react-hook-form';
@@ -36,7 +35,8 @@ export interface BotCheckHandle {
 }
 
 async function fetchAndSolve(signal: AbortSignal): Promise<string> {
-  const res = await fetch('/api/bot-check', { cache: 'no-store', signal });
+  // The solver is loaded with the challenge, after the page is up: not part of the page's first load.
+  const [res, { solveChallenge }] = await Promise.all([fetch('/api/bot-check', { cache: 'no-store', signal }), import('altcha-lib/v1')]);
   if (!res.ok) throw new Error(`challenge ${res.status}`);
   const c = (await res.json()) as Challenge;
   const { promise, controller } = solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber ?? 1e6);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { NewsSubscribeForm } from '@/components/privacy/address-forms';
+import { NewsSubscribe } from '@/components/privacy/news-subscribe';
 
 const POINTS = ['start', 'billing', 'data'] as const;
 
@@ -42,7 +42,7 @@ export default async function Home() {
             {news('title')}
           </h2>
           <p className="mt-1 mb-4 text-sm text-slate-600">{news('intro')}</p>
-          <NewsSubscribeForm />
+          <NewsSubscribe />
         </div>
       </section>
     </div>

@@ -1,6 +1,7 @@
 import { BillingBanner, StaffSuspensionBanner } from '@/components/billing/billing-status';
 import { MaintenanceBanner } from '@/components/maintenance/window-list';
 import { StaffAccessBanner } from '@/components/standing/staff-access-banner';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { AppShell } from '@/components/layout/app-shell';
 import { accountNav } from '@/components/layout/nav';
 import { requireMember } from '@/lib/auth/guards';
@@ -27,6 +28,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const isOwner = role === 'owner';
   const suspended = ctx.account.status === 'suspended';
   return (
+    <ClientMessages name="account">
     <AppShell
       home={ctx.account.staffSuspendedAt ? '/account/suspended' : suspended ? '/account/billing' : '/account'}
       nav={accountNav({ role, suspended })}
@@ -46,5 +48,6 @@ export default async function AccountLayout({ children }: { children: React.Reac
     >
       {children}
     </AppShell>
+    </ClientMessages>
   );
 }

@@ -7,20 +7,23 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, type ReactNode } from 'react';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
-import { Field, FormMessage, TextField, useServerForm } from '@/components/ui/form';
+import { Field, FormMessage, TextField, useServerForm, type SchemaSource } from '@/components/ui/form';
 import { inputClass } from '@/components/ui/styles';
 import type { FormState } from '@/lib/actions';
-import { signupSchema } from '@/lib/accounts/schemas';
+import type { signupSchema } from '@/lib/accounts/schemas';
 import { proposeSlug, SLUG_MAX, SLUG_MIN } from '@/lib/accounts/slug';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rule';
 import { ResendForm } from '@/app/(public)/verify-email/resend-form';
 import { ConsentChoices } from '@/components/privacy/consent-choices';
 
 type SignupAction = (prev: FormState<{ email: string }>, fd: FormData) => Promise<FormState<{ email: string }>>;
 
 export interface SignupFormVariant {
-  /** A schema that extends the signup schema (the browser check runs it). */
-  schema: typeof signupSchema;
+  /**
+   * A schema that extends the signup schema (the browser check runs it), or, to keep zod out of
+   * the page's first load, a function that imports it (components/ui/form.tsx).
+   */
+  schema: SchemaSource<typeof signupSchema>;
   action: SignupAction;
   /** Defaults of the extra fields. */
   defaults?: Record<string, string>;

@@ -1,7 +1,6 @@
 // The signed-in frame for the owner portal and the staff back office: a header with the
 // person's name and "Sign out", and a navigation list (a sidebar on wide screens).
-import { CookieSettingsLink } from '@/components/privacy/cookie-banner';
-import { CookieConsent } from '@/components/privacy/cookie-consent';
+import { CookieConsent, CookieSettingsLink } from '@/components/privacy/cookie-consent';
 import { Brand } from './brand';
 import { LanguageSelect } from './language-select';
 import { NavLinks, type NavItem } from './nav-links';

@@ -1,50 +1,10 @@
-'use client';
-// The "Language" select on every page. Choosing a language saves it (cookie, and the user when
-// signed in) and re-renders the page in it; without JavaScript the "Change" button submits.
-import { useLocale, useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useId, useTransition } from 'react';
-import { chooseLanguage } from '@/app/actions/language';
-import { LANGUAGE_NAMES, LOCALES } from '@/lib/i18n/config';
+// The "Language" select on every page, worded on the server: the shells' client components read
+// no message catalogue in the browser, so static pages ship none (lib/i18n/client-messages.ts).
+import { getLocale, getTranslations } from 'next-intl/server';
+import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/config';
+import { LanguageSelectControl } from './language-select-control';
 
-export function LanguageSelect({ className = '' }: { className?: string }) {
-  const t = useTranslations('common.language');
-  const locale = useLocale();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const id = useId();
-  return (
-    <form action={chooseLanguage} className={`flex items-center gap-2 text-sm ${className}`}>
-      <label htmlFor={id} className="text-slate-600">
-        {t('label')}
-      </label>
-      <select
-        id={id}
-        name="locale"
-        defaultValue={locale}
-        disabled={pending}
-        aria-busy={pending}
-        onChange={(e) => {
-          const fd = new FormData();
-          fd.set('locale', e.currentTarget.value);
-          startTransition(async () => {
-            await chooseLanguage(fd);
-            router.refresh();
-          });
-        }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800"
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
-      </select>
-      <noscript>
-        <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
-          {t('change')}
-        </button>
-      </noscript>
-    </form>
-  );
+export async function LanguageSelect({ className }: { className?: string }) {
+  const [t, locale] = await Promise.all([getTranslations('common.language'), getLocale()]);
+  return <LanguageSelectControl locale={isLocale(locale) ? locale : DEFAULT_LOCALE} label={t('label')} change={t('change')} className={className} />;
 }

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { CookieSettingsLink } from '@/components/privacy/cookie-banner';
-import { CookieConsent } from '@/components/privacy/cookie-consent';
+import { CookieConsent, CookieSettingsLink } from '@/components/privacy/cookie-consent';
 import { Brand } from './brand';
 import { LanguageSelect } from './language-select';
 

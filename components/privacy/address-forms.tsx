@@ -5,15 +5,18 @@ import { useTranslations } from 'next-intl';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
-import { addressFormSchema } from '@/lib/privacy/schemas';
+import type { addressFormSchema } from '@/lib/privacy/schemas';
 import { subscribeNewsAction } from '@/app/(public)/news/actions';
 import { unsubscribeAction } from '@/app/(public)/unsubscribe/actions';
+
+// Loaded when the form is first used: zod stays out of the page's first load (components/ui/form.tsx).
+const loadSchema = (): Promise<typeof addressFormSchema> => import('@/lib/privacy/schemas').then((m) => m.addressFormSchema);
 
 type AddressAction<R> = (prev: FormState<R>, fd: FormData) => Promise<FormState<R>>;
 
 export function NewsSubscribeForm({ again = false, defaultEmail = '' }: { again?: boolean; defaultEmail?: string }) {
   const t = useTranslations('consents.news');
-  const f = useServerForm(addressFormSchema, subscribeNewsAction as AddressAction<undefined>, { email: defaultEmail, botCheck: '' });
+  const f = useServerForm(loadSchema, subscribeNewsAction as AddressAction<undefined>, { email: defaultEmail, botCheck: '' });
   const kit = useBotCheckedSubmit(f);
   if (f.state.status === 'ok') return <FormMessage state={f.state} />;
   return (
@@ -27,7 +30,7 @@ export function NewsSubscribeForm({ again = false, defaultEmail = '' }: { again?
 
 export function UnsubscribeForm() {
   const t = useTranslations('consents.unsubscribe');
-  const f = useServerForm(addressFormSchema, unsubscribeAction as AddressAction<{ email: string }>, { email: '', botCheck: '' });
+  const f = useServerForm(loadSchema, unsubscribeAction as AddressAction<{ email: string }>, { email: '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
   if (f.state.status === 'ok') {
     const email = f.state.data?.email ?? '';

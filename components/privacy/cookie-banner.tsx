@@ -3,7 +3,7 @@
 // modal: nothing on the page is covered or blocked). It shows until the visitor chooses; the
 // choice goes into the first-party `cookie_choice` cookie for a year. "Cookie settings" in every
 // footer reopens it. The app sets only necessary cookies, so nothing else waits for the answer.
-import { useTranslations } from 'next-intl';
+// Its words come from the server (cookie-consent.tsx): the shells load no catalogue in the browser.
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { cookieChoiceHeader, type CookieChoiceKind } from '@/lib/privacy/cookie-choice';
@@ -19,8 +19,18 @@ export function openCookieSettings() {
 const choiceButton =
   'inline-flex w-full items-center justify-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700';
 
-export function CookieBanner({ initialChoice }: { initialChoice: CookieChoiceKind | null }) {
-  const t = useTranslations('privacy.cookieBanner');
+/** The banner's words in the page's language; `current` per stored choice. */
+export interface CookieBannerWords {
+  label: string;
+  title: string;
+  text: string;
+  more: string;
+  necessary: string;
+  all: string;
+  current: Record<CookieChoiceKind, string>;
+}
+
+export function CookieBanner({ initialChoice, words }: { initialChoice: CookieChoiceKind | null; words: CookieBannerWords }) {
   const [choice, setChoice] = useState<CookieChoiceKind | null>(initialChoice);
   const [open, setOpen] = useState(initialChoice === null);
   const ref = useRef<HTMLElement>(null);
@@ -60,21 +70,21 @@ export function CookieBanner({ initialChoice }: { initialChoice: CookieChoiceKin
   };
 
   return (
-    <section ref={ref} tabIndex={-1} aria-label={t('label')} className="border-b border-slate-200 bg-slate-50 focus:outline-none">
+    <section ref={ref} tabIndex={-1} aria-label={words.label} className="border-b border-slate-200 bg-slate-50 focus:outline-none">
       <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-3 text-sm text-slate-700 md:flex-row md:items-center md:justify-between">
         <div className="space-y-1">
-          <p className="font-semibold text-slate-900">{t('title')}</p>
+          <p className="font-semibold text-slate-900">{words.title}</p>
           <p>
-            {t('text')} <Link href="/privacy#cookies">{t('more')}</Link>
+            {words.text} <Link href="/privacy#cookies">{words.more}</Link>
           </p>
-          {choice && <p>{t('current', { choice })}</p>}
+          {choice && <p>{words.current[choice]}</p>}
         </div>
         <div className="grid shrink-0 grid-cols-2 gap-2 sm:w-96">
           <button type="button" className={choiceButton} onClick={() => choose('necessary')}>
-            {t('necessary')}
+            {words.necessary}
           </button>
           <button type="button" className={choiceButton} onClick={() => choose('all')}>
-            {t('all')}
+            {words.all}
           </button>
         </div>
       </div>
@@ -83,11 +93,10 @@ export function CookieBanner({ initialChoice }: { initialChoice: CookieChoiceKin
 }
 
 /**
- * "Cookie settings" in every footer. A real link to the privacy page's cookie section (so it works
+ * "Cookie settings" in every footer (worded by CookieSettingsLink in cookie-consent.tsx). A real link to the privacy page's cookie section (so it works
  * before the scripts load); with scripts it reopens the banner in place.
  */
-export function CookieSettingsLink({ className }: { className?: string }) {
-  const t = useTranslations('privacy.cookieBanner');
+export function CookieSettingsAnchor({ label, className }: { label: string; className?: string }) {
   return (
     <a
       href="/privacy#cookies"
@@ -98,7 +107,7 @@ export function CookieSettingsLink({ className }: { className?: string }) {
         openCookieSettings();
       }}
     >
-      {t('settings')}
+      {label}
     </a>
   );
 }

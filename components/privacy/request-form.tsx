@@ -7,8 +7,11 @@ import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { Field, FormMessage, TextAreaField, TextField, useServerForm } from '@/components/ui/form';
 import { inputClass } from '@/components/ui/styles';
 import type { FormState } from '@/lib/actions';
-import { REQUEST_TYPES } from '@/lib/privacy/request-rules';
-import { privacyRequestSchema } from '@/lib/privacy/request-schemas';
+import { REQUEST_TYPES } from '@/lib/privacy/request-types';
+import type { privacyRequestSchema } from '@/lib/privacy/request-schemas';
+
+// Loaded when the form is first used: zod stays out of the page's first load (components/ui/form.tsx).
+const loadSchema = (): Promise<typeof privacyRequestSchema> => import('@/lib/privacy/request-schemas').then((m) => m.privacyRequestSchema);
 
 type Action = (prev: FormState<undefined>, fd: FormData) => Promise<FormState<undefined>>;
 
@@ -28,7 +31,7 @@ export function PrivacyRequestForm({
 }) {
   const t = useTranslations('gdpr.public');
   const tType = useTranslations('gdpr.types');
-  const f = useServerForm(privacyRequestSchema, action, {
+  const f = useServerForm(loadSchema, action, {
     type: '' as never,
     fullName,
     email,

@@ -1,10 +1,12 @@
 'use client';
 // Form building blocks shared by every page. One zod schema validates in the browser (through
 // react-hook-form) and again in the server action; server errors show next to the same fields.
-import { zodResolver } from '@hookform/resolvers/zod';
+// The browser loads zod and the resolver only when a form is first used (focus or submit): a
+// public form passes its schema as a loader (`() => import(…).then((m) => m.schema)`) so neither is
+// part of the page's first load (scripts/bench-weight.mjs).
 import { useActionState, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, startTransition, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { FormState } from '@/lib/actions';
 import { msg, translateMessage, type KeyTranslator } from '@/lib/i18n/message-ref';
@@ -44,13 +46,30 @@ export interface ServerForm<T extends FieldValues, R> {
 
 type FieldErrorsOf = Record<string, unknown>;
 
+/** A schema, or a function that imports it (keeps zod out of the page's first load). */
+export type SchemaSource<S> = S | (() => Promise<S>);
+
+// One loaded resolver per schema or loader, shared by every form that uses it.
+const resolvers = new WeakMap<object, Promise<Resolver<FieldValues>>>();
+function loadResolver(source: SchemaSource<z.ZodType>): Promise<Resolver<FieldValues>> {
+  let r = resolvers.get(source);
+  if (!r) {
+    const schema = typeof source === 'function' ? source() : Promise.resolve(source);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    r = Promise.all([schema, import('@hookform/resolvers/zod')]).then(([s, m]) => m.zodResolver(s as any) as unknown as Resolver<FieldValues>);
+    r.catch(() => resolvers.delete(source)); // a failed download is tried again on the next use
+    resolvers.set(source, r);
+  }
+  return r;
+}
+
 /** The first field marked invalid, in the order a person reads the form. */
 function focusFirstInvalid(form: HTMLFormElement | null) {
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
 export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R = undefined>(
-  schema: S,
+  schema: SchemaSource<S>,
   action: Action<R>,
   defaultValues?: DefaultValues<z.input<S>>,
   /** resetOnSuccess: empty the form once the server accepted it (forms that add one item to a list). */
@@ -66,8 +85,17 @@ export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>, R =
   // message that appeared on blur would push the controls below it down between the press and the
   // release of the click that caused the blur, and that click would be lost. Focus after a refusal
   // goes to the first invalid field on screen (react-hook-form would pick the first registered one).
+  const resolver = useCallback<Resolver<FieldValues>>(async (values, context, opts) => (await loadResolver(schema))(values, context, opts), [schema]);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const form = useForm<z.input<S>>({ resolver: zodResolver(schema as any) as any, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
+  const form = useForm<z.input<S>>({ resolver: resolver as any, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
+  // The first focus inside the form starts loading the check, so a submit seldom waits for it.
+  useEffect(() => {
+    const el = formRef.current;
+    if (!el) return;
+    const load = () => void loadResolver(schema).catch(() => {});
+    el.addEventListener('focusin', load, { once: true });
+    return () => el.removeEventListener('focusin', load);
+  }, [schema]);
   const refusedInBrowser = useCallback((errors: FieldErrorsOf) => {
     if (Object.keys(errors).length) setRefusals((n) => n + 1);
   }, []);

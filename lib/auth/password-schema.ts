@@ -2,8 +2,9 @@
 // which only runs on the server).
 import { z } from 'zod';
 import { msg } from '@/lib/i18n/message-ref';
+import { PASSWORD_MIN_LENGTH } from './password-rule';
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH };
 
 export const passwordSchema = z
   .string()

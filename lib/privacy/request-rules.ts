@@ -5,18 +5,9 @@
 // completed, refused and expired are final. Staff move requests from received onwards; the
 // confirmation and the expiry are the requester's and the sweep's.
 import { MAX_EXTENSION_MONTHS, OPEN_STATUSES } from './due-date';
+import { REQUEST_TYPES, type RequestType } from './request-types';
 
-export const REQUEST_TYPES = [
-  'information',
-  'access',
-  'rectification',
-  'erasure',
-  'restriction',
-  'portability',
-  'objection',
-  'consent_withdrawal',
-] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
+export { REQUEST_TYPES, type RequestType };
 
 export const REQUEST_STATUSES = ['unconfirmed', 'expired', 'received', 'verified', 'in_progress', 'completed', 'refused'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];

@@ -4,9 +4,11 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { SignupForm } from '@/components/accounts/signup-form';
 import { TextField } from '@/components/ui/form';
-import { signupSchema } from '@/lib/accounts/schemas';
-import { redeemSchema } from '@/lib/deals/schemas';
+import type { signupSchema } from '@/lib/accounts/schemas';
 import { redeemAction } from './actions';
+
+// Loaded when the form is first used: zod stays out of the page's first load (components/ui/form.tsx).
+const loadSchema = (): Promise<typeof signupSchema> => import('@/lib/deals/schemas').then((m) => m.redeemSchema as unknown as typeof signupSchema);
 
 export function RedeemForm({ domain }: { domain: string }) {
   const t = useTranslations('deals.redeem');
@@ -14,7 +16,7 @@ export function RedeemForm({ domain }: { domain: string }) {
     <SignupForm
       domain={domain}
       variant={{
-        schema: redeemSchema as unknown as typeof signupSchema,
+        schema: loadSchema,
         action: redeemAction,
         defaults: { code: '' },
         title: t('title'),

@@ -3,11 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
-import { forgotPasswordSchema } from '@/lib/auth/password-reset-schema';
+import type { forgotPasswordSchema } from '@/lib/auth/password-reset-schema';
 import { forgotPasswordAction } from './actions';
 
+// Loaded when the form is first used: zod stays out of the page's first load (components/ui/form.tsx).
+const loadSchema = (): Promise<typeof forgotPasswordSchema> => import('@/lib/auth/password-reset-schema').then((m) => m.forgotPasswordSchema);
+
 export function ForgotPasswordForm() {
-  const f = useServerForm(forgotPasswordSchema, forgotPasswordAction, { email: '', botCheck: '' });
+  const f = useServerForm(loadSchema, forgotPasswordAction, { email: '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
   const t = useTranslations('public.forgotPassword');
   return (

@@ -4,13 +4,16 @@ import { useTranslations } from 'next-intl';
 import { SignInNext } from '@/components/accounts/sign-in-next';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
-import { acceptInvitationSchema } from '@/lib/team/schemas';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rule';
+import type { acceptInvitationSchema } from '@/lib/team/schemas';
 import { acceptInvitationAction } from './actions';
+
+// Loaded when the form is first used: zod stays out of the page's first load (components/ui/form.tsx).
+const loadSchema = (): Promise<typeof acceptInvitationSchema> => import('@/lib/team/schemas').then((m) => m.acceptInvitationSchema);
 
 export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations('team.invitation');
-  const f = useServerForm(acceptInvitationSchema, acceptInvitationAction, { token, fullName: '', password: '', botCheck: '' });
+  const f = useServerForm(loadSchema, acceptInvitationAction, { token, fullName: '', password: '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
   if (f.state.status === 'ok') return <SignInNext state={f.state} label={t('signIn')} />;
   return (

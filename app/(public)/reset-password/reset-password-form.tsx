@@ -5,12 +5,15 @@ import { useTranslations } from 'next-intl';
 import { SignInNext } from '@/components/accounts/sign-in-next';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';
 import { FormMessage, TextField, useServerForm } from '@/components/ui/form';
-import { resetPasswordSchema } from '@/lib/auth/password-reset-schema';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-schema';
+import type { resetPasswordSchema } from '@/lib/auth/password-reset-schema';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rule';
 import { resetPasswordAction } from './actions';
 
+// Loaded when the form is first used: zod stays out of the page's first load (components/ui/form.tsx).
+const loadSchema = (): Promise<typeof resetPasswordSchema> => import('@/lib/auth/password-reset-schema').then((m) => m.resetPasswordSchema);
+
 export function ResetPasswordForm({ token }: { token: string }) {
-  const f = useServerForm(resetPasswordSchema, resetPasswordAction, { token, password: '', botCheck: '' });
+  const f = useServerForm(loadSchema, resetPasswordAction, { token, password: '', botCheck: '' });
   const kit = useBotCheckedSubmit(f);
   const t = useTranslations('public.resetPassword');
 

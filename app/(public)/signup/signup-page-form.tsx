@@ -3,8 +3,11 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { SignupForm } from '@/components/accounts/signup-form';
-import { signupSchema } from '@/lib/accounts/schemas';
+import type { signupSchema } from '@/lib/accounts/schemas';
 import { signupAction } from './actions';
+
+// Loaded when the form is first used: zod stays out of the page's first load (components/ui/form.tsx).
+const loadSchema = (): Promise<typeof signupSchema> => import('@/lib/accounts/schemas').then((m) => m.signupSchema);
 
 export function TrialSignupForm({ domain }: { domain: string }) {
   const t = useTranslations('public.signup');
@@ -12,7 +15,7 @@ export function TrialSignupForm({ domain }: { domain: string }) {
     <SignupForm
       domain={domain}
       variant={{
-        schema: signupSchema,
+        schema: loadSchema,
         action: signupAction,
         title: t('title'),
         intro: t.rich('intro', { link: (chunks) => <Link href="/login">{chunks}</Link> }),
