@@ -3,7 +3,7 @@
 // service → return a typed form state. Services signal expected refusals with DomainError.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import { msg, translateMessage, type MessageValues } from '@/lib/i18n/message-ref';
+import { msg, parseMessageRef, translateMessage, type MessageValues } from '@/lib/i18n/message-ref';
 import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
 import { translatorFor } from '@/lib/i18n/translator';
 
@@ -47,11 +47,16 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The schema's issues by field. Our schemas word every message as a catalogue reference; zod's own
+ * messages (a file or a repeated key where one text belongs, a field left out: input no form of
+ * ours sends) are English-only internals, so they become the catalogue's "not valid".
+ */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_form';
-    (out[key] ??= []).push(issue.message);
+    (out[key] ??= []).push(parseMessageRef(issue.message) ? issue.message : msg('validation.invalid'));
   }
   return out;
 }
