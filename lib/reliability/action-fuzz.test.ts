@@ -59,7 +59,7 @@ beforeAll(async () => {
   // public forms' rate-limit hits and spent challenges are committed on purpose, ACC-4).
   const rows = await t.db.execute<{ name: string }>(sql`select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('rate_limits', 'spent_challenges') order by 1`);
   tables = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { name: string }[] }).rows).map((r) => r.name);
-});
+}, 300_000);
 afterAll(async () => t?.dispose());
 
 async function rowCounts(): Promise<Record<string, number>> {
