@@ -47,17 +47,24 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-/**
- * The schema's issues by field. Our schemas word every message as a catalogue reference; zod's own
- * messages (a file or a repeated key where one text belongs, a field left out: input no form of
- * ours sends) are English-only internals, so they become the catalogue's "not valid".
- */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_form';
-    (out[key] ??= []).push(parseMessageRef(issue.message) ? issue.message : msg('validation.invalid'));
+    (out[key] ??= []).push(issue.message);
   }
+  return out;
+}
+
+/**
+ * A form schema's issues by field, for a person to read. Our form schemas word every message as a
+ * catalogue reference; zod's own messages (a file or a repeated key where one text belongs, a field
+ * left out: input no form of ours sends) are English-only internals, so they become the
+ * catalogue's "not valid".
+ */
+export function formFieldErrors(error: z.ZodError): FieldErrors {
+  const out = zodFieldErrors(error);
+  for (const key of Object.keys(out)) out[key] = out[key].map((m) => (parseMessageRef(m) ? m : msg('validation.invalid')));
   return out;
 }
 
@@ -117,7 +124,7 @@ async function runValidated<S extends z.ZodType, G, R>(
     if (!parsed.success) {
       return {
         status: 'error',
-        fieldErrors: zodFieldErrors(parsed.error),
+        fieldErrors: formFieldErrors(parsed.error),
         formError: msg('validation.correctHighlighted'),
       };
     }

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { createElement, type ReactNode } from 'react';
 import { TermsMarkdown } from '@/components/terms/terms-markdown';
 import { getDb } from '@/db/client';
-import { validatedAction, zodFieldErrors } from '@/lib/actions';
+import { validatedAction, formFieldErrors } from '@/lib/actions';
 import { actorForUser } from '@/lib/audit';
 import { requireStaff } from '@/lib/auth/guards';
 import { now } from '@/lib/clock';
@@ -34,7 +34,7 @@ export async function previewTermsAction(input: { bodyEn: string; bodyNl: string
   await requireStaff();
   const parsed = previewTermsSchema.safeParse(input);
   if (!parsed.success) {
-    const first = Object.values(zodFieldErrors(parsed.error)).flat()[0] ?? msg('validation.invalid');
+    const first = Object.values(formFieldErrors(parsed.error)).flat()[0] ?? msg('validation.invalid');
     return { error: translateMessage(translatorFor(await requestLocale()), first) ?? first };
   }
   const { bodyEn, bodyNl } = parsed.data;
