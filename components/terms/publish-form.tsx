@@ -12,11 +12,11 @@ export function PublishTermsForm({
   preview,
 }: {
   action: (prev: FormState, fd: FormData) => Promise<FormState>;
-  preview: (input: { bodyEn: string; bodyNl: string }) => Promise<{ en: ReactNode; nl: ReactNode }>;
+  preview: (input: { bodyEn: string; bodyNl: string }) => Promise<{ en: ReactNode; nl: ReactNode } | { error: string }>;
 }) {
   const t = useTranslations('terms.staff.form');
   const f = useServerForm(publishTermsSchema, action, { version: '', bodyEn: '', bodyNl: '' }, { resetOnSuccess: true });
-  const [shown, setShown] = useState<{ en: ReactNode; nl: ReactNode } | 'empty' | null>(null);
+  const [shown, setShown] = useState<{ en: ReactNode; nl: ReactNode } | { error: string } | 'empty' | null>(null);
   const [previewing, startPreview] = useTransition();
   const showPreview = () =>
     startPreview(async () => {
@@ -52,6 +52,10 @@ export function PublishTermsForm({
           </h2>
           {shown === 'empty' ? (
             <p className="mt-2 text-sm text-slate-600">{t('previewEmpty')}</p>
+          ) : 'error' in shown ? (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              {shown.error}
+            </p>
           ) : (
             <div className="mt-2 grid gap-6 lg:grid-cols-2">
               <div>

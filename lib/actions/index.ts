@@ -3,7 +3,7 @@
 // service → return a typed form state. Services signal expected refusals with DomainError.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import { msg, translateMessage, type MessageValues } from '@/lib/i18n/message-ref';
+import { msg, parseMessageRef, translateMessage, type MessageValues } from '@/lib/i18n/message-ref';
 import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
 import { translatorFor } from '@/lib/i18n/translator';
 
@@ -53,6 +53,18 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     const key = issue.path.length ? issue.path.join('.') : '_form';
     (out[key] ??= []).push(issue.message);
   }
+  return out;
+}
+
+/**
+ * A form schema's issues by field, for a person to read. Our form schemas word every message as a
+ * catalogue reference; zod's own messages (a file or a repeated key where one text belongs, a field
+ * left out: input no form of ours sends) are English-only internals, so they become the
+ * catalogue's "not valid".
+ */
+export function formFieldErrors(error: z.ZodError): FieldErrors {
+  const out = zodFieldErrors(error);
+  for (const key of Object.keys(out)) out[key] = out[key].map((m) => (parseMessageRef(m) ? m : msg('validation.invalid')));
   return out;
 }
 
@@ -112,7 +124,7 @@ async function runValidated<S extends z.ZodType, G, R>(
     if (!parsed.success) {
       return {
         status: 'error',
-        fieldErrors: zodFieldErrors(parsed.error),
+        fieldErrors: formFieldErrors(parsed.error),
         formError: msg('validation.correctHighlighted'),
       };
     }

@@ -40,6 +40,7 @@ async function admit(req: Request, ctx: HostedPageContext): Promise<HostedReques
   const limit = await hitRateLimit(ctx.db, LIMITS.processorPage, ctx.ip);
   if (!limit.allowed) return htmlResponse(tooManyRequestsPage(limit.retryAfterSeconds, ctx.locale), 429, { 'retry-after': String(limit.retryAfterSeconds) });
   const hosted = await readHostedRequest(req);
+  if (hosted === 'too_large') return htmlResponse(badRequestPage(ctx.locale), 413);
   if (!hosted) return htmlResponse(badRequestPage(ctx.locale), 400);
   const check = ctx.binding ? checkSetupReference(hosted.reference, ctx.binding, ctx.at) : 'invalid';
   if (check !== 'ok') return htmlResponse(referenceRefusedPage(check, ctx.locale), check === 'expired' ? 410 : 400);

@@ -4,6 +4,7 @@
 // visitor's language (cookie NEXT_LOCALE → Accept-Language → English), as the app's pages do.
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import { localeKit } from '@/lib/i18n/translator';
+import { readFormLimited } from '@/lib/http/limited-body';
 import { safeRedirectPath } from '@/lib/http/safe-redirect';
 import type { CardErrors } from './sandbox-processor';
 
@@ -32,9 +33,17 @@ export interface HostedRequest {
   field: (name: string) => string;
 }
 
-/** The return path and reference every hosted page carries, from the query (GET) or the form (POST). */
-export async function readHostedRequest(req: Request): Promise<HostedRequest | null> {
-  const form = req.method === 'POST' ? await req.formData().catch(() => null) : null;
+/** A hosted page's form has a handful of short fields; a bigger body is refused unread. */
+export const MAX_HOSTED_FORM_BYTES = 16 * 1024;
+
+/**
+ * The return path and reference every hosted page carries, from the query (GET) or the form
+ * (POST); 'too_large' for a posted body over MAX_HOSTED_FORM_BYTES.
+ */
+export async function readHostedRequest(req: Request): Promise<HostedRequest | 'too_large' | null> {
+  const posted = req.method === 'POST' ? await readFormLimited(req, MAX_HOSTED_FORM_BYTES) : undefined;
+  if (posted === null) return 'too_large';
+  const form = posted === 'invalid' ? null : (posted ?? null);
   const query = new URL(req.url).searchParams;
   const field = (name: string) => {
     const v = form ? form.get(name) : query.get(name);

@@ -24,7 +24,8 @@ describe('APS-1 reading a codes CSV', () => {
 
   test('APS-1 malformed lines are reported with their line numbers', () => {
     const parsed = parseCodesCsv(['GOOD-001', 'two,codes', 'has space', 'x', '"unclosed', 'GOOD-002'].join('\n'));
-    expect(parsed.codes.map((c) => [c.code, c.line])).toEqual([['GOOD-001', 1]]);
+    // An unclosed quote spoils its own line only: GOOD-002 after it is still read.
+    expect(parsed.codes.map((c) => [c.code, c.line])).toEqual([['GOOD-001', 1], ['GOOD-002', 6]]);
     expect(parsed.skipped.map((s) => [s.line, s.reason])).toEqual([
       [2, 'malformed'],
       [3, 'malformed'],

@@ -9,11 +9,11 @@ import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { msg } from '@/lib/i18n/message-ref';
 import { parseCodesCsv, type SkippedLine } from './codes-csv';
+import { MAX_CSV_BYTES } from './schemas';
 
 /** Rows per insert statement: large enough to be set-based, small enough for PGlite's memory. */
 const CHUNK = 10_000;
-/** A file bigger than this is refused before parsing (≈ 600 000 codes; the server action accepts 10 MB). */
-export const MAX_CSV_BYTES = 8 * 1024 * 1024;
+export { MAX_CSV_BYTES };
 
 export interface ImportResult {
   imported: number;
@@ -21,6 +21,7 @@ export interface ImportResult {
 }
 
 export async function importDealCodes(db: Db, input: { dealId: string; csv: string; at: Date }, actor: Actor): Promise<ImportResult> {
+  // The form's schema refuses a bigger file by its size already; this guards other callers.
   if (Buffer.byteLength(input.csv) > MAX_CSV_BYTES) throw new DomainError(msg('deals.import.fileTooLarge', { mb: MAX_CSV_BYTES / 1024 / 1024 }), 'file');
   const parsed = parseCodesCsv(input.csv);
   if (!parsed.codes.length && !parsed.skipped.length) throw new DomainError(msg('deals.import.emptyFile'), 'file');

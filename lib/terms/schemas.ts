@@ -21,7 +21,10 @@ export const publishTermsSchema = z.object({
 });
 export type PublishTermsInput = z.output<typeof publishTermsSchema>;
 
-export const previewTermsSchema = z.object({ bodyEn: z.string().max(TERMS_BODY_MAX), bodyNl: z.string().max(TERMS_BODY_MAX) });
+export const previewTermsSchema = z.object({
+  bodyEn: z.string().max(TERMS_BODY_MAX, msg('terms.validation.tooLong', { max: TERMS_BODY_MAX })),
+  bodyNl: z.string().max(TERMS_BODY_MAX, msg('terms.validation.tooLong', { max: TERMS_BODY_MAX })),
+});
 
 /** The notice's "Continue": nothing to fill in; the version is the current one at the moment of the click. */
 export const acceptTermsSchema = z.object({});

@@ -7,6 +7,7 @@ import { monthOf } from '@/lib/deals/extra-seats';
 import { bearerToken } from '@/lib/http/secrets-equal';
 import { hitRateLimit, LIMITS } from '@/lib/rate-limit';
 import { zodFieldErrors } from '@/lib/actions';
+import { readTextLimited } from '@/lib/http/limited-body';
 import { accountForUsageToken } from './tokens';
 import { usageReportSchema } from './schemas';
 
@@ -15,27 +16,6 @@ export const MAX_BODY_BYTES = 4096;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
-
-/** The body as text, or null when it is larger than `max` bytes (stops reading there). */
-async function readLimited(req: Request, max: number): Promise<string | null> {
-  const declared = Number(req.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > max) return null;
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export async function handleUsageReport(db: Db, req: Request, at: Date): Promise<Response> {
   const unauthorized = () => json(401, { error: 'A valid usage token is required: Authorization: Bearer <token>.' }, { 'www-authenticate': 'Bearer realm="usage"' });
@@ -47,7 +27,7 @@ export async function handleUsageReport(db: Db, req: Request, at: Date): Promise
   const limit = await hitRateLimit(db, LIMITS.usageReport, accountId);
   if (!limit.allowed) return json(429, { error: 'Too many usage reports; try again later.' }, { 'retry-after': String(limit.retryAfterSeconds) });
 
-  const text = await readLimited(req, MAX_BODY_BYTES);
+  const text = await readTextLimited(req, MAX_BODY_BYTES);
   if (text === null) return json(413, { error: `The body may be at most ${MAX_BODY_BYTES} bytes.` });
   let body: unknown;
   try {
