@@ -52,7 +52,7 @@ async function pay(db: Db, processor: SandboxProcessor, accountId: string, owner
 }
 
 /** An account that paid its first month at `paidAt` with a working card, then switched to `card`. */
-async function paidAccount(db: Db, processor: SandboxProcessor, paidAt: Date, card = WORKING_CARD, prefix = 'renews') {
+export async function paidAccount(db: Db, processor: SandboxProcessor, paidAt: Date, card = WORKING_CARD, prefix = 'renews') {
   const { account, owner } = await trialAccount(db, new Date(paidAt.getTime() - 5 * DAY), prefix);
   setClock(paidAt);
   await pay(db, processor, account.id, owner.id, WORKING_CARD);
