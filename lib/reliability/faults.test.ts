@@ -4,8 +4,11 @@
 // only PostgreSQL can show (a terminated backend, a killed process on a shared database) run there.
 import { spawn } from 'node:child_process';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { validatedAction } from '@/lib/actions';
 import { accounts, auditLog, charges, invoices, jobRuns, outbox, sandboxCharges, sessions, subscriptions, users } from '@/db/schema';
 import { chargeKey } from '@/lib/billing/processor';
 import { injectSandboxFault, SandboxProcessor } from '@/lib/billing/sandbox-processor';
@@ -105,7 +108,7 @@ async function dropFailingTrigger(table: string) {
   await t.db.execute(sql.raw(`drop function reliability_fault_${table}()`));
 }
 
-describe('the processor fails in the middle of a charge', () => {
+describe('the processor fails in the middle of a charge', { timeout: 120_000 }, () => {
   test('a renewal charge whose answer is lost (the processor charged) is repeated after the lease with the same key: one charge, one payment email', async () => {
     const renewing = await renewingAt(SWEEP_AT, 1);
     injectSandboxFault('timeout');
@@ -142,7 +145,7 @@ describe('the processor fails in the middle of a charge', () => {
   });
 });
 
-describe('the database fails in the middle of an action', () => {
+describe('the database fails in the middle of an action', { timeout: 120_000 }, () => {
   /** Everything Stop account writes, for one account: status, sessions, the owner's personal data, audit, email. */
   async function stopTrace(accountId: string, ownerId: string, email: string) {
     const account = await reloadAccount(t.db, accountId);
@@ -170,6 +173,34 @@ describe('the database fails in the middle of an action', () => {
     expect(await stopTrace(account.id, owner.id, email)).toEqual(before);
     await stopAccount(t.db, { accountId: account.id, actorUserId: owner.id, confirmation: account.slug });
     expect(await stopTrace(account.id, owner.id, email)).toEqual({ status: 'stopped', ownerEmail: null, liveSessions: 0, stoppedAudits: 1, mails: 1 });
+  });
+
+  test('a server action whose service fails in the database answers with a message on the form, not an error page; Next redirects still pass through', async () => {
+    const { account, owner } = await makeOwnerAccount(t.db, { sessions: 1 });
+    const email = owner.email!;
+    const before = await stopTrace(account.id, owner.id, email);
+    const action = validatedAction({
+      schema: z.object({ confirmation: z.string() }),
+      guard: async () => ({ accountId: account.id, userId: owner.id }),
+      run: async (input, ctx) => void (await stopAccount(t.db, { accountId: ctx.accountId, actorUserId: ctx.userId, confirmation: input.confirmation })),
+    });
+    const form = new FormData();
+    form.set('confirmation', account.slug);
+    await failingTrigger('outbox', 'row', `new."to" = '${email}'`, 'connection to the database was lost (injected)');
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let state;
+    try {
+      state = await action({ status: 'idle' }, form);
+    } finally {
+      await dropFailingTrigger('outbox');
+      log.mockRestore();
+    }
+    expect(state).toEqual({ status: 'error', fieldErrors: {}, formError: 'Something went wrong on our side and this was not saved. Please try again in a moment.' });
+    expect(await stopTrace(account.id, owner.id, email)).toEqual(before);
+    expect(await action({ status: 'idle' }, form)).toMatchObject({ status: 'ok' });
+
+    const redirecting = validatedAction({ schema: z.object({}), guard: async () => null, run: async () => redirect('/account') });
+    await expect(redirecting({ status: 'idle' }, new FormData())).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
   });
 
   test.runIf(onPostgres)('the connection of a Stop account transaction terminated mid-way (pg_terminate_backend) leaves nothing half-written; the app reconnects and the retry stops it once', async () => {
@@ -219,7 +250,7 @@ describe('the database fails in the middle of an action', () => {
   });
 });
 
-describe('the SMTP server is down', () => {
+describe('the SMTP server is down', { timeout: 120_000 }, () => {
   test('emails stay queued while the SMTP server refuses or is gone, and each goes out once when it is back', async () => {
     setClock(yearOf(2));
     const to = Array.from({ length: 3 }, (_, i) => `smtp-down-${i}-${Date.now().toString(36)}@example.test`);
@@ -255,7 +286,7 @@ describe('the SMTP server is down', () => {
   });
 });
 
-describe('the app stops in the middle of a sweep run', () => {
+describe('the app stops in the middle of a sweep run', { timeout: 120_000 }, () => {
   test('a run that dies between charging and recording (an error where the charges are written) is finished by the next run: each renewal charged and recorded once', async () => {
     const at = yearOf(3);
     const renewing = await renewingAt(at, 7, 1);
@@ -319,5 +350,5 @@ describe('the app stops in the middle of a sweep run', () => {
       expect(await paidMailsFor(invoice.number)).toHaveLength(1);
     }
     expect(await duplicatesSince(t.db, at)).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });

@@ -65,6 +65,11 @@ export interface ScenarioOptions {
   renewing?: number;
   /** Accounts whose renewal is due and whose card is declined (first dunning attempt). */
   declined?: number;
+  /**
+   * Whether a price change of the team plan takes effect (default true). It changes the plan's
+   * price for good: leave it out on a database other tests go on using.
+   */
+  priceChange?: boolean;
 }
 
 export interface Scenario {
@@ -99,7 +104,7 @@ export async function buildSweepScenario(db: Db, processor: SandboxProcessor, op
   const [team] = await db.select().from(plans).where(eq(plans.code, 'team'));
   const announced = new Date('2027-01-08T09:00:00Z');
   setClock(announced);
-  const [pending] = await db
+  const [pending] = opts.priceChange === false ? [{ id: 'left out' }] : await db
     .select({ id: planPriceChanges.id })
     .from(planPriceChanges)
     .where(and(eq(planPriceChanges.planId, team.id), isNull(planPriceChanges.appliedAt), isNull(planPriceChanges.withdrawnAt)));
@@ -134,13 +139,30 @@ export async function buildSweepScenario(db: Db, processor: SandboxProcessor, op
   return s;
 }
 
+/** A lifetime deal of its own, like the seeded AppSumo one but open until 2030 (the seeded one closed in 2019). */
+export async function openDeal(db: Db, at: Date) {
+  const [appsumo] = await db.select().from(deals).where(eq(deals.name, 'AppSumo'));
+  const [deal] = await db
+    .insert(deals)
+    .values({
+      name: `Race deal ${tag()}`,
+      partner: appsumo.partner,
+      pricePaidCents: appsumo.pricePaidCents,
+      planId: appsumo.planId,
+      lifetimeSeats: appsumo.lifetimeSeats,
+      closesAt: new Date('2030-01-01T00:00:00Z'),
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  return deal;
+}
+
 async function dealAccountWithExtraUser(db: Db, processor: SandboxProcessor): Promise<string> {
   const id = tag();
   const redeemedAt = new Date('2026-12-20T09:00:00Z');
   setClock(redeemedAt);
-  const [deal] = await db.select().from(deals).where(eq(deals.name, 'AppSumo'));
-  // The seeded deal closed in 2019: this scenario's account comes from a deal still open.
-  await db.update(deals).set({ closesAt: new Date('2030-01-01T00:00:00Z') }).where(eq(deals.id, deal.id));
+  const deal = await openDeal(db, redeemedAt);
   const code = `RACE-${id}`.toUpperCase();
   await importDealCodes(db, { dealId: deal.id, csv: code, at: redeemedAt }, { type: 'staff' });
   const email = `deal-${id}@example.test`;
