@@ -46,7 +46,7 @@ beforeAll(async () => {
   t = await createTestDb();
   current.db = t.db;
   processor = new SandboxProcessor(async () => t.db);
-}, 120_000);
+}, 300_000);
 
 afterEach(() => {
   setClock(null);

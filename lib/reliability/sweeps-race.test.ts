@@ -31,7 +31,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   process.env.TEST_HOOKS = '1';
   [once, twice] = [await createTestDb(), await createTestDb()];
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   setClock(null);
