@@ -1,6 +1,26 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * postgres.js 3.4.x defers small writes with setImmediate; when the connection closes first (the
+ * server terminated the backend, a proxy dropped it) the deferred write runs on a null socket and
+ * throws outside any query: "Cannot read properties of null (reading 'write')" in nextWrite
+ * (upstream porsager/postgres#1154 and #1208, fixes not released). The query was already rejected
+ * and the pool reconnects, so nothing is lost; the app server logs it and goes on (Next's router
+ * server keeps an uncaughtException handler). lib/reliability/faults.test.ts terminates a backend
+ * on purpose: this one error (a serialized copy: compared by name, message and stack) is expected.
+ */
+function isClosedSocketWrite(err: { name?: unknown; message?: unknown; stack?: unknown }): boolean {
+  const stack = typeof err.stack === 'string' ? err.stack : '';
+  return (
+    err.name === 'TypeError' &&
+    typeof err.message === 'string' &&
+    /reading 'write'/.test(err.message) &&
+    /nextWrite/.test(stack) &&
+    /postgres[\\/](cjs[\\/])?src[\\/]connection\.js/.test(stack)
+  );
+}
+
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
@@ -10,5 +30,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // PGlite instances are memory-hungry; two files at a time fits the 2-core machine.
     maxWorkers: 2,
+    // The fault tests terminate database connections mid-transaction (see isClosedSocketWrite).
+    onUnhandledError: (err) => !isClosedSocketWrite(err),
   },
 });

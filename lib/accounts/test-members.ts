@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { openSeat } from '@/lib/team/seats';
 
 export type MemberRole = 'admin' | 'agent';
 
@@ -38,6 +39,8 @@ export async function createTestMember(db: Db, input: TestMemberInput, at: Date)
         createdAt: at,
       })
       .returning({ id: users.id });
+    // APS-7: an active member holds a seat, as one who accepted an invitation does.
+    await openSeat(tx, owner.accountId, user.id, at);
     return { userId: user.id, accountId: owner.accountId };
   });
 }

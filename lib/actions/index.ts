@@ -2,6 +2,7 @@
 // guard (which also resolves the account from the session, never from the form) → call one
 // service → return a typed form state. Services signal expected refusals with DomainError.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { msg, parseMessageRef, translateMessage, type MessageValues } from '@/lib/i18n/message-ref';
 import { localeOfRequestOrDefault } from '@/lib/i18n/request-locale';
@@ -132,7 +133,13 @@ async function runValidated<S extends z.ZodType, G, R>(
       const result = await opts.run(parsed.data, ctx);
       return { status: 'ok', message: result?.message, data: result?.data };
     } catch (err) {
-      return errorState(err);
+      if (err instanceof DomainError) return errorState(err);
+      // Next's own signals (redirect, notFound) go on; anything else — the database connection
+      // dropped, a service bug — is logged and answered with a message on the form instead of an
+      // error page. The service's transaction was rolled back, so nothing of it was written.
+      unstable_rethrow(err);
+      console.error('[action] failed unexpectedly:', err);
+      return { status: 'error', fieldErrors: {}, formError: msg('validation.unexpected') };
     }
   }
 }
