@@ -4,16 +4,16 @@ import postgres from 'postgres';
 
 export const BENCH_DATABASE = 'accountdesk_bench';
 
-export async function recreateBenchDatabase(baseUrl: string): Promise<string> {
+export async function recreateBenchDatabase(baseUrl: string, name: string = BENCH_DATABASE): Promise<string> {
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`);
-    await admin.unsafe(`create database ${BENCH_DATABASE}`);
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
   } finally {
     await admin.end({ timeout: 5 });
   }
   const url = new URL(baseUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
