@@ -22,7 +22,7 @@
 // `benchPortal()` returns the rows for a combined `npm run bench` table.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,8 @@ export interface PortalRow {
   p95: number;
   p99: number;
   mean: number;
+  /** Server CPU milliseconds per answered request (Linux), null where /proc is not available. */
+  cpuPerRequest: number | null;
   /** SQL statements the server sent for one request of this page (from the query-log pass). */
   queries: number | null;
   /** Compared with /login on the same number of connections: req/s ratio (50 conn) or latency ratio (1 conn). */
@@ -197,6 +199,37 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   return { baseURL, child, output: () => log, stop };
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the full line (11 and 12 after the command name).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * Waits until the server is idle: a load run ends on the client's side while the server still
+ * renders the requests it had accepted, which would slow the next run down.
+ */
+async function settle(server: Server): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let last = cpuMs(server.child.pid);
+  if (last === null) return void (await new Promise((r) => setTimeout(r, 3000)));
+  let quiet = 0;
+  while (Date.now() < deadline && quiet < 2) {
+    await new Promise((r) => setTimeout(r, 250));
+    const used: number = cpuMs(server.child.pid) ?? last;
+    quiet = used - last < 25 ? quiet + 1 : 0;
+    last = used;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Signing in through next-auth's credentials endpoint, as the login form does
 
@@ -241,7 +274,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-async function drive(baseURL: string, t: Target, seconds: number) {
+async function drive(server: Server, t: Target, seconds: number) {
+  const baseURL = server.baseURL;
+  await settle(server);
+  const cpuBefore = cpuMs(server.child.pid);
   const latencies: number[] = [];
   let next = 0;
   const statuses = new Map<number, number>();
@@ -254,12 +290,14 @@ async function drive(baseURL: string, t: Target, seconds: number) {
         timeout: 30,
         headers: { 'accept-language': 'en', accept: 'text/html' },
         requests: [
-          {
-            method: 'GET',
-            path: t.path,
-            // Round robin over the sessions: every request carries the next owner's cookie.
-            setupRequest: t.cookies.length ? (req) => ({ ...req, headers: { ...req.headers, cookie: t.cookies[next++ % t.cookies.length] } }) : undefined,
-          },
+          t.cookies.length
+            ? {
+                method: 'GET',
+                path: t.path,
+                // Round robin over the sessions: every request carries the next owner's cookie.
+                setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: t.cookies[next++ % t.cookies.length] } }),
+              }
+            : { method: 'GET', path: t.path },
         ],
       },
       (err, res) => (err ? reject(err) : resolve(res)),
@@ -273,8 +311,13 @@ async function drive(baseURL: string, t: Target, seconds: number) {
   if (wrong.length || result.errors || result.timeouts) {
     throw new Error(`${t.name}: answers other than 200: ${JSON.stringify(Object.fromEntries(wrong))}, errors ${result.errors}, timeouts ${result.timeouts}`);
   }
+  // The requests still being rendered when the run ended finish before the CPU time is read.
+  await settle(server);
+  const cpuAfter = cpuMs(server.child.pid);
   latencies.sort((a, b) => a - b);
   return {
+    // Server CPU per request sent: what a page costs, whatever else the machine is doing.
+    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && result.requests.sent ? (cpuAfter - cpuBefore) / result.requests.sent : null,
     requestsPerSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -376,7 +419,7 @@ export async function benchPortal(opts: PortalBenchOptions = {}): Promise<Portal
     const results = new Map<string, Awaited<ReturnType<typeof drive>>>();
     for (const t of targets) {
       log(`  driving ${t.name} for ${seconds} s…`);
-      results.set(t.name, await drive(server.baseURL, t, seconds));
+      results.set(t.name, await drive(server, t, seconds));
     }
     const login50 = results.get(targets[0].name)!;
     const login1 = results.get(targets[2].name)!;
@@ -409,7 +452,7 @@ export async function benchPortal(opts: PortalBenchOptions = {}): Promise<Portal
 }
 
 export function formatPortalTable(rows: PortalRow[]): string {
-  const head = ['measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'queries', 'ratio', 'target', 'result'];
+  const head = ['measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'CPU ms/req', 'queries', 'ratio', 'target', 'result'];
   const body = rows.map((r) => [
     r.name,
     r.requestsPerSecond.toFixed(0),
@@ -417,13 +460,14 @@ export function formatPortalTable(rows: PortalRow[]): string {
     r.p95.toFixed(1),
     r.p99.toFixed(1),
     r.mean.toFixed(1),
+    r.cpuPerRequest === null ? '—' : r.cpuPerRequest.toFixed(1),
     r.queries === null ? '—' : String(r.queries),
     r.ratio === null ? '—' : `${r.ratio.toFixed(2)} (${r.ratioKind})`,
     r.target,
     r.pass === null ? '' : r.pass ? 'pass' : 'FAIL',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 9 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
