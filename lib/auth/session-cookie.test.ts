@@ -23,16 +23,16 @@ describe('reading the session id from the session cookie', () => {
 
   test('a token without a session id gives no session', async () => {
     expect(await sessionIdFromToken(await encode({ token: { email: 'a@example.test' }, secret, maxAge: 60 }))).toBeNull();
-    expect(await sessionIdFromToken(await encode({ token: { sid: 42 }, secret, maxAge: 60 }))).toBeNull();
+    expect(await sessionIdFromToken(await encode({ token: { sid: 42 } as unknown as { sid: string }, secret, maxAge: 60 }))).toBeNull();
   });
 
   test('the cookie name follows next-auth: the __Secure- prefix only when the site is https', () => {
-    expect(sessionCookieName({ NEXTAUTH_URL: 'https://desk.example' } as NodeJS.ProcessEnv, 'evil.example', 'http')).toBe('__Secure-next-auth.session-token');
-    expect(sessionCookieName({ NEXTAUTH_URL: 'http://127.0.0.1:3000' } as NodeJS.ProcessEnv, 'desk.example', 'https')).toBe('next-auth.session-token');
+    expect(sessionCookieName({ NEXTAUTH_URL: 'https://desk.example' }, 'evil.example', 'http')).toBe('__Secure-next-auth.session-token');
+    expect(sessionCookieName({ NEXTAUTH_URL: 'http://127.0.0.1:3000' }, 'desk.example', 'https')).toBe('next-auth.session-token');
     // Without NEXTAUTH_URL the request's host counts only where next-auth trusts it.
-    expect(sessionCookieName({} as NodeJS.ProcessEnv, 'desk.example', 'https')).toBe('next-auth.session-token');
-    expect(sessionCookieName({ AUTH_TRUST_HOST: '1' } as NodeJS.ProcessEnv, 'desk.example', 'https')).toBe('__Secure-next-auth.session-token');
-    expect(sessionCookieName({ AUTH_TRUST_HOST: '1' } as NodeJS.ProcessEnv, 'desk.example', 'http')).toBe('next-auth.session-token');
+    expect(sessionCookieName({}, 'desk.example', 'https')).toBe('next-auth.session-token');
+    expect(sessionCookieName({ AUTH_TRUST_HOST: '1' }, 'desk.example', 'https')).toBe('__Secure-next-auth.session-token');
+    expect(sessionCookieName({ AUTH_TRUST_HOST: '1' }, 'desk.example', 'http')).toBe('next-auth.session-token');
   });
 
   test('a token split over several cookies is joined in order; other cookies are ignored', () => {

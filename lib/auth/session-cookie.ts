@@ -13,7 +13,7 @@ import { authOptions } from './options';
  * next-auth's rule for its cookie names: the `__Secure-` prefix when the site's origin is https.
  * The origin is NEXTAUTH_URL; only on Vercel or with AUTH_TRUST_HOST is it taken from the request.
  */
-export function sessionCookieName(env: NodeJS.ProcessEnv, forwardedHost: string | null, forwardedProto: string | null): string {
+export function sessionCookieName(env: Record<string, string | undefined>, forwardedHost: string | null, forwardedProto: string | null): string {
   let origin = env.NEXTAUTH_URL;
   if (!origin && (env.VERCEL ?? env.AUTH_TRUST_HOST)) origin = `${forwardedProto === 'http' ? 'http' : 'https'}://${forwardedHost}`;
   const secure = authOptions.useSecureCookies ?? (origin ?? '').startsWith('https://');
