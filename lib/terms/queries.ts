@@ -50,7 +50,9 @@ export async function termsToAccept(
       id: termsVersions.id,
       version: termsVersions.version,
       publishedAt: termsVersions.publishedAt,
-      accepted: sql<boolean>`exists (select 1 from ${termsAcceptances} where ${termsAcceptances.userId} = ${user.id} and ${termsAcceptances.termsVersionId} = ${termsVersions.id})`,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, and inside the
+      // subquery a bare "id" would be the acceptance's.
+      accepted: sql<boolean>`exists (select 1 from terms_acceptances ta where ta.user_id = ${user.id} and ta.terms_version_id = terms_versions.id)`,
     })
     .from(termsVersions)
     .where(lte(termsVersions.publishedAt, at))
