@@ -462,7 +462,7 @@ export function formatPortalTable(rows: PortalRow[]): string {
     r.mean.toFixed(1),
     r.cpuPerRequest === null ? '—' : r.cpuPerRequest.toFixed(1),
     r.queries === null ? '—' : String(r.queries),
-    r.ratio === null ? '—' : `${r.ratio.toFixed(2)} (${r.ratioKind})`,
+    r.ratio === null || !Number.isFinite(r.ratio) ? '—' : `${r.ratio.toFixed(2)} (${r.ratioKind})`,
     r.target,
     r.pass === null ? '' : r.pass ? 'pass' : 'FAIL',
   ]);
@@ -477,6 +477,7 @@ async function main() {
   console.log(formatPortalTable(rows));
   const failed = rows.filter((r) => r.pass === false);
   if (failed.length) console.log(`\n${failed.length} target(s) not met.`);
+  if (rows.some((r) => !Number.isFinite(r.p50))) console.log('A run got no answer in its time: the machine is too busy for these figures to mean anything.');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
