@@ -26,6 +26,14 @@ export interface OpenOptions {
   dataDir?: string;
 }
 
+/**
+ * DB_LOG_QUERIES=1 (benchmarks only, `npm run bench:portal`): every statement drizzle sends is
+ * written to stdout as one `[db] …` line, so a bench can count the queries behind one request.
+ * Transaction BEGIN/COMMIT are not drizzle statements and are not counted.
+ */
+const queryLogger =
+  process.env.DB_LOG_QUERIES === '1' ? { logQuery: (query: string) => void process.stdout.write(`[db] ${query.replace(/\s+/g, ' ')}\n`) } : undefined;
+
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
@@ -34,7 +42,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
       max: Number(process.env.DB_POOL_MAX ?? 10),
       onnotice: () => {},
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema, logger: queryLogger }) as unknown as Db;
     return { db, kind: 'postgres', url: opts.url, close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = opts.dataDir ?? 'memory://';
@@ -43,7 +51,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
   let release = () => {};
   if (!dataDir.startsWith('memory://')) release = lockDataDir(dataDir);
   const client = await PGlite.create(dataDir);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger: queryLogger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

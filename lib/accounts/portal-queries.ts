@@ -1,6 +1,7 @@
 // Read queries for the owner portal. Every query takes the account id from the caller's session
 // (the guard), never from a URL or a form field.
 import { and, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 import { accounts, auditLog, plans, subscriptions, users } from '@/db/schema';
 import { catalogues } from '@/lib/i18n/catalogue';
@@ -8,20 +9,18 @@ import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/translator';
 
 export async function getAccountOverview(db: Executor, accountId: string) {
+  // One statement: the account, its subscription and plan, and its owner.
+  const owner = alias(users, 'owner');
   const [row] = await db
-    .select({ account: accounts, plan: plans, subscription: subscriptions })
+    .select({ account: accounts, plan: plans, subscription: subscriptions, owner: { fullName: owner.fullName, email: owner.email } })
     .from(accounts)
     .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
     .leftJoin(plans, eq(plans.id, subscriptions.planId))
+    .leftJoin(owner, and(eq(owner.accountId, accounts.id), eq(owner.role, 'owner')))
     .where(eq(accounts.id, accountId))
     .limit(1);
   if (!row) return null;
-  const [owner] = await db
-    .select({ fullName: users.fullName, email: users.email })
-    .from(users)
-    .where(and(eq(users.accountId, accountId), eq(users.role, 'owner')))
-    .limit(1);
-  return { ...row, owner: owner ?? null };
+  return { ...row, owner: row.owner ?? null };
 }
 
 export interface AccountAuditRow {

@@ -1,7 +1,7 @@
 // Guards for pages and server actions. The account always comes from the session row.
-import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { DomainError, inServerAction } from '@/lib/actions';
 import { actorForUser } from '@/lib/audit';
@@ -9,7 +9,7 @@ import { now } from '@/lib/clock';
 import { PATH_HEADER, requestMeta } from '@/lib/http/request';
 import { msg } from '@/lib/i18n/message-ref';
 import { activeStaffAccess, recordStaffPageView } from '@/lib/standing/access';
-import { authOptions } from './options';
+import { sessionIdFromCookie } from './session-cookie';
 import { loadSession, touchSession } from './sessions';
 
 export type SessionContext = NonNullable<Awaited<ReturnType<typeof loadSession>>>;
@@ -36,18 +36,24 @@ export interface StaffAccessContext {
   expiresAt: Date;
 }
 
-/** The signed-in person, or null. Staff and account members alike. */
-export async function currentUser(): Promise<UserContext & { account: SessionContext['account'] } | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.sid) return null;
+/**
+ * The signed-in person, or null. Staff and account members alike.
+ *
+ * Read once per request: a page, its layouts and its metadata all ask, and React's `cache()`
+ * lets them share one read of the session row (and one "last seen" write). Outside a render
+ * (server actions, route handlers) `cache()` does not keep anything, so every call reads afresh.
+ */
+export const currentUser = cache(async (): Promise<(UserContext & { account: SessionContext['account'] }) | null> => {
+  const sid = await sessionIdFromCookie();
+  if (!sid) return null;
   const db = await getDb();
-  const row = await loadSession(db, session.sid);
+  const row = await loadSession(db, sid);
   if (!row) return null;
   if (row.account?.status === 'stopped') return null;
   const meta = await requestMeta();
   await touchSession(db, row.session.id, row.user.id, row.session.lastSeenAt, row.user.role === 'staff' ? undefined : meta);
   return { sessionId: row.session.id, user: row.user, account: row.account, ...meta };
-}
+});
 
 export interface MemberGuardOptions {
   /**
@@ -74,9 +80,10 @@ export async function requireMember(opts: MemberGuardOptions = {}): Promise<Memb
 /**
  * ACC-10: a staff user reaches an account's pages only through the active grant of this very
  * session (never another account's), read-only; each page they open is in the account's audit log.
- * Without a grant, staff are sent back to the back office.
+ * Without a grant, staff are sent back to the back office. Resolved once per request (the layout
+ * and the page share it, see currentUser): one grant lookup and one page view per page.
  */
-async function staffAccessContext(ctx: UserContext): Promise<MemberContext> {
+const staffAccessContext = cache(async (ctx: UserContext): Promise<MemberContext> => {
   const db = await getDb();
   const at = now();
   const access = await activeStaffAccess(db, ctx.sessionId, at);
@@ -92,7 +99,7 @@ async function staffAccessContext(ctx: UserContext): Promise<MemberContext> {
   // reads as the owner's role. Actions never run with it (refused above); `staffAccess` marks it.
   const user = { ...ctx.user, role: 'owner' as const };
   return { ...ctx, user, account, staffAccess: { grantId: grant.id, reason: grant.reason, startedAt: grant.startedAt, expiresAt: grant.expiresAt } };
-}
+});
 
 /** The account's owner: owner-only pages and actions (stop account, billing, users). */
 export async function requireOwner(opts: MemberGuardOptions = {}): Promise<MemberContext> {

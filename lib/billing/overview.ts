@@ -1,14 +1,14 @@
 // What the owner portal shows about billing: where the subscription stands, what it costs, and
 // what (if anything) the owner must do. One read used by the banner, the overview and /account/billing.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
 import type { Executor } from '@/db/client';
-import { invoices } from '@/db/schema';
+import { invoices, paymentMethods, plans, subscriptions } from '@/db/schema';
 import { seatPriceCents } from './pricing';
 import { trialDaysLeft } from './periods';
-import { currentPaymentMethod, firstPeriodIsDue, getSubscription, type PaymentMethod } from './subscriptions';
+import { firstPeriodIsDue, type PaymentMethod } from './subscriptions';
 
 export { paymentMethodLabel } from './payment-method-label';
 
@@ -35,10 +35,18 @@ export interface BillingOverview {
 }
 
 export async function getBillingOverview(db: Executor, accountId: string, at: Date): Promise<BillingOverview | null> {
-  const sub = await getSubscription(db, accountId);
+  // One statement for the subscription, its plan and the method on file (the portal banner reads
+  // this on every page); an open renewal invoice is a second one, only while there is one.
+  const [sub] = await db
+    .select({ subscription: subscriptions, plan: plans, paymentMethod: paymentMethods })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .leftJoin(paymentMethods, and(eq(paymentMethods.accountId, subscriptions.accountId), isNull(paymentMethods.replacedAt)))
+    .where(eq(subscriptions.accountId, accountId))
+    .limit(1);
   if (!sub) return null;
   const s = sub.subscription;
-  const paymentMethod = await currentPaymentMethod(db, accountId);
+  const paymentMethod: PaymentMethod | null = sub.paymentMethod ?? null;
   let state: BillingState;
   if (s.dunningInvoiceId) {
     const [open] = await db.select().from(invoices).where(eq(invoices.id, s.dunningInvoiceId)).limit(1);

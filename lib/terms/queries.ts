@@ -44,15 +44,22 @@ export async function termsToAccept(
   user: { id: string; createdAt: Date },
   at: Date,
 ): Promise<Pick<TermsVersion, 'id' | 'version' | 'publishedAt'> | null> {
-  const current = await currentTerms(db, at);
-  if (!current || current.publishedAt <= user.createdAt) return null;
-  const userId = user.id;
-  const [accepted] = await db
-    .select({ id: termsAcceptances.id })
-    .from(termsAcceptances)
-    .where(and(eq(termsAcceptances.userId, userId), eq(termsAcceptances.termsVersionId, current.id)))
+  // One statement (this runs on every portal page): the current version with whether this member accepted it.
+  const [current] = await db
+    .select({
+      id: termsVersions.id,
+      version: termsVersions.version,
+      publishedAt: termsVersions.publishedAt,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, and inside the
+      // subquery a bare "id" would be the acceptance's.
+      accepted: sql<boolean>`exists (select 1 from terms_acceptances ta where ta.user_id = ${user.id} and ta.terms_version_id = terms_versions.id)`,
+    })
+    .from(termsVersions)
+    .where(lte(termsVersions.publishedAt, at))
+    .orderBy(desc(termsVersions.publishedAt))
     .limit(1);
-  return accepted ? null : { id: current.id, version: current.version, publishedAt: current.publishedAt };
+  if (!current || current.publishedAt <= user.createdAt || current.accepted) return null;
+  return { id: current.id, version: current.version, publishedAt: current.publishedAt };
 }
 
 /** ACC-6: every version for staff, newest first, with how many people accepted each. */

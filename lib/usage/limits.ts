@@ -1,6 +1,6 @@
 // PLAN-7: fair-use limits. Each plan has limits (the seed sets them); staff may give one account
 // its own limits without notice. Effective limit = the account's override ?? the plan's limit.
-import { and, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import { accountLimitOverrides, accounts, plans, subscriptions, usageReports, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
@@ -58,19 +58,32 @@ export interface AccountLimits {
 }
 
 export async function accountLimits(db: Executor, accountId: string, at: Date): Promise<AccountLimits> {
+  // One statement (the portal overview reads this on every visit): plan, override, the active
+  // users and the latest usage report, as activeUserCounts and latestReports count them.
   const [row] = await db
-    .select({ plan: plans, override: accountLimitOverrides })
+    .select({
+      plan: plans,
+      override: accountLimitOverrides,
+      users: sql<number>`(select count(*)::int from ${users} where ${users.accountId} = ${accounts.id} and ${users.deletedAt} is null)`,
+      report: usageReports,
+    })
     .from(accounts)
     .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
     .leftJoin(plans, eq(plans.id, subscriptions.planId))
     .leftJoin(accountLimitOverrides, eq(accountLimitOverrides.accountId, accounts.id))
+    .leftJoin(
+      usageReports,
+      eq(
+        usageReports.id,
+        sql`(select r.id from ${usageReports} r where r.account_id = ${accounts.id} order by r.reported_at desc, r.id desc limit 1)`,
+      ),
+    )
     .where(eq(accounts.id, accountId));
   const plan = row?.plan ? limitsOf(row.plan) : null;
   const override = row?.override ? limitsOf(row.override) : null;
   const effective = effectiveLimits(plan, override);
-  const [usersNow, reports] = await Promise.all([activeUserCounts(db, [accountId]), latestReports(db, [accountId])]);
-  const report = reports.get(accountId);
-  const usage = usageFrom(usersNow.get(accountId) ?? 0, report, at);
+  const report = row?.report ?? undefined;
+  const usage = usageFrom(Number(row?.users ?? 0), report, at);
   return { planName: row?.plan?.name ?? null, plan, override, effective, usage, exceeded: limitsExceeded(effective, usage), latestReport: report ?? null };
 }
 
