@@ -70,7 +70,9 @@ export async function termsVersionsForStaff(db: Executor) {
       version: termsVersions.version,
       publishedAt: termsVersions.publishedAt,
       hasDutch: sql<boolean>`${termsVersions.bodyNl} is not null`,
-      acceptances: sql<number>`(select count(*)::int from ${termsAcceptances} where ${termsAcceptances.termsVersionId} = ${termsVersions.id})`,
+      // Table-qualified by hand: in a one-table select drizzle writes bare column names, and a bare
+      // "id" inside the subquery would be the acceptance's own id.
+      acceptances: sql<number>`(select count(*)::int from ${termsAcceptances} a where a.terms_version_id = "terms_versions"."id")`,
     })
     .from(termsVersions)
     .orderBy(desc(termsVersions.publishedAt));

@@ -6,7 +6,7 @@ import { setClock } from '@/lib/clock';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { makeOwnerAccount, makeUser } from '@/lib/test-utils/factories';
 import { TERMS_V1, TERMS_V1_NL } from './content';
-import { currentTerms, publishedTerms, termsByVersion, termsToAccept } from './queries';
+import { currentTerms, publishedTerms, termsByVersion, termsToAccept, termsVersionsForStaff } from './queries';
 import { publishTermsSchema } from './schemas';
 import { acceptCurrentTerms, publishTerms } from './service';
 
@@ -68,6 +68,14 @@ describe('ACC-6 terms revisions', () => {
     setClock(later);
     const agent = await makeUser(t.db, account.id, { role: 'agent' });
     expect(await termsToAccept(t.db, agent, later)).toBeNull();
+
+    // Staff's list counts each version's own acceptances (one for 2027-01 so far).
+    const listed = await termsVersionsForStaff(t.db);
+    const accepted = (v: string) => listed.find((x) => x.version === v)?.acceptances;
+    expect(accepted('2027-01')).toBe(1);
+    expect(accepted(TERMS_V1.version)).toBe(
+      (await t.db.select().from(termsAcceptances).where(eq(termsAcceptances.termsVersionId, listed.find((x) => x.version === TERMS_V1.version)!.id))).length,
+    );
   });
 
   test('ACC-6 a version name is used once (at the Version field), and the form asks for both languages', async () => {
