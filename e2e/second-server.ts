@@ -3,7 +3,7 @@
 // fresh embedded one otherwise (PGlite can be opened by one process only).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../scripts/free-port.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testServerEnv } from './browser';
@@ -14,15 +14,6 @@ export interface SecondServer {
   stop: () => Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startSecondServer(env: Record<string, string | undefined>): Promise<SecondServer> {
   const port = await freePort();
