@@ -29,14 +29,13 @@ import { startStaffAccess } from '@/lib/standing/access';
 import { inviteUser } from '@/lib/team/service';
 import { makeUser } from '@/lib/test-utils/factories';
 
-// The session layer: next-auth answers with the session id of the persona this call runs as; the
+// The session layer: the session cookie gives the session id of the persona this call runs as; the
 // guards then resolve user and account from the sessions table as in the app. Request headers,
 // cookies and the cache are Next's runtime, absent here.
 const state = vi.hoisted(() => ({ sid: null as string | null, db: null as unknown, jar: new Map<string, string>(), ip: '192.0.2.44' }));
-vi.mock('next-auth', async (orig) => ({
-  ...(await orig<typeof import('next-auth')>()),
-  getServerSession: async () => (state.sid ? { sid: state.sid, expires: '2099-01-01T00:00:00Z' } : null),
-}));
+
+// The guards read the session id from next-auth's cookie (lib/auth/session-cookie.ts): the persona's.
+vi.mock('@/lib/auth/session-cookie', async (orig) => ({ ...(await orig<typeof import('@/lib/auth/session-cookie')>()), sessionIdFromCookie: async () => state.sid ?? null }));
 vi.mock('next/headers', () => ({
   // A new client address per call, so per-address rate limits of public forms never answer instead.
   headers: async () => new Headers({ 'user-agent': 'Vitest/1.0 (authorization matrix)', 'x-accountdesk-peer': state.ip }),

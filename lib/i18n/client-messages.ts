@@ -27,7 +27,7 @@ export const CLIENT_MESSAGES = {
   resetPassword: [...formKit, 'public.resetPassword'],
   verifyEmail: [...formKit, 'public.verifyEmail.resend'],
   invitation: [...formKit, 'team.invitation', 'team.validation'],
-  appsumo: [...formKit, 'deals.redeem', 'deals.validation', 'public.signup', 'public.verifyEmail.resend', 'consents.signup'],
+  appsumo: [...formKit, 'deals.redeem', 'deals.validation', 'deals.import.fileTooLarge', 'public.signup', 'public.verifyEmail.resend', 'consents.signup'],
   privacyRequest: [...formKit, 'gdpr.public', 'gdpr.types', 'gdpr.validation'],
   /** "Subscribe to product news" and "Unsubscribe". */
   addresses: [...formKit, 'consents.news', 'consents.unsubscribe', 'consents.validation'],
@@ -72,6 +72,7 @@ export const CLIENT_MESSAGES = {
     'customServices.staff.logCard',
     'customServices.validation',
     'deals.staff',
+    'deals.import.fileTooLarge',
     'deals.validation',
     'gdpr.staff.detail',
     'maintenance.staff.form',

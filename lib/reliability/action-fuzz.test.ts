@@ -25,7 +25,8 @@ vi.mock('@/lib/http/request', async (orig) => ({
   },
 }));
 vi.mock('@/lib/i18n/server', async (orig) => ({ ...(await orig<typeof import('@/lib/i18n/server')>()), requestLocale: async () => 'en' as const }));
-vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: async () => (env.sid ? { sid: env.sid } : null) }));
+// The guards read the session id from next-auth's cookie (lib/auth/session-cookie.ts): the persona's.
+vi.mock('@/lib/auth/session-cookie', async (orig) => ({ ...(await orig<typeof import('@/lib/auth/session-cookie')>()), sessionIdFromCookie: async () => env.sid ?? null }));
 vi.mock('next/cache', async (orig) => ({ ...(await orig<typeof import('next/cache')>()), revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('next/headers', async (orig) => ({
   ...(await orig<typeof import('next/headers')>()),

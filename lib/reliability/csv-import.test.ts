@@ -16,7 +16,8 @@ const env = vi.hoisted(() => ({ db: null as unknown, sid: null as string | null 
 vi.mock('@/db/client', async (orig) => ({ ...(await orig<typeof import('@/db/client')>()), getDb: async () => env.db }));
 vi.mock('@/lib/http/request', async (orig) => ({ ...(await orig<typeof import('@/lib/http/request')>()), requestMeta: async () => ({ ip: '192.0.2.50', userAgent: 'Vitest/1.0 (csv)' }) }));
 vi.mock('@/lib/i18n/server', async (orig) => ({ ...(await orig<typeof import('@/lib/i18n/server')>()), requestLocale: async () => 'en' as const }));
-vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: async () => (env.sid ? { sid: env.sid } : null) }));
+// The guards read the session id from next-auth's cookie (lib/auth/session-cookie.ts): the persona's.
+vi.mock('@/lib/auth/session-cookie', async (orig) => ({ ...(await orig<typeof import('@/lib/auth/session-cookie')>()), sessionIdFromCookie: async () => env.sid ?? null }));
 vi.mock('next/cache', async (orig) => ({ ...(await orig<typeof import('next/cache')>()), revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const lines = (text: string) => {
