@@ -283,7 +283,7 @@ test.beforeAll(async ({ browser }, workerInfo) => {
 
   // A privacy request (GDPR-3/4: filed and confirmed by a visitor) and an announcement for the staff pages.
   const visitor = await ctx.anonymous.newPage();
-  await fileAndConfirmRequest(visitor, ctx.anonymous.request, 'access');
+  const filed = await fileAndConfirmRequest(visitor, ctx.anonymous.request, 'access');
   await visitor.close();
   await ctx.anonymous.clearCookies();
   const staffPage = await ctx.staff.newPage();
@@ -304,7 +304,10 @@ test.beforeAll(async ({ browser }, workerInfo) => {
   const [serviceA] = await linkedIds(ctx.ownerA, '/account/custom-services', '/account/custom-services');
   const [serviceB] = await linkedIds(ctx.ownerB, '/account/custom-services', '/account/custom-services');
   const [deal] = await linkedIds(ctx.staff, '/staff/deals', '/staff/deals');
-  const [gdpr] = await linkedIds(ctx.staff, '/staff/gdpr', '/staff/gdpr');
+  // This test's own request (confirmed, so it can be exported), not whichever the queue lists first:
+  // other specs leave refused and closed ones in the same database.
+  const queue = await (await ctx.staff.request.get('/staff/gdpr', { maxRedirects: 0 })).text();
+  const gdpr = queue.match(new RegExp(`href="/staff/gdpr/([0-9a-f-]{36})"[^>]*>${filed.reference}<`))?.[1] ?? '';
   const [outbox] = await linkedIds(ctx.staff, '/staff/outbox', '/staff/outbox');
   const termsHtml = await (await ctx.anonymous.request.get('/terms')).text();
   const terms = termsHtml.match(/href="\/terms\/([A-Za-z0-9._-]+)"/)?.[1] ?? '2026-11';

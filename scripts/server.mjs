@@ -47,6 +47,11 @@ const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = peer.startsWith('::ffff:') && peer.includes('.') ? peer.slice(7) : peer;
   handle(req, res);
 });
+// Node closes an idle kept-alive connection after 5 s; a client that sends on it at that moment
+// gets ECONNRESET (seen from the browser tests' request context and from proxies). Idle connections
+// stay open longer than a load balancer's usual 60 s instead, and headers get a second more.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`> Accountdesk ${dev ? '(development) ' : ''}ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
 });
