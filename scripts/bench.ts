@@ -8,7 +8,10 @@
 // the largest the numbering allows is 999999 — see bench:billing).
 import { billingBenchRows, billingBenchTable, parseSizes, TARGET_RATIO, type BillingBenchRow } from './bench-billing';
 import { benchPortal, formatPortalTable, type PortalRow } from './bench-portal';
-import { formatWeight, measureWeight, PUBLIC_TARGET_KB, SIGNUP_TARGET_KB } from './bench-weight.mjs';
+
+// bench-weight.mjs is an ES module with top-level await (it runs on its own with plain node): it is
+// imported when the table is made, not with this file (tsx runs this one as CommonJS).
+type WeightModule = typeof import('./bench-weight.mjs');
 
 interface WeightRow {
   route: string;
@@ -26,7 +29,7 @@ interface SummaryRow {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const verdict = (pass: boolean | null | undefined) => (pass === null || pass === undefined ? '' : pass ? 'met' : 'NOT MET');
 
-function weightSummary(rows: WeightRow[]): SummaryRow[] {
+function weightSummary(rows: WeightRow[], { PUBLIC_TARGET_KB, SIGNUP_TARGET_KB }: WeightModule): SummaryRow[] {
   const signup = rows.find((r) => r.route === '/signup');
   const publicRows = rows.filter((r) => r.targetKb === PUBLIC_TARGET_KB);
   const heaviest = publicRows.reduce<WeightRow | null>((a, b) => (!a || b.gzipBytes > a.gzipBytes ? b : a), null);
@@ -77,9 +80,10 @@ async function main() {
   const section = (title: string) => console.log(`\n=== ${title} ===`);
 
   section('page weight (npm run bench:weight)');
-  const weight = (await measureWeight(process.cwd())) as WeightRow[];
-  console.log(formatWeight(weight));
-  summary.push(...weightSummary(weight));
+  const weightModule: WeightModule = await import('./bench-weight.mjs');
+  const weight = (await weightModule.measureWeight(process.cwd())) as WeightRow[];
+  console.log(weightModule.formatWeight(weight));
+  summary.push(...weightSummary(weight, weightModule));
 
   section(`portal (npm run bench:portal, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
   const portal = await benchPortal({ log: (l) => console.log(l) });
