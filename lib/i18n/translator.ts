@@ -47,30 +47,28 @@ export function translatorFor(locale: Locale = DEFAULT_LOCALE): KeyTranslator {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const slow: KeyTranslator = (key, values) => (translate as any)(key, values);
     const formats = messageFormats();
-    /** Per key: its compiled message, or null when next-intl must handle it. */
-    const compiled = new Map<string, IntlMessageFormat | null>();
-    t = (key: string, values?: MessageValues) => {
-      let mf = compiled.get(key);
-      if (mf === undefined) {
-        const message = lookup(messages, key);
-        mf = null;
-        if (typeof message === 'string' && !message.includes('<')) {
-          if (!values && isPlain(message)) return message;
-          try {
-            mf = new IntlMessageFormat(message, locale, formats);
-          } catch {
-            mf = null;
-          }
-        }
-        compiled.set(key, mf);
-      }
-      if (!mf) return slow(key, values);
-      if (!values) {
-        const message = lookup(messages, key) as string;
-        if (isPlain(message)) return message;
-      }
+    /**
+     * Per key: the text itself when it has nothing to format (values or not, ICU gives it back
+     * unchanged), its compiled message, or null when next-intl must handle it.
+     */
+    const compiled = new Map<string, string | IntlMessageFormat | null>();
+    const compile = (key: string): string | IntlMessageFormat | null => {
+      const message = lookup(messages, key);
+      if (typeof message !== 'string' || message.includes('<')) return null;
+      if (isPlain(message)) return message;
       try {
-        const out = mf.format(values);
+        return new IntlMessageFormat(message, locale, formats);
+      } catch {
+        return null;
+      }
+    };
+    t = (key: string, values?: MessageValues) => {
+      let entry = compiled.get(key);
+      if (entry === undefined) compiled.set(key, (entry = compile(key)));
+      if (entry === null) return slow(key, values);
+      if (typeof entry === 'string') return entry;
+      try {
+        const out = entry.format(values);
         return typeof out === 'string' ? out : String(out);
       } catch {
         return slow(key, values);
