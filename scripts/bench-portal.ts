@@ -20,10 +20,8 @@
 //
 // Prints one table: req/s, p50, p95, p99, the ratio to `/login` and the target, pass or fail.
 // `benchPortal()` returns the rows for a combined `npm run bench` table.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { freePort } from './free-port.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +33,7 @@ import { seed } from '@/db/seed';
 import { currentTermsVersion } from '@/lib/accounts/verification';
 import { hashPassword } from '@/lib/auth/password';
 import { issueDocuments, type IssueInput } from '@/lib/invoices/issue';
+import { startAppServer, type AppServer } from './app-server';
 import { recreateBenchDatabase } from './bench-db';
 
 export const PORTAL_BENCH_DATABASE = 'accountdesk_bench_portal';
@@ -149,45 +148,10 @@ async function seedPortalAccounts(db: Db, at: Date): Promise<{ emails: string[] 
 // The server
 
 
-interface Server {
-  baseURL: string;
-  child: ChildProcess;
-  /** Everything the server wrote so far. */
-  output: () => string;
-  stop: () => Promise<void>;
-}
+type Server = AppServer;
 
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NEXTAUTH_URL: baseURL, APP_URL: baseURL, JOBS_INTERVAL_MS: '0', NEXT_TELEMETRY_DISABLED: '1', ...env } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${log}`);
-    try {
-      const res = await fetch(`${baseURL}/api/health`);
-      if (res.ok) break;
-    } catch {}
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The server did not start in time:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { baseURL, child, output: () => log, stop };
+function startServer(env: Record<string, string>): Promise<Server> {
+  return startAppServer((baseURL) => ({ ...process.env, NEXTAUTH_URL: baseURL, APP_URL: baseURL, JOBS_INTERVAL_MS: '0', NEXT_TELEMETRY_DISABLED: '1', ...env }));
 }
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
