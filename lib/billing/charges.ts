@@ -131,6 +131,9 @@ export async function queueChargeConfirmation(tx: Executor, accountId: string, i
   for (const mail of chargeConfirmationEmails(owner, invoice, pm, invoiceEmailLocale)) await queueEmail(tx, mail.to, mail.content, { accountId });
 }
 
+/** INV-7: the processor charge id of a payment from prepaid credit (a payment row without a method). */
+export const PREPAID_CREDIT_CHARGE_ID = 'prepaid_credit';
+
 export interface ChargeRecord {
   accountId: string;
   invoice: Pick<Invoice, 'id' | 'grossCents'>;

@@ -11,6 +11,8 @@ import { carryOutCancellation, recordEmailCancellation } from '@/lib/cancellatio
 import { recordCancellationSchema } from '@/lib/cancellation/schemas';
 import { stopAccount } from '@/lib/cancellation/stop-account';
 import { setClock } from '@/lib/clock';
+import { renderDocumentPdf } from '@/lib/invoices/pdf';
+import { invoiceLinesOf } from '@/lib/invoices/issue';
 import { listAccountDocuments } from '@/lib/invoices/queries';
 import { makeUser } from '@/lib/test-utils/factories';
 import { addPrepaidCredit, cancellationPreview, cancellationPreviews, creditBalance, creditSummary, refundKey, refundPendingCredit } from './service';
@@ -81,6 +83,12 @@ describe('INV-7 prepaid credit', () => {
     expect(await creditBalance(t.db, account.id)).toBe(0);
     const docs = await listAccountDocuments(t.db, account.id);
     expect(docs.filter((d) => d.reason === 'renewal').every((d) => d.status === 'paid')).toBe(true);
+    // The documents say how they were paid: the first 12 from credit, the 13th by the card.
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    expect(renewals.map((r) => byId.get(r.id)!.paidFromCredit)).toEqual([...Array<boolean>(12).fill(true), false]);
+    const pdfText: string[] = [];
+    await renderDocumentPdf(byId.get(renewals[0].id)!, await invoiceLinesOf(t.db, renewals[0].id), { onText: (s) => pdfText.push(s) });
+    expect(pdfText.join(' ')).toContain('paid from your prepaid credit');
     const subjects = await mailsTo(owner.email!);
     expect(subjects).toContain(`Invoice ${renewals[0].number} was paid from your prepaid credit`);
     expect(subjects.some((s) => s.includes(`for invoice ${renewals[0].number}`))).toBe(false);

@@ -8,7 +8,7 @@ import { accounts, invoices, plans, prepaidCreditEntries, subscriptions } from '
 import { DomainError } from '@/lib/actions';
 import { recordAudit, recordAudits, SYSTEM, type Actor, type AuditEntry } from '@/lib/audit';
 import { currentBuyerAndLocale, currentBuyersAndLocales } from '@/lib/billing/buyer';
-import { ownerContact, ownerContacts, queueOwnerEmail, recordCharges } from '@/lib/billing/charges';
+import { ownerContact, ownerContacts, PREPAID_CREDIT_CHARGE_ID, queueOwnerEmail, recordCharges } from '@/lib/billing/charges';
 import { priceLines } from '@/lib/billing/money';
 import { bratislavaDay } from '@/lib/billing/periods';
 import { periodLines } from '@/lib/billing/pricing';
@@ -172,7 +172,7 @@ export async function payRenewalsFromCredit(tx: Tx, issued: Pick<Invoice, 'id' |
       invoice: inv,
       pm: null,
       attempt: 1,
-      result: { status: 'succeeded' as const, chargeId: 'prepaid_credit' },
+      result: { status: 'succeeded' as const, chargeId: PREPAID_CREDIT_CHARGE_ID },
       idempotencyKey: creditPaymentKey(inv.id),
     })),
   );
@@ -225,16 +225,6 @@ export async function payRenewalsFromCredit(tx: Tx, issued: Pick<Invoice, 'id' |
   }
   await queueEmails(tx, mails);
   return paid.length;
-}
-
-/** Whether invoices were paid from prepaid credit (for the invoice pages), by id. */
-export async function paidFromCredit(db: Executor, invoiceIds: string[]): Promise<Set<string>> {
-  if (!invoiceIds.length) return new Set();
-  const rows = await db
-    .select({ id: prepaidCreditEntries.invoiceId })
-    .from(prepaidCreditEntries)
-    .where(and(eq(prepaidCreditEntries.kind, 'consumed'), inList(prepaidCreditEntries.invoiceId, invoiceIds)));
-  return new Set(rows.map((r) => r.id!));
 }
 
 export interface CancellationPreview {

@@ -26,6 +26,7 @@ const base: DocumentRow = {
   relatedInvoiceId: null,
   note: null,
   status: 'paid',
+  paidFromCredit: false,
 };
 const line = { id: 'l1', invoiceId: base.id, position: 1, description: 'All-inclusive plan, monthly subscription, per seat', quantity: 1, unitPriceCents: 3900, netCents: 3900, vatCents: 0, grossCents: 3900 };
 

@@ -176,7 +176,9 @@ export async function renderDocumentPdf(doc: DocumentRow, lines: Line[], opts: R
     t(
       doc.kind === 'invoice'
         ? doc.status === 'paid'
-          ? 'pdf.notes.paid'
+          ? doc.paidFromCredit
+            ? 'pdf.notes.paidFromCredit'
+            : 'pdf.notes.paid'
           : doc.status === 'cancelled'
             ? 'pdf.notes.cancelled'
             : 'pdf.notes.open'

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { accounts, charges, invoices } from '@/db/schema';
+import { PREPAID_CREDIT_CHARGE_ID } from '@/lib/billing/charges';
 import { addressToSlugQuery } from '@/lib/staff/address';
 import { escapeLike } from '@/lib/staff/queries';
 import type { Invoice } from './issue';
@@ -10,6 +11,8 @@ export type DocumentStatus = 'paid' | 'open' | 'cancelled' | 'credit_note';
 
 export interface DocumentRow extends Invoice {
   status: DocumentStatus;
+  /** INV-7: paid from prepaid credit rather than by a payment method. */
+  paidFromCredit: boolean;
   /** The number of the document `relatedInvoiceId` points to (the invoice a credit note cancels or a replacement replaces). */
   relatedNumber?: string | null;
   accountSlug?: string;
@@ -20,23 +23,31 @@ async function withStatus(db: Executor, docs: Invoice[]): Promise<DocumentRow[]>
   if (!docs.length) return [];
   const accountIds = [...new Set(docs.map((d) => d.accountId))];
   const all = await db.select().from(invoices).where(inArray(invoices.accountId, accountIds));
-  const paid = new Set(
-    (await db.select({ id: charges.invoiceId }).from(charges).where(and(inArray(charges.accountId, accountIds), eq(charges.status, 'succeeded')))).map((c) => c.id),
-  );
+  const payments = await db
+    .select({ id: charges.invoiceId, processorChargeId: charges.processorChargeId })
+    .from(charges)
+    .where(and(inArray(charges.accountId, accountIds), eq(charges.status, 'succeeded')));
+  const paid = new Set(payments.map((c) => c.id));
+  const fromCredit = new Set(payments.filter((c) => c.processorChargeId === PREPAID_CREDIT_CHARGE_ID).map((c) => c.id));
   const byId = new Map(all.map((d) => [d.id, d]));
   const cancelled = new Set(all.filter((d) => d.kind === 'credit_note' && d.relatedInvoiceId).map((d) => d.relatedInvoiceId!));
-  const isPaid = (d: Invoice | undefined): boolean => {
+  /** The invoice whose payment counts for `d`: itself, or the one a replacement replaces. */
+  const paidOne = (d: Invoice | undefined): string | null => {
     for (let hops = 0; d && hops < 20; hops++) {
-      if (paid.has(d.id)) return true;
+      if (paid.has(d.id)) return d.id;
       d = d.reason === 'correction' && d.relatedInvoiceId ? byId.get(d.relatedInvoiceId) : undefined;
     }
-    return false;
+    return null;
   };
-  return docs.map((d) => ({
-    ...d,
-    relatedNumber: d.relatedInvoiceId ? (byId.get(d.relatedInvoiceId)?.number ?? null) : null,
-    status: d.kind === 'credit_note' ? 'credit_note' : cancelled.has(d.id) ? 'cancelled' : isPaid(d) ? 'paid' : d.grossCents === 0 ? 'paid' : 'open',
-  }));
+  return docs.map((d) => {
+    const payment = d.kind === 'invoice' ? paidOne(d) : null;
+    return {
+      ...d,
+      relatedNumber: d.relatedInvoiceId ? (byId.get(d.relatedInvoiceId)?.number ?? null) : null,
+      status: d.kind === 'credit_note' ? 'credit_note' : cancelled.has(d.id) ? 'cancelled' : payment || d.grossCents === 0 ? 'paid' : 'open',
+      paidFromCredit: payment !== null && fromCredit.has(payment),
+    };
+  });
 }
 
 export async function listAccountDocuments(db: Executor, accountId: string): Promise<DocumentRow[]> {

@@ -116,6 +116,7 @@ describe('markup and odd characters in names, in invoice PDFs', () => {
     relatedInvoiceId: null,
     note: null,
     status: 'paid',
+    paidFromCredit: false,
   };
   const line = { id: 'l1', invoiceId: doc.id, position: 1, description: 'All-inclusive plan, monthly subscription, per seat', quantity: 1, unitPriceCents: 3900, netCents: 3900, vatCents: 897, grossCents: 4797 };
 

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { paidFromCredit } from '@/lib/credit/service';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { documentTypeNames, DocumentStatusBadge, PdfLink } from '@/components/account/invoices/document-labels';
@@ -47,7 +46,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const db = await getDb();
   const doc = await getAccountDocument(db, ctx.account.id, id);
   if (!doc) notFound();
-  const [lines, related, fromCredit] = await Promise.all([invoiceLinesOf(db, doc.id), relatedDocuments(db, doc), paidFromCredit(db, [doc.id])]);
+  const [lines, related] = await Promise.all([invoiceLinesOf(db, doc.id), relatedDocuments(db, doc)]);
   const [t, f, types, tCredit] = await Promise.all([getTranslations('account.invoice'), getFormatters(), documentTypeNames(), getTranslations('credit.invoice')]);
   const type = types[doc.kind];
   const link = (chunks: React.ReactNode, target: { id: string; number: string }) => <Link href={`/account/invoices/${target.id}`}>{chunks}</Link>;
@@ -79,7 +78,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               <DocumentStatusBadge status={doc.status} />
             </p>
             {/* INV-7: a renewal paid from prepaid credit says so. */}
-            {fromCredit.has(doc.id) && <p>{tCredit('paidFromCredit')}</p>}
+            {doc.paidFromCredit && <p>{tCredit('paidFromCredit')}</p>}
             {doc.kind === 'credit_note' && related.refersTo && (
               <p>{t.rich('cancelsInvoice', { number: related.refersTo.number, link: (chunks) => link(chunks, related.refersTo!) })}</p>
             )}
