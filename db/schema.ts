@@ -380,7 +380,11 @@ export const invoices = pgTable(
     /** The language of the document, fixed at issue (the owner's then), so a re-download is identical. */
     locale: text('locale', { enum: ['en', 'nl'] }).notNull().default('en'),
   },
-  (t) => [index('invoices_account_idx').on(t.accountId, t.issuedAt)],
+  (t) => [
+    index('invoices_account_idx').on(t.accountId, t.issuedAt),
+    // collectWaitingDirectInvoices looks only at directly charged invoices, a small share of all.
+    index('invoices_direct_charge_idx').on(t.issuedAt).where(sql`${t.kind} = 'invoice' and ${t.reason} in ('custom_service', 'upgrade')`),
+  ],
 );
 
 export const invoiceLines = pgTable(

@@ -2,16 +2,20 @@
 // service, a yearly upgrade). The charge is made outside any transaction under the invoice's
 // first collection key, so the collection sweep, should it take the invoice over, repeats that
 // same key and cannot charge twice. A declined charge (or no method) hands the invoice to the
-// collection sweep with dunning, like a renewal.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+// collection sweep with dunning, like a renewal; when the account's collection slot is taken then
+// (or the process stopped before the charge), `collectWaitingDirectInvoices` hands it over later.
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { subscriptions } from '@/db/schema';
+import { charges, invoices, subscriptions } from '@/db/schema';
 import { recordAudit, SYSTEM } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import type { Invoice } from '@/lib/invoices/issue';
 import { queueChargeConfirmation, recordCharge } from './charges';
 import { chargeKey, chargeWithRetry, type ChargeResult, type PaymentProcessor } from './processor';
 import { currentPaymentMethod } from './subscriptions';
+
+/** How long a new invoice is left to the charge made at issue before the sweep takes it over. */
+export const DIRECT_CHARGE_GRACE_MS = 15 * 60_000;
 
 /**
  * Hands an unpaid invoice to the collection sweep (charged with dunning like a renewal) when the
@@ -72,4 +76,50 @@ export async function chargeInvoiceDirectly(db: Db, processor: PaymentProcessor,
     return handed;
   });
   return { result, handedOver };
+}
+
+/**
+ * Sweep (CUS-5, PLAN-1): directly charged invoices still unpaid after the grace period — declined
+ * while the account's collection slot held another invoice, or never charged because the process
+ * stopped — join collection with dunning once the slot is free. One per transaction, claimed with
+ * SKIP LOCKED; an invoice is handed over at most once (the slot then holds it until it is paid or
+ * the account is suspended), and one cancelled by a credit note is left alone.
+ */
+export async function collectWaitingDirectInvoices(db: Db): Promise<number> {
+  let handed = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const at = now();
+      const [due] = await tx
+        .select({ accountId: invoices.accountId, invoiceId: invoices.id, number: invoices.number, reason: invoices.reason })
+        .from(invoices)
+        .innerJoin(subscriptions, eq(subscriptions.accountId, invoices.accountId))
+        .where(
+          and(
+            // Literal, not bound, so the planner can use the partial index invoices_direct_charge_idx.
+            sql`${invoices.kind} = 'invoice' and ${invoices.reason} in ('custom_service', 'upgrade')`,
+            lte(invoices.issuedAt, new Date(at.getTime() - DIRECT_CHARGE_GRACE_MS)),
+            isNull(subscriptions.dunningInvoiceId),
+            inArray(subscriptions.status, ['active', 'lifetime']),
+            sql`not exists (select 1 from ${charges} c where c.invoice_id = ${invoices.id} and c.status = 'succeeded')`,
+            sql`not exists (select 1 from ${invoices} cn where cn.related_invoice_id = ${invoices.id} and cn.kind = 'credit_note')`,
+          ),
+        )
+        .orderBy(asc(invoices.issuedAt))
+        .limit(1)
+        .for('update', { of: subscriptions, skipLocked: true });
+      if (!due) return false;
+      if (!(await handOverToCollection(tx, due.accountId, due.invoiceId, at))) return false;
+      await recordAudit(tx, SYSTEM, {
+        action: due.reason === 'upgrade' ? 'plan.upgrade_collection_queued' : 'custom_service.collection_queued',
+        accountId: due.accountId,
+        target: `invoice:${due.number}`,
+        details: { handedOver: true, reason: 'slot_free' },
+      });
+      handed++;
+      return true;
+    });
+    if (!done) break;
+  }
+  return handed;
 }

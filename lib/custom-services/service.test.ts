@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { accounts, auditLog, charges, customServiceAgreements, customServiceEvents, customServiceRequests, invoiceLines, invoices, outbox, subscriptions, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { createPaidAccount, useBillingTestDb } from '@/lib/billing/test-helpers';
+import { collectWaitingDirectInvoices, DIRECT_CHARGE_GRACE_MS } from '@/lib/billing/direct-charge';
 import { setClock } from '@/lib/clock';
 import { emailKit } from '@/lib/email/locale';
 import { parseMessageRef } from '@/lib/i18n/message-ref';
@@ -261,10 +262,10 @@ describe('CUS-5 a custom invoice waiting behind an open renewal invoice', () => 
     expect((await slot()).dunningInvoiceId).toBe(renewal.id);
     // The renewal is settled: the slot frees, but the grace period has not passed yet.
     await env.db.update(subscriptions).set({ status: 'active', dunningInvoiceId: null }).where(eq(subscriptions.accountId, p.accountId));
-    expect(await service.collectWaitingCustomServiceInvoices(env.db)).toBe(0);
-    setClock(new Date(AT.getTime() + service.DIRECT_CHARGE_GRACE_MS + 60_000));
-    expect(await service.collectWaitingCustomServiceInvoices(env.db)).toBe(1);
+    expect(await collectWaitingDirectInvoices(env.db)).toBe(0);
+    setClock(new Date(AT.getTime() + DIRECT_CHARGE_GRACE_MS + 60_000));
+    expect(await collectWaitingDirectInvoices(env.db)).toBe(1);
     expect((await slot()).dunningInvoiceId).toBe(invoice.id);
-    expect(await service.collectWaitingCustomServiceInvoices(env.db)).toBe(0); // never twice
+    expect(await collectWaitingDirectInvoices(env.db)).toBe(0); // never twice
   });
 });

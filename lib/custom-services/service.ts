@@ -12,7 +12,7 @@ import { DomainError } from '@/lib/actions';
 import { recordAudit, SYSTEM, type Actor } from '@/lib/audit';
 import { currentBuyerAndLocale } from '@/lib/billing/buyer';
 import { queueOwnerEmail } from '@/lib/billing/charges';
-import { chargeInvoiceDirectly, handOverToCollection } from '@/lib/billing/direct-charge';
+import { chargeInvoiceDirectly } from '@/lib/billing/direct-charge';
 import type { ChargeResult, PaymentProcessor } from '@/lib/billing/processor';
 import { bratislavaDay } from '@/lib/billing/periods';
 import { now } from '@/lib/clock';
@@ -27,9 +27,6 @@ import { checkTransition, namesMatch, proposalEditable, requestReference, type C
 
 export type CustomServiceRequest = typeof customServiceRequests.$inferSelect;
 export type CustomServiceAgreement = typeof customServiceAgreements.$inferSelect;
-
-/** How long a delivered invoice is left to the charge made at delivery before the sweep takes it over. */
-export const DIRECT_CHARGE_GRACE_MS = 15 * 60_000;
 
 const portalLink = (id: string) => `${appUrl()}/account/custom-services/${id}`;
 const staffLink = (id: string) => `${appUrl()}/staff/custom-services/${id}`;
@@ -374,7 +371,7 @@ export function startWork(db: Db, id: string, actor: Actor, at = now()): Promise
  * collection sweep, should it ever take this invoice over, repeats that same key and cannot
  * charge twice. A declined charge (or no method) hands the invoice to the collection sweep
  * with dunning when the account's collection slot is free; otherwise
- * `collectWaitingCustomServiceInvoices` hands it over once the open invoice is settled.
+ * `collectWaitingDirectInvoices` hands it over once the open invoice is settled.
  */
 export async function deliverCustomService(db: Db, processor: PaymentProcessor, id: string, actor: Actor, at = now()): Promise<{ request: CustomServiceRequest; invoice: Invoice; charge: ChargeResult | null }> {
   const { request, invoice } = await db.transaction(async (tx) => {
@@ -407,46 +404,6 @@ export async function deliverCustomService(db: Db, processor: PaymentProcessor, 
   // Outcome unknown (no answer): the waiting sweep hands it to collection, which repeats the key.
   const { result: charge } = await chargeInvoiceDirectly(db, processor, invoice, { reason: 'custom_service', queuedAction: 'custom_service.collection_queued' });
   return { request, invoice, charge };
-}
-
-/**
- * Sweep: unpaid custom-service invoices delivered more than the grace period ago whose account's
- * collection slot is free now are handed to the collection sweep. One per transaction, claimed
- * with SKIP LOCKED; handing over the same invoice twice is impossible (the slot holds it).
- */
-export async function collectWaitingCustomServiceInvoices(db: Db): Promise<number> {
-  let handed = 0;
-  for (;;) {
-    const done = await db.transaction(async (tx) => {
-      const at = now();
-      const [due] = await tx
-        .select({ accountId: customServiceRequests.accountId, invoiceId: customServiceRequests.invoiceId })
-        .from(customServiceRequests)
-        .innerJoin(subscriptions, eq(subscriptions.accountId, customServiceRequests.accountId))
-        .where(
-          and(
-            eq(customServiceRequests.status, 'delivered'),
-            lte(customServiceRequests.deliveredAt, new Date(at.getTime() - DIRECT_CHARGE_GRACE_MS)),
-            isNull(subscriptions.dunningInvoiceId),
-            inArray(subscriptions.status, ['active', 'lifetime']),
-            sql`${customServiceRequests.invoiceId} is not null`,
-            sql`not exists (select 1 from ${charges} c where c.invoice_id = ${customServiceRequests.invoiceId} and c.status = 'succeeded')`,
-          ),
-        )
-        .orderBy(customServiceRequests.deliveredAt)
-        .limit(1)
-        .for('update', { of: subscriptions, skipLocked: true });
-      if (!due?.invoiceId) return false;
-      if (await handOverToCollection(tx, due.accountId, due.invoiceId, at)) {
-        await recordAudit(tx, SYSTEM, { action: 'custom_service.collection_queued', accountId: due.accountId, target: `invoice:${due.invoiceId}`, details: { handedOver: true, reason: 'slot_free' } });
-        handed++;
-        return true;
-      }
-      return false;
-    });
-    if (!done) break;
-  }
-  return handed;
 }
 
 export { dayAsDate };

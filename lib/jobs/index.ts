@@ -7,10 +7,10 @@ import { now } from '@/lib/clock';
 import { deliverOutbox, smtpMailer } from '@/lib/email/outbox';
 import { expireUnverifiedSignups } from '@/lib/accounts/expiry';
 import { processor } from '@/lib/billing/processor-instance';
+import { collectWaitingDirectInvoices } from '@/lib/billing/direct-charge';
 import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewals';
 import { sendTrialReminders, suspendEndedTrials } from '@/lib/billing/trials';
 import { purgeSpentChallenges } from '@/lib/bot-check';
-import { collectWaitingCustomServiceInvoices } from '@/lib/custom-services/service';
 import { billExtraSeats } from '@/lib/deals/extra-seat-billing';
 import { sweepInactiveAccounts } from '@/lib/cancellation/inactivity';
 import { refundPendingCredit } from '@/lib/credit/service';
@@ -36,8 +36,8 @@ export const SWEEPS: Record<string, Sweep> = {
   'apply-price-changes': applyDuePriceChanges,
   'issue-renewal-invoices': (db) => issueRenewalInvoices(db),
   'bill-extra-seats': billExtraSeats,
-  // CUS-5: delivered custom-service invoices still unpaid join collection once the slot is free.
-  'custom-service-invoices': collectWaitingCustomServiceInvoices,
+  // CUS-5/PLAN-1: custom-service and upgrade invoices still unpaid join collection once the slot is free.
+  'waiting-direct-invoices': collectWaitingDirectInvoices,
   'collect-open-invoices': (db) => collectOpenInvoices(db, processor),
   // CAN-4: warn unused non-paying accounts at 4 weeks, delete them at 8.
   'inactive-accounts': sweepInactiveAccounts,

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { auditLog, charges, invoiceLines, invoices, outbox, plans, subscriptions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { anchoredPeriodEnd, bratislavaDay, proratedUpgradeCents } from '@/lib/billing/periods';
+import { collectWaitingDirectInvoices, DIRECT_CHARGE_GRACE_MS } from '@/lib/billing/direct-charge';
+import type { ChargeRequest, PaymentProcessor } from '@/lib/billing/processor';
 import { collectOpenInvoices, issueRenewalInvoices } from '@/lib/billing/renewals';
 import { addPaymentMethod } from '@/lib/billing/subscriptions';
 import { createTrialAccount, sandboxToken, useBillingTestDb, WORKING_CARD } from '@/lib/billing/test-helpers';
@@ -100,6 +102,37 @@ describe('PLAN-1/PLAN-2 yearly upgrade', () => {
     expect(await auditOf(o.accountId, 'plan.upgrade_collection_queued')).toHaveLength(1);
     // Another change waits until the open invoice is paid.
     expect((await refusal(quotePlanChange(env.db, o.accountId, { planCode: 'all-in-one', seats: 2, interval: 'yearly' }, at))).key).toBe('plans.errors.openInvoice');
+  });
+
+  test('PLAN-2 an upgrade charge declined while another invoice held the collection slot joins collection once the slot is free, once', async () => {
+    const o = await payingAccount({ interval: 'yearly', card: DECLINING });
+    const at = new Date('2026-06-01T08:00:00Z');
+    setClock(at);
+    const [first] = await docsOf(o.accountId);
+    // While the upgrade is being charged, another invoice takes the account's collection slot.
+    const racing: PaymentProcessor = Object.assign(Object.create(env.processor) as PaymentProcessor, {
+      charge: async (req: ChargeRequest) => {
+        await env.db.update(subscriptions).set({ dunningInvoiceId: first.id }).where(eq(subscriptions.accountId, o.accountId));
+        return env.processor.charge(req);
+      },
+    });
+    const out = await changePlan(env.db, racing, o.accountId, { planCode: 'all-in-one', seats: 1, interval: 'yearly' }, o.actor, at);
+    expect(out.charge).toBe('declined');
+    const slot = async () => (await env.db.select().from(subscriptions).where(eq(subscriptions.accountId, o.accountId)))[0].dunningInvoiceId;
+    expect(await slot()).toBe(first.id);
+    // The other invoice is settled; within the grace period the sweep still leaves the upgrade alone.
+    await env.db.update(subscriptions).set({ dunningInvoiceId: null }).where(eq(subscriptions.accountId, o.accountId));
+    expect(await collectWaitingDirectInvoices(env.db)).toBe(0);
+    setClock(new Date(at.getTime() + DIRECT_CHARGE_GRACE_MS + 60_000));
+    expect(await collectWaitingDirectInvoices(env.db)).toBe(1);
+    expect(await slot()).toBe(out.invoice!.id);
+    expect(await collectWaitingDirectInvoices(env.db)).toBe(0);
+    const queued = (await auditOf(o.accountId, 'plan.upgrade_collection_queued')).sort((a, b) => a.at.getTime() - b.at.getTime());
+    expect(queued.map((a) => (a.details as { handedOver: boolean }).handedOver)).toEqual([false, true]);
+    // Collection now charges it under the same first key: the declining card is tried once more, not twice.
+    await collectOpenInvoices(env.db, env.processor);
+    const attempts = await env.db.select().from(charges).where(eq(charges.invoiceId, out.invoice!.id));
+    expect(attempts.map((c) => c.attempt)).toEqual([1]);
   });
 
   test('PLAN-2 confirming a reviewed upgrade minutes later charges exactly the reviewed figure; a stale or future review time is not used', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_direct_charge_idx" ON "invoices" USING btree ("issued_at") WHERE "invoices"."kind" = 'invoice' and "invoices"."reason" in ('custom_service', 'upgrade');
