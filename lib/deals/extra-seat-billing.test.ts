@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { accounts, billingProfiles, deals, invoiceLines, invoices, outbox, paymentMethods, subscriptions } from '@/db/schema';
+import { accounts, billingProfiles, deals, invoiceLines, invoices, loginSharingFlags, outbox, paymentMethods, subscriptions } from '@/db/schema';
 import { signupSchema } from '@/lib/accounts/schemas';
 import { collectOpenInvoices } from '@/lib/billing/renewals';
 import { addPaymentMethod } from '@/lib/billing/subscriptions';
 import { sandboxToken, useBillingTestDb, WORKING_CARD } from '@/lib/billing/test-helpers';
 import { setClock } from '@/lib/clock';
+import { addSharingSurcharge, endSharingSurcharge } from '@/lib/login-sharing/service';
 import { acceptInvitation, inviteUser, removeUser, type TeamActor } from '@/lib/team/service';
 import { billExtraSeats } from './extra-seat-billing';
 import { importDealCodes } from './import';
@@ -98,6 +99,42 @@ describe('APS-7 APS-10 extra users of a deal account are billed monthly in arrea
     expect(back.status).toBe('active');
     const [after] = await env.db.select().from(subscriptions).where(eq(subscriptions.accountId, a.accountId));
     expect(after).toMatchObject({ status: 'lifetime', dunningInvoiceId: null });
+  });
+
+  test('ACC-8 on a lifetime deal a shared-login surcharge is billed per day on the monthly invoice, and stops when staff end it', async () => {
+    const a = await dealAccount(new Date('2026-10-05T09:00:00Z'), true);
+    const shared = await addUser(a.team, `shared-${n}@example.test`, new Date('2026-10-06T09:00:00Z')); // a free lifetime seat
+    const flagAt = new Date('2026-11-21T10:00:00Z');
+    const [flag] = await env.db
+      .insert(loginSharingFlags)
+      .values({ userId: shared.userId, accountId: a.accountId, flaggedAt: flagAt, firstSeenAt: flagAt, lastSeenAt: flagAt, days: 3, evidence: [] })
+      .returning();
+    setClock(flagAt);
+    const staffActor = { type: 'staff' as const, id: null };
+    const { surchargeId, monthlyCents } = await addSharingSurcharge(env.db, flag.id, staffActor, flagAt);
+    expect(monthlyCents).toBe(3900);
+
+    setClock(new Date('2026-12-01T07:00:00Z'));
+    await billExtraSeats(env.db); // (other tests' accounts may be billed too: this one is checked by its invoices)
+    const [invoice] = await env.db.select().from(invoices).where(and(eq(invoices.accountId, a.accountId), eq(invoices.reason, 'extra_seats')));
+    const lines = await env.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].description).toBe(`Shared login surcharge: User shared-${n}@example.test, 21 Nov 2026 – 30 Nov 2026 (10 days)`);
+    expect(lines[0].netCents).toBe(1300); // €39 × 10 / 30
+    await collectOpenInvoices(env.db, env.processor);
+
+    // December in full, then staff end it on 10 January: January has 10 days (1–10).
+    setClock(new Date('2027-01-01T07:00:00Z'));
+    await billExtraSeats(env.db);
+    await collectOpenInvoices(env.db, env.processor);
+    await endSharingSurcharge(env.db, surchargeId, staffActor, new Date('2027-01-10T12:00:00Z'));
+    setClock(new Date('2027-02-01T07:00:00Z'));
+    await billExtraSeats(env.db);
+    await collectOpenInvoices(env.db, env.processor);
+    setClock(new Date('2027-03-01T07:00:00Z'));
+    await billExtraSeats(env.db);
+    const all = await env.db.select().from(invoices).where(eq(invoices.accountId, a.accountId)).orderBy(invoices.issuedAt);
+    expect(all.map((i) => i.netCents)).toEqual([1300, 3900, 1258]); // 39 × 10 / 31 = 12.58
   });
 
   test('APS-6 a deal account without extra users is never invoiced', async () => {

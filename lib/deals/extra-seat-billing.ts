@@ -7,6 +7,7 @@
 // Months the sweep missed (it did not run on the 1st) are billed on its next run, on one invoice.
 // An account whose earlier invoice is still being collected waits: its subscription points at
 // one open invoice at a time, and the months it owes are billed as soon as that one is settled.
+// ACC-8: a shared-login surcharge on a deal account is billed on the same invoice, per day too.
 import { and, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accounts, extraSeatBillings, plans, seatIntervals, subscriptions, users } from '@/db/schema';
@@ -20,7 +21,8 @@ import { emailKit } from '@/lib/email/locale';
 import { appUrl } from '@/lib/http/request';
 import { issueDocument } from '@/lib/invoices/issue';
 import { missingBillingDetails } from '@/lib/team/rules';
-import { extraSeatLines, monthBounds, monthsToSettle, previousMonth } from './extra-seats';
+import { surchargeIntervals } from '@/lib/login-sharing/service';
+import { extraSeatLines, monthBounds, monthsToSettle, previousMonth, type ExtraSeatLine } from './extra-seats';
 
 export async function billExtraSeats(db: Db): Promise<number> {
   const at = now();
@@ -61,11 +63,17 @@ export async function billExtraSeats(db: Db): Promise<number> {
         .innerJoin(users, eq(users.id, seatIntervals.userId))
         .where(and(eq(seatIntervals.accountId, candidate.accountId), lt(seatIntervals.startedAt, end)));
       const lines = months.flatMap((m) => extraSeatLines({ month: m, intervals, freeSeats: candidate.seats, pricePerMonthCents: candidate.price }));
-      if (!lines.length) return true;
+      const surcharges = await surchargeIntervals(tx, candidate.accountId, end);
+      const surchargeLines = months.flatMap((m) =>
+        extraSeatLines({ month: m, intervals: surcharges.map((s) => ({ userId: s.id, start: s.start, end: s.end })), freeSeats: 0, pricePerMonthCents: candidate.price }),
+      );
+      if (!lines.length && !surchargeLines.length) return true;
       const start = monthBounds(months[0]).start;
-      const names = new Map(intervals.map((i) => [i.userId, i.name]));
       const { buyer, locale } = await currentBuyerAndLocale(tx, candidate.accountId);
       const mail = emailKit(locale);
+      const names = new Map(intervals.map((i) => [i.userId, i.name]));
+      const sharedNames = new Map(surcharges.map((s) => [s.id, s.name]));
+      const period = (l: ExtraSeatLine) => ({ from: mail.date(new Date(`${l.firstDay}T12:00:00Z`)), to: mail.date(new Date(`${l.lastDay}T12:00:00Z`)), days: l.days.length });
       const invoice = await issueDocument(tx, {
         accountId: candidate.accountId,
         kind: 'invoice',
@@ -75,16 +83,10 @@ export async function billExtraSeats(db: Db): Promise<number> {
         periodStart: start,
         periodEnd: end,
         locale,
-        lines: lines.map((l) => ({
-          description: mail.t('deals.invoice.extraUser', {
-            name: names.get(l.userId) ?? '—',
-            from: mail.date(new Date(`${l.firstDay}T12:00:00Z`)),
-            to: mail.date(new Date(`${l.lastDay}T12:00:00Z`)),
-            days: l.days.length,
-          }),
-          quantity: 1,
-          unitPriceCents: l.amountCents,
-        })),
+        lines: [
+          ...lines.map((l) => ({ description: mail.t('deals.invoice.extraUser', { name: names.get(l.userId) ?? '—', ...period(l) }), quantity: 1, unitPriceCents: l.amountCents })),
+          ...surchargeLines.map((l) => ({ description: mail.t('deals.invoice.sharedLogin', { name: sharedNames.get(l.userId) ?? '—', ...period(l) }), quantity: 1, unitPriceCents: l.amountCents })),
+        ],
       });
       await tx
         .update(extraSeatBillings)
@@ -110,7 +112,7 @@ export async function billExtraSeats(db: Db): Promise<number> {
         action: blocked ? 'billing.extra_seats_blocked' : 'billing.extra_seats_invoiced',
         accountId: candidate.accountId,
         target: `invoice:${invoice.number}`,
-        details: { months, lines: lines.length, amountCents: invoice.grossCents },
+        details: { months, lines: lines.length, surchargeLines: surchargeLines.length, amountCents: invoice.grossCents },
       });
       if (blocked)
         await queueOwnerEmail(tx, candidate.accountId, (ownerMail) => ({

@@ -2,7 +2,7 @@
 // Decision (RULES ACC-8): one seat at the account's plan price, per shared login, per month. The
 // price is taken when each renewal invoice is issued — the same per-seat price the invoice's seats
 // use — so an announced price change applies to the surcharge like to the seats.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import { inList } from '@/db/bulk';
 import type { Db, Executor } from '@/db/client';
 import { accounts, loginSharingFlags, loginSurcharges, plans, subscriptions, users } from '@/db/schema';
@@ -59,8 +59,9 @@ async function billableSeatPrice(tx: Executor, accountId: string): Promise<numbe
     .innerJoin(plans, eq(plans.id, subscriptions.planId))
     .where(eq(subscriptions.accountId, accountId))
     .limit(1);
-  // Renewal invoices carry the surcharge: an account without a paid, renewing plan has none to carry it.
-  if (!sub || sub.lifetime || sub.status === 'canceled' || sub.monthly <= 0) throw new DomainError(msg('loginSharing.errors.noPaidPlan'));
+  // Renewal invoices carry the surcharge, and on a lifetime deal the monthly extra-user invoice
+  // (per day, in arrears: billExtraSeats). A free or ended plan has no invoice to carry it.
+  if (!sub || sub.status === 'canceled' || sub.monthly <= 0) throw new DomainError(msg('loginSharing.errors.noPaidPlan'));
   return sub.monthly;
 }
 
@@ -164,6 +165,19 @@ export async function surchargeLinesForRenewals(db: Executor, renewals: RenewalF
     out.set(s.accountId, lines);
   }
   return out;
+}
+
+/**
+ * ACC-8 on a lifetime deal: the account's surcharges that began before `before`, as seat intervals
+ * for the monthly extra-user invoice (billed per day like an extra user, none of them free).
+ */
+export async function surchargeIntervals(db: Executor, accountId: string, before: Date) {
+  return db
+    .select({ id: loginSurcharges.id, start: loginSurcharges.startedAt, end: loginSurcharges.endedAt, name: users.fullName })
+    .from(loginSurcharges)
+    .innerJoin(users, eq(users.id, loginSurcharges.userId))
+    .where(and(eq(loginSurcharges.accountId, accountId), lt(loginSurcharges.startedAt, before)))
+    .orderBy(loginSurcharges.startedAt);
 }
 
 /** A removed login is shared by no one any more: its surcharge ends with it (called in the removal's transaction). */
