@@ -411,3 +411,16 @@ test('every route handler × persona answers as the table says, and never hands 
   const { mismatches } = await runMatrix(ROUTES, routeOutcome);
   expect(mismatches).toEqual([]);
 });
+
+test('PLAN-6 the usage API token is the owner’s: admin and agent of A get the security page without it, and so do staff in access mode', async () => {
+  // The words are in every portal page's client messages; what matters is the section shown.
+  const sectionOn = async (persona: Persona) => {
+    const page = await P[persona].context.newPage();
+    await page.goto('/account/security');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const shown = (await page.getByRole('heading', { name: 'Usage API token' }).count()) > 0;
+    await page.close();
+    return shown;
+  };
+  expect({ ownerA: await sectionOn('ownerA'), adminA: await sectionOn('adminA'), agentA: await sectionOn('agentA'), staffAccessA: await sectionOn('staffAccessA') }).toEqual({ ownerA: true, adminA: false, agentA: false, staffAccessA: false });
+});
