@@ -6,6 +6,7 @@ import type { Db, Executor } from '@/db/client';
 import { maintenanceWindows } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
+import { sharedRead, SHARED_READ_TTL_MS } from '@/lib/cache/shared-read';
 import { bratislavaDateTime } from '@/lib/clock';
 import { msg } from '@/lib/i18n/message-ref';
 import { BANNER_LEAD_DAYS, scheduleRefusal } from './rules';
@@ -18,7 +19,7 @@ export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInpu
   const endsAt = bratislavaDateTime(input.endsAt);
   const refusal = scheduleRefusal(startsAt, endsAt, at);
   if (refusal) throw new DomainError(msg(`maintenance.errors.${refusal}`), refusal === 'ends_before_start' || refusal === 'too_long' ? 'endsAt' : 'startsAt');
-  return db.transaction(async (tx) => {
+  const scheduled = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(maintenanceWindows)
       .values({ startsAt, endsAt, affectedEn: input.affectedEn, affectedNl: input.affectedNl, createdBy: actor.id ?? null, createdAt: at })
@@ -30,6 +31,8 @@ export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInpu
     });
     return row;
   });
+  windowsNotEnded.invalidate();
+  return scheduled;
 }
 
 /** Calls off a window that has not ended; it stays listed as cancelled. */
@@ -43,6 +46,7 @@ export async function cancelMaintenance(db: Db, windowId: string, actor: Actor, 
     if (!row) throw new DomainError(msg('maintenance.errors.notCancellable'));
     await recordAudit(tx, actor, { action: 'maintenance.cancelled', target: `maintenance:${windowId}` });
   });
+  windowsNotEnded.invalidate();
 }
 
 /** Windows that have not ended (soonest first) and the most recent past ones, for /status and staff. */
@@ -54,11 +58,20 @@ export async function listMaintenance(db: Executor, at: Date, pastLimit = 20): P
   return { upcoming, past };
 }
 
-/** The windows the portal banner shows now (see bannerWindows): one indexed query per page view. */
-export async function maintenanceForBanner(db: Executor, at: Date): Promise<MaintenanceRow[]> {
-  return db
+/**
+ * Windows not called off that have not ended, soonest first, kept for SHARED_READ_TTL_MS: the
+ * portal banner reads them on every page view and they change a few times a year.
+ */
+const windowsNotEnded = sharedRead(SHARED_READ_TTL_MS, (db, at) =>
+  db
     .select()
     .from(maintenanceWindows)
-    .where(and(isNull(maintenanceWindows.cancelledAt), gt(maintenanceWindows.endsAt, at), lte(maintenanceWindows.startsAt, addDays(at, BANNER_LEAD_DAYS))))
-    .orderBy(asc(maintenanceWindows.startsAt));
+    .where(and(isNull(maintenanceWindows.cancelledAt), gt(maintenanceWindows.endsAt, at)))
+    .orderBy(asc(maintenanceWindows.startsAt)),
+);
+
+/** The windows the portal banner shows now (see bannerWindows): from 7 days before the start until the end. */
+export async function maintenanceForBanner(db: Executor, at: Date): Promise<MaintenanceRow[]> {
+  const lead = addDays(at, BANNER_LEAD_DAYS);
+  return (await windowsNotEnded.get(db, at)).filter((w) => w.endsAt > at && w.startsAt <= lead);
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { sharedRead, SHARED_READ_TTL_MS } from '@/lib/cache/shared-read';
 import { termsAcceptances, termsVersions } from '@/db/schema';
 
 export type TermsVersion = typeof termsVersions.$inferSelect;
@@ -34,32 +35,41 @@ export async function termsByVersion(db: Executor, version: string, at: Date): P
   return row ?? null;
 }
 
+/** The version in force, kept for SHARED_READ_TTL_MS: the portal reads it on every page view. */
+export const currentTermsShared = sharedRead(SHARED_READ_TTL_MS, currentTerms);
+
+/**
+ * Members known to have accepted a version, as `user:version`. An acceptance is never withdrawn
+ * (it goes only with the member's erasure), so once seen it is not read again. Bounded: cleared
+ * when full, which only costs a read.
+ */
+const acceptedSeen = new Set<string>();
+const ACCEPTED_SEEN_MAX = 50_000;
+
 /**
  * ACC-6: the current version when the member has not accepted it (the portal notice shows it), else
  * null. A revision concerns the people who were there before it: an owner accepts the version in
- * force at signup, and a member who joined later joined an account under that version.
+ * force at signup, and a member who joined later joined an account under that version. On a page
+ * view this usually reads nothing: the version is shared and the acceptance remembered.
  */
 export async function termsToAccept(
   db: Executor,
   user: { id: string; createdAt: Date },
   at: Date,
 ): Promise<Pick<TermsVersion, 'id' | 'version' | 'publishedAt'> | null> {
-  // One statement (this runs on every portal page): the current version with whether this member accepted it.
-  const [current] = await db
-    .select({
-      id: termsVersions.id,
-      version: termsVersions.version,
-      publishedAt: termsVersions.publishedAt,
-      // Spelled out: drizzle leaves columns unqualified in a one-table select, and inside the
-      // subquery a bare "id" would be the acceptance's.
-      accepted: sql<boolean>`exists (select 1 from terms_acceptances ta where ta.user_id = ${user.id} and ta.terms_version_id = terms_versions.id)`,
-    })
-    .from(termsVersions)
-    .where(lte(termsVersions.publishedAt, at))
-    .orderBy(desc(termsVersions.publishedAt))
+  const current = await currentTermsShared.get(db, at);
+  if (!current || current.publishedAt <= user.createdAt) return null;
+  const seen = `${user.id}:${current.id}`;
+  if (acceptedSeen.has(seen)) return null;
+  const [accepted] = await db
+    .select({ id: termsAcceptances.id })
+    .from(termsAcceptances)
+    .where(and(eq(termsAcceptances.userId, user.id), eq(termsAcceptances.termsVersionId, current.id)))
     .limit(1);
-  if (!current || current.publishedAt <= user.createdAt || current.accepted) return null;
-  return { id: current.id, version: current.version, publishedAt: current.publishedAt };
+  if (!accepted) return { id: current.id, version: current.version, publishedAt: current.publishedAt };
+  if (acceptedSeen.size >= ACCEPTED_SEEN_MAX) acceptedSeen.clear();
+  acceptedSeen.add(seen);
+  return null;
 }
 
 /** ACC-6: every version for staff, newest first, with how many people accepted each. */

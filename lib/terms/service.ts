@@ -6,11 +6,11 @@ import { termsAcceptances, termsVersions } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
 import { recordAudit, type Actor } from '@/lib/audit';
 import { msg } from '@/lib/i18n/message-ref';
-import { currentTerms, type TermsVersion } from './queries';
+import { currentTerms, currentTermsShared, type TermsVersion } from './queries';
 import type { PublishTermsInput } from './schemas';
 
 export async function publishTerms(db: Db, input: PublishTermsInput, actor: Actor, at: Date): Promise<TermsVersion> {
-  return db.transaction(async (tx) => {
+  const published = await db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: termsVersions.id })
       .from(termsVersions)
@@ -34,6 +34,8 @@ export async function publishTerms(db: Db, input: PublishTermsInput, actor: Acto
     });
     return row;
   });
+  currentTermsShared.invalidate();
+  return published;
 }
 
 /**
