@@ -11,7 +11,6 @@ import { requireMember } from '@/lib/auth/guards';
 import { trialDaysLeft } from '@/lib/billing/periods';
 import { now } from '@/lib/clock';
 import { getFormatters } from '@/lib/i18n/server';
-import { accountLimits } from '@/lib/usage/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,16 +31,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const ctx = await requireMember();
   const { denied } = await searchParams;
   const db = await getDb();
-  const overview = await getAccountOverview(db, ctx.account.id);
-  if (!overview) notFound();
-  const [t, tAccount, tLimits, f, limits] = await Promise.all([
+  const [overview, t, tAccount, tLimits, f] = await Promise.all([
+    getAccountOverview(db, ctx.account.id, now()),
     getTranslations('account.overview'),
     getTranslations('account'),
     getTranslations('usage.limits'),
     getFormatters(),
-    accountLimits(db, ctx.account.id, now()),
   ]);
-  const { account, plan, subscription, owner } = overview;
+  if (!overview) notFound();
+  const { account, plan, subscription, owner, limits } = overview;
   const known = STATUS[account.status];
   const status = known ? { label: tAccount(`accountStatus.${known.key}`), tone: known.tone } : { label: account.status, tone: 'slate' as const };
   const role = ROLE[ctx.user.role] ? tAccount(`roles.${ROLE[ctx.user.role]}`) : ctx.user.role;

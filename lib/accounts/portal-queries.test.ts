@@ -3,6 +3,7 @@ import { recordAudit, SYSTEM } from '@/lib/audit';
 import { stopAccount } from '@/lib/cancellation/stop-account';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
 import { makeOwnerAccount, makeUser } from '@/lib/test-utils/factories';
+import { accountLimits } from '@/lib/usage/limits';
 import { auditActionLabel, auditActorLabel, getAccountOverview, listAccountAudit } from './portal-queries';
 
 let t: TestDb;
@@ -64,10 +65,13 @@ describe('owner portal queries', () => {
     expect(auditActorLabel('user', null, 'nl')).toBe('Verwijderde gebruiker');
   });
 
-  test('the overview reads the session account with its owner', async () => {
+  test('the overview reads the session account with its owner, and its fair-use limits as accountLimits reads them (PLAN-7)', async () => {
     const a = await makeOwnerAccount(t.db, { sessions: 0 });
-    const o = await getAccountOverview(t.db, a.account.id);
+    const at = new Date();
+    const o = await getAccountOverview(t.db, a.account.id, at);
     expect(o?.account.slug).toBe(a.account.slug);
     expect(o?.owner).toEqual({ fullName: a.owner.fullName, email: a.owner.email });
+    expect(o?.limits).toEqual(await accountLimits(t.db, a.account.id, at));
+    expect(o?.limits.usage.users).toBe(1);
   });
 });

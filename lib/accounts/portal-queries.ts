@@ -3,24 +3,36 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { accounts, auditLog, plans, subscriptions, users } from '@/db/schema';
+import { accountLimitOverrides, accounts, auditLog, plans, subscriptions, usageReports, users } from '@/db/schema';
+import { activeUsersOfAccount, latestReportOfAccount, limitsFromRow } from '@/lib/usage/limits';
 import { catalogues } from '@/lib/i18n/catalogue';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/translator';
 
-export async function getAccountOverview(db: Executor, accountId: string) {
-  // One statement: the account, its subscription and plan, and its owner.
+export async function getAccountOverview(db: Executor, accountId: string, at: Date) {
+  // One statement (the portal's first page): the account, its subscription and plan, its owner,
+  // and its fair-use limits with what is in use (PLAN-7).
   const owner = alias(users, 'owner');
   const [row] = await db
-    .select({ account: accounts, plan: plans, subscription: subscriptions, owner: { fullName: owner.fullName, email: owner.email } })
+    .select({
+      account: accounts,
+      plan: plans,
+      subscription: subscriptions,
+      owner: { fullName: owner.fullName, email: owner.email },
+      override: accountLimitOverrides,
+      users: activeUsersOfAccount,
+      report: usageReports,
+    })
     .from(accounts)
     .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
     .leftJoin(plans, eq(plans.id, subscriptions.planId))
     .leftJoin(owner, and(eq(owner.accountId, accounts.id), eq(owner.role, 'owner')))
+    .leftJoin(accountLimitOverrides, eq(accountLimitOverrides.accountId, accounts.id))
+    .leftJoin(usageReports, latestReportOfAccount)
     .where(eq(accounts.id, accountId))
     .limit(1);
   if (!row) return null;
-  return { ...row, owner: row.owner ?? null };
+  return { account: row.account, plan: row.plan, subscription: row.subscription, owner: row.owner ?? null, limits: limitsFromRow(row, at) };
 }
 
 export interface AccountAuditRow {

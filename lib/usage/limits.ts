@@ -57,34 +57,36 @@ export interface AccountLimits {
   latestReport: UsageReport | null;
 }
 
-export async function accountLimits(db: Executor, accountId: string, at: Date): Promise<AccountLimits> {
-  // One statement (the portal overview reads this on every visit): plan, override, the active
-  // users and the latest usage report, as activeUserCounts and latestReports count them.
-  const [row] = await db
-    .select({
-      plan: plans,
-      override: accountLimitOverrides,
-      users: sql<number>`(select count(*)::int from ${users} where ${users.accountId} = ${accounts.id} and ${users.deletedAt} is null)`,
-      report: usageReports,
-    })
-    .from(accounts)
-    .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
-    .leftJoin(plans, eq(plans.id, subscriptions.planId))
-    .leftJoin(accountLimitOverrides, eq(accountLimitOverrides.accountId, accounts.id))
-    .leftJoin(
-      usageReports,
-      eq(
-        usageReports.id,
-        sql`(select r.id from ${usageReports} r where r.account_id = ${accounts.id} order by r.reported_at desc, r.id desc limit 1)`,
-      ),
-    )
-    .where(eq(accounts.id, accountId));
+/** In a select from `accounts`: its active users, as activeUserCounts counts them. */
+export const activeUsersOfAccount = sql<number>`(select count(*)::int from ${users} where ${users.accountId} = ${accounts.id} and ${users.deletedAt} is null)`;
+/** Join condition for `usageReports`: the latest report of the account being selected, as latestReports picks it. */
+export const latestReportOfAccount = eq(
+  usageReports.id,
+  sql`(select r.id from ${usageReports} r where r.account_id = ${accounts.id} order by r.reported_at desc, r.id desc limit 1)`,
+);
+
+/** AccountLimits from one row of plan, override, active users and latest report. */
+export function limitsFromRow(row: { plan: typeof plans.$inferSelect | null; override: typeof accountLimitOverrides.$inferSelect | null; users: number | null; report: UsageReport | null } | undefined, at: Date): AccountLimits {
   const plan = row?.plan ? limitsOf(row.plan) : null;
   const override = row?.override ? limitsOf(row.override) : null;
   const effective = effectiveLimits(plan, override);
   const report = row?.report ?? undefined;
   const usage = usageFrom(Number(row?.users ?? 0), report, at);
   return { planName: row?.plan?.name ?? null, plan, override, effective, usage, exceeded: limitsExceeded(effective, usage), latestReport: report ?? null };
+}
+
+export async function accountLimits(db: Executor, accountId: string, at: Date): Promise<AccountLimits> {
+  // One statement (the plan page and the staff account page read this): plan, override, the
+  // active users and the latest usage report.
+  const [row] = await db
+    .select({ plan: plans, override: accountLimitOverrides, users: activeUsersOfAccount, report: usageReports })
+    .from(accounts)
+    .leftJoin(subscriptions, eq(subscriptions.accountId, accounts.id))
+    .leftJoin(plans, eq(plans.id, subscriptions.planId))
+    .leftJoin(accountLimitOverrides, eq(accountLimitOverrides.accountId, accounts.id))
+    .leftJoin(usageReports, latestReportOfAccount)
+    .where(eq(accounts.id, accountId));
+  return limitsFromRow(row, at);
 }
 
 /**
