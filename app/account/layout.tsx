@@ -28,7 +28,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const isOwner = role === 'owner';
   const suspended = ctx.account.status === 'suspended';
   return (
-    <ClientMessages name="account">
+    <ClientMessages name="portal">
     <AppShell
       home={ctx.account.staffSuspendedAt ? '/account/suspended' : suspended ? '/account/billing' : '/account'}
       nav={accountNav({ role, suspended })}

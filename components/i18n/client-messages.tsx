@@ -1,5 +1,5 @@
-// The catalogue subtrees a layout's client components read, and nothing more (see
-// lib/i18n/client-messages.ts). Wrap everything the layout renders: this provider replaces the
+// The catalogue subtrees the client components under a layout or page read, and nothing more (see
+// lib/i18n/client-messages.ts). Wrap everything the layout or page renders: this provider replaces the
 // one above it for its whole subtree.
 import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
 import { getMessages } from 'next-intl/server';

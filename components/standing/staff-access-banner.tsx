@@ -1,7 +1,7 @@
 // ACC-10: on every portal page a staff member opens through "Access account": whose account, why,
 // until when, and the button to end it.
 import { getTranslations } from 'next-intl/server';
-import { EndAccessForm } from '@/components/standing/staff-forms';
+import { EndAccessForm } from '@/components/standing/end-access-form';
 import { endStaffAccessAction } from '@/app/staff/accounts/[id]/standing-actions';
 import { accountAddress } from '@/lib/accounts/address';
 import { getFormatters } from '@/lib/i18n/server';

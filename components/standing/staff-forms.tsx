@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField, useServerForm } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 import { CONTACT_CHANNELS, SUSPENSION_GROUNDS } from '@/lib/standing/rules';
-import { contactAttemptSchema, endAccessSchema, reactivateSchema, startAccessSchema, suspendSchema, terminateSchema } from '@/lib/standing/schemas';
+import { contactAttemptSchema, reactivateSchema, startAccessSchema, suspendSchema, terminateSchema } from '@/lib/standing/schemas';
 
 type Action = (prev: FormState, fd: FormData) => Promise<FormState>;
 
@@ -98,14 +98,3 @@ export function StartAccessForm({ accountId, action }: { accountId: string; acti
 }
 
 /** ACC-10: ends the staff session's access (the banner on every portal page). */
-export function EndAccessForm({ action, label }: { action: Action; label: string }) {
-  const f = useServerForm(endAccessSchema, action, {});
-  return (
-    <form ref={f.formRef} onSubmit={f.onSubmit} noValidate className="inline">
-      <button type="submit" disabled={f.pending} aria-busy={f.pending} className="rounded-md border border-amber-400 bg-white px-2 py-1 text-xs font-semibold text-amber-900 hover:bg-amber-100 disabled:opacity-60">
-        {label}
-      </button>
-      {f.state.status === 'error' && <FormMessage state={f.state} />}
-    </form>
-  );
-}

@@ -31,30 +31,19 @@ export const CLIENT_MESSAGES = {
   privacyRequest: [...formKit, 'gdpr.public', 'gdpr.types', 'gdpr.validation'],
   /** "Subscribe to product news" and "Unsubscribe". */
   addresses: [...formKit, 'consents.news', 'consents.unsubscribe', 'consents.validation'],
-  /** The signed-in portal: its shell and every form of its pages. */
-  account: [
-    ...shell,
-    ...formKit,
-    'account.invoices',
-    'account.security',
-    'account.stop',
-    'account.validation',
-    'billing.detailsForm',
-    'billing.paymentForm',
-    'billing.vatForm',
-    'billing.validation',
-    'cancellations.validation',
-    'customServices.errors',
-    'customServices.portal.detail',
-    'customServices.portal.form',
-    'customServices.validation',
-    'plans',
-    'standing',
-    'team.page',
-    'team.roles',
-    'team.validation',
-    'usage.token',
-  ],
+  /**
+   * The signed-in portal's layout: its shell, the kit for the banners' buttons (ACC-6 "Continue",
+   * ACC-10 "End access") and the pages without forms of their own. A page with forms renders its
+   * own provider (below) with the kit and its forms' words, so no page carries every form's words.
+   */
+  portal: [...formKit, 'standing.validation'],
+  accountBilling: [...formKit, 'billing.detailsForm', 'billing.paymentForm', 'billing.vatForm', 'billing.validation'],
+  accountCustomServices: [...formKit, 'customServices.errors', 'customServices.portal.detail', 'customServices.portal.form', 'customServices.validation'],
+  accountInvoices: [...formKit, 'account.invoices', 'account.validation'],
+  accountPlan: [...formKit, 'plans'],
+  accountSecurity: [...formKit, 'account.security', 'usage.token'],
+  accountStop: [...formKit, 'account.stop', 'account.validation', 'billing.validation', 'cancellations.validation'],
+  accountUsers: [...formKit, 'team.page', 'team.roles', 'team.validation'],
   /** The back office: its shell and every form of its pages. */
   staff: [
     ...shell,

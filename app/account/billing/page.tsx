@@ -18,6 +18,7 @@ import { getFormatters } from '@/lib/i18n/server';
 import { getPaidAccountInvoice } from '@/lib/invoices/queries';
 import { listPublicPlans } from '@/lib/plans/queries';
 import { saveBillingDetailsAction, saveVatNumberAction, startPaymentSetupAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata() {
@@ -59,7 +60,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
   const pm = overview?.paymentMethod ?? null;
 
   return (
-    <>
+    <ClientMessages name="accountBilling">
       <PageHeader title={t('title')} description={t('description')} />
       <PaymentNotice params={params} paid={paid} />
       {overview && <BillingStatus overview={overview} />}
@@ -119,6 +120,6 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
           />
         </Card>
       </div>
-    </>
+    </ClientMessages>
   );
 }

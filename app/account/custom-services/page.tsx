@@ -11,6 +11,7 @@ import { requireUserManager } from '@/lib/auth/guards';
 import { accountRequests } from '@/lib/custom-services/queries';
 import { getFormatters } from '@/lib/i18n/server';
 import { requestServiceAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +26,7 @@ export default async function CustomServicesPage() {
   const t = await getTranslations('customServices.portal');
   const f = await getFormatters();
   return (
-    <>
+    <ClientMessages name="accountCustomServices">
       <PageHeader title={t('title')} description={t('intro')} />
       <div className="space-y-6">
         <Card title={t('form.heading')}>
@@ -54,6 +55,6 @@ export default async function CustomServicesPage() {
           empty={t('list.empty')}
         />
       </div>
-    </>
+    </ClientMessages>
   );
 }

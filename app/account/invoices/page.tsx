@@ -11,6 +11,7 @@ import { getFormatters, translateForRequest } from '@/lib/i18n/server';
 import { correctionRefusal, correctionStatus } from '@/lib/invoices/corrections';
 import { listAccountDocuments } from '@/lib/invoices/queries';
 import { requestCorrectionAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata() {
@@ -27,7 +28,7 @@ export default async function InvoicesPage() {
   const refusal = await translateForRequest(correctionRefusal(correction, f) ?? undefined);
 
   return (
-    <>
+    <ClientMessages name="accountInvoices">
       <PageHeader title={t('title')} description={t('description')} />
       <div className="space-y-6">
         <DataTable
@@ -75,6 +76,6 @@ export default async function InvoicesPage() {
           </Card>
         )}
       </div>
-    </>
+    </ClientMessages>
   );
 }

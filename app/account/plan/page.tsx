@@ -14,6 +14,7 @@ import { choosablePlans, planState } from '@/lib/plans/service';
 import { seatsTaken } from '@/lib/team/service';
 import { accountLimits } from '@/lib/usage/limits';
 import { cancelScheduledChangeAction, confirmPlanChangeAction, reviewPlanChangeAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,7 +44,7 @@ export default async function Page() {
   const openInvoice = sub.status === 'past_due' || sub.status === 'suspended' || !!sub.dunningInvoiceId;
 
   return (
-    <>
+    <ClientMessages name="accountPlan">
       {header}
       <div className="space-y-6">
         <Card title={t('page.currentTitle')}>
@@ -118,6 +119,6 @@ export default async function Page() {
           </Card>
         )}
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { listActiveSessions } from '@/lib/auth/sessions';
 import { getFormatters, getKeyTranslator } from '@/lib/i18n/server';
 import { usageTokenInfo } from '@/lib/usage/tokens';
 import { createUsageTokenAction, signOutEverywhereAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata() {
@@ -27,7 +28,7 @@ export default async function SecurityPage() {
   const [rows, token] = await Promise.all([listActiveSessions(db, ctx.user.id), isOwner ? usageTokenInfo(db, ctx.account.id) : null]);
   const [t, tToken, keys, f] = await Promise.all([getTranslations('account.security'), getTranslations('usage.token'), getKeyTranslator(), getFormatters()]);
   return (
-    <>
+    <ClientMessages name="accountSecurity">
       <PageHeader title={t('title')} description={t('description')} />
       <div className="space-y-6">
         <section aria-labelledby="sessions-heading" className="space-y-3">
@@ -101,6 +102,6 @@ export default async function SecurityPage() {
           </ul>
         </Card>
       </div>
-    </>
+    </ClientMessages>
   );
 }

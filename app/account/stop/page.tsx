@@ -6,6 +6,7 @@ import { accountAddress } from '@/lib/accounts/address';
 import { requireOwnerEvenIfSuspended } from '@/lib/auth/guards';
 import { INVOICE_RETENTION_YEARS } from '@/lib/cancellation/stop-account';
 import { stopAccountAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 export async function generateMetadata() {
@@ -18,7 +19,7 @@ export default async function StopAccountPage() {
   const address = accountAddress(ctx.account.slug);
   const t = await getTranslations('account.stop');
   return (
-    <>
+    <ClientMessages name="accountStop">
       <PageHeader title={t('title')} description={t('stopping', { address, company: ctx.account.companyName })} />
       {/* INV-8: the refund of unused prepaid credit, before the owner confirms. */}
       <StopCreditNotice accountId={ctx.account.id} />
@@ -45,6 +46,6 @@ export default async function StopAccountPage() {
           <StopAccountForm action={stopAccountAction} address={address} />
         </section>
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { getFormatters } from '@/lib/i18n/server';
 import { canGrantRole, canManageMember, type MemberRole } from '@/lib/team/rules';
 import { listTeam, nextInvitation } from '@/lib/team/service';
 import { changeRoleAction, inviteUserAction, removeUserAction, resendInvitationAction, revokeInvitationAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,7 +40,7 @@ export default async function UsersPage() {
   ];
   const plan = next.plan;
   return (
-    <>
+    <ClientMessages name="accountUsers">
       <PageHeader
         title={t('title')}
         description={
@@ -123,6 +124,6 @@ export default async function UsersPage() {
         )}
         <InviteUserForm canGrantAdmin={canGrantRole(me, 'admin')} action={inviteUserAction} />
       </Card>
-    </>
+    </ClientMessages>
   );
 }

@@ -14,6 +14,7 @@ import { requestDetail } from '@/lib/custom-services/queries';
 import { getFormatters, requestLocale } from '@/lib/i18n/server';
 import { localeKit } from '@/lib/i18n/translator';
 import { approveAgreementAction } from '../actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,7 +44,7 @@ export default async function CustomServicePage({ params }: { params: Promise<{ 
         })
       : null;
   return (
-    <>
+    <ClientMessages name="accountCustomServices">
       <PageHeader title={t('title', { reference: request.reference })} description={<Link href="/account/custom-services">{t('back')}</Link>} />
       <div className="space-y-6">
         <Card>
@@ -91,6 +92,6 @@ export default async function CustomServicePage({ params }: { params: Promise<{ 
         )}
         <StatusHistory detail={detail} title={t('history')} />
       </div>
-    </>
+    </ClientMessages>
   );
 }
