@@ -1,7 +1,8 @@
 // Server-side sessions: next-auth's JWT only carries the session id; the row decides whether the
 // session is alive, so "Sign out everywhere", a stopped account or a staff suspension ends it at once.
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { preparedPerHandle } from '@/db/prepared';
 import { accounts, sessions, users } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { recordLoginActivity } from '@/lib/login-sharing/activity';
@@ -32,14 +33,21 @@ export async function createSession(
   return row.id;
 }
 
-export async function loadSession(db: Executor, sessionId: string) {
-  const [row] = await db
+const loadSessionStatement = preparedPerHandle((db) =>
+  db
     .select({ session: sessions, user: users, account: accounts })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(accounts, eq(accounts.id, users.accountId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now()), isNull(users.deletedAt)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`, isNull(users.deletedAt)))
+    .limit(1)
+    .prepare('load_session'),
+);
+
+/** The live session with its user and account (every signed-in request reads it). */
+export async function loadSession(db: Executor, sessionId: string) {
+  // An ISO string: a Date placeholder is encoded differently by the two drivers.
+  const [row] = await loadSessionStatement(db).execute({ id: sessionId, now: now().toISOString() });
   return row ?? null;
 }
 

@@ -1,6 +1,7 @@
 // What the owner portal shows about billing: where the subscription stands, what it costs, and
 // what (if anything) the owner must do. One read used by the banner, the overview and /account/billing.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { preparedPerHandle } from '@/db/prepared';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
@@ -34,16 +35,21 @@ export interface BillingOverview {
   firstPeriodDue: boolean;
 }
 
-export async function getBillingOverview(db: Executor, accountId: string, at: Date): Promise<BillingOverview | null> {
-  // One statement for the subscription, its plan and the method on file (the portal banner reads
-  // this on every page); an open renewal invoice is a second one, only while there is one.
-  const [sub] = await db
+// One statement for the subscription, its plan and the method on file (the portal banner reads
+// this on every page); an open renewal invoice is a second one, only while there is one.
+const subscriptionStatement = preparedPerHandle((db) =>
+  db
     .select({ subscription: subscriptions, plan: plans, paymentMethod: paymentMethods })
     .from(subscriptions)
     .innerJoin(plans, eq(plans.id, subscriptions.planId))
     .leftJoin(paymentMethods, and(eq(paymentMethods.accountId, subscriptions.accountId), isNull(paymentMethods.replacedAt)))
-    .where(eq(subscriptions.accountId, accountId))
-    .limit(1);
+    .where(eq(subscriptions.accountId, sql.placeholder('accountId')))
+    .limit(1)
+    .prepare('billing_overview'),
+);
+
+export async function getBillingOverview(db: Executor, accountId: string, at: Date): Promise<BillingOverview | null> {
+  const [sub] = await subscriptionStatement(db).execute({ accountId });
   if (!sub) return null;
   const s = sub.subscription;
   const paymentMethod: PaymentMethod | null = sub.paymentMethod ?? null;
