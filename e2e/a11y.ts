@@ -1,7 +1,11 @@
 // One accessibility check for every page and state the browser tests reach: axe-core (WCAG 2.x A and
 // AA rules plus best practices) run in the page; any violation of impact "serious" or "critical"
 // fails the test with its rule, the elements it found and the page.
-import AxeBuilder from '@axe-core/playwright';
+//
+// axe-core is run directly: its source is put into the page once per document and `axe.run` returns
+// only what the check reads. @axe-core/playwright's analyze() did the same work in about twice the
+// time (0.6–0.9 s a page against 0.3 s), which the accessibility spec paid some 500 times a run.
+import axe from 'axe-core';
 import type { Page } from '@playwright/test';
 import { expect } from './support';
 
@@ -13,24 +17,24 @@ export interface A11yProblem {
   targets: string[];
 }
 
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
 /** The serious and critical axe violations on the page as it is now (does not fail). */
 export async function a11yProblems(page: Page, label: string): Promise<A11yProblem[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    // In the page itself (twice as fast as the default, which opens a page per run); frames are
-    // left out: the only one is the staff outbox's sandboxed preview of an email's HTML.
-    .setLegacyMode(true)
-    .options({ iframes: false, resultTypes: ['violations'] })
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      page: `${label} (${page.url()})`,
-      rule: v.id,
-      impact: v.impact ?? '',
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
+  // Evaluated through the DevTools protocol, like @axe-core/playwright: the page's CSP allows it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (tags) => {
+    const found = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+      // Frames are left out: the only one is the staff outbox's sandboxed preview of an email's HTML.
+      iframes: false,
+    });
+    return found.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ rule: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  }, TAGS);
+  return violations.map((v) => ({ page: `${label} (${page.url()})`, ...v }));
 }
 
 export function describeProblems(problems: A11yProblem[]): string {

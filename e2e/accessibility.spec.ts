@@ -200,3 +200,9 @@ for (const [lang, language] of [['en', 'English'], ['nl', 'Dutch']] as const) {
     expect(problems.length, `Accessibility violations:\n${describeProblems(problems)}`).toBe(0);
   });
 }
+
+test('the check itself finds serious problems: an image without a text alternative and an unnamed button', async ({ page }) => {
+  await page.setContent('<!doctype html><html lang="en"><head><title>Check</title></head><body><main><h1>Check</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main></body></html>');
+  const rules = (await a11yProblems(page, 'a page made to fail')).map((p) => p.rule).sort();
+  expect(rules).toEqual(['button-name', 'image-alt']);
+});
