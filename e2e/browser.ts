@@ -10,6 +10,11 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Debian's Chromium runs Playwright's headless as the full browser, whose GPU process composites
+  // every frame in software: compositing in the renderer, with the GPU thread in the browser
+  // process, costs about a quarter less CPU per page load here (measured on 32 loads).
+  '--in-process-gpu',
+  '--disable-gpu-compositing',
 ];
 
 export function browserExecutable(): string | undefined {
