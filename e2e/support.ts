@@ -11,9 +11,21 @@ function randomIp(): string {
   return `10.${b[0]}.${b[1]}.${(b[2] % 250) + 1}`;
 }
 
-export const test = base.extend<{ clientIp: string }>({
+export const test = base.extend<{ clientIp: string; closeOwnContexts: void }>({
   clientIp: async ({}, use) => use(randomIp()),
   extraHTTPHeaders: async ({ clientIp }, use) => use({ 'x-forwarded-for': clientIp }),
+  // The browser contexts a test opens besides its own (a second person, staff) are closed when it
+  // ends. Left open, their pages stayed alive in the one browser of the run, which kept working on
+  // them: the suite got slower test by test. Contexts from beforeAll (shared by a file's tests) were
+  // there before the test began and are left to the file's afterAll.
+  closeOwnContexts: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      for (const context of browser.contexts()) if (!before.has(context)) await context.close().catch(() => {});
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 
