@@ -5,11 +5,11 @@
 //
 // CUS-4: an approved agreement is a row in custom_service_agreements that this module inserts and
 // never updates (there is no update function, and a database trigger refuses UPDATE and DELETE).
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '@/db/client';
-import { accounts, charges, customServiceAgreements, customServiceEvents, customServiceRequests, subscriptions, users } from '@/db/schema';
+import { accounts, customServiceAgreements, customServiceEvents, customServiceRequests, users } from '@/db/schema';
 import { DomainError } from '@/lib/actions';
-import { recordAudit, SYSTEM, type Actor } from '@/lib/audit';
+import { recordAudit, type Actor } from '@/lib/audit';
 import { currentBuyerAndLocale } from '@/lib/billing/buyer';
 import { queueOwnerEmail } from '@/lib/billing/charges';
 import { chargeInvoiceDirectly } from '@/lib/billing/direct-charge';
