@@ -7,7 +7,7 @@ import { signUpOwner, type Owner } from './accounts';
 import { a11yProblems, describeProblems, type A11yProblem } from './a11y';
 import { addCard } from './billing';
 import { fileAndConfirmRequest } from './gdpr';
-import { expect, PASSWORD, runJobs, setClock, signIn, STAFF, test, uniqueId, waitForMail } from './support';
+import { expect, PASSWORD, runJobs, setClock, signIn, test, uniqueId, waitForMail, signInAsStaff } from './support';
 
 const PUBLIC = [
   '/',
@@ -123,7 +123,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
       })(),
       (async () => {
         const r = await newRole(browser);
-        await signIn(r.page, STAFF.email, STAFF.password);
+        await signInAsStaff(r.page);
         await expect(r.page).toHaveURL(/\/staff$/, { timeout: 30_000 });
         const outboxMail = await firstHref(r.page, '/staff/outbox', /^\/staff\/outbox\/[0-9a-f-]{36}$/);
         const someAccount = await firstHref(r.page, '/staff/accounts', /^\/staff\/accounts\/[0-9a-f-]{36}$/);

@@ -1,6 +1,7 @@
-// Creating owners the way a person does: the signup form, the confirmation email, then signing in.
+// Creating owners: the way a person does (the signup form, the confirmation email, then the sign-in
+// form) where the signup is what a test is about, and through the signup service where it is not.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, firstLink, PASSWORD, signIn, uniqueId, waitForMail } from './support';
+import { expect, firstLink, PASSWORD, signIn, signInOverHttp, uniqueId, waitForMail } from './support';
 
 export interface Owner {
   fullName: string;
@@ -44,12 +45,31 @@ export async function confirmEmail(page: Page, request: APIRequestContext, email
   await expect(page.getByRole('heading', { level: 1, name: /email confirmed/i })).toBeVisible();
 }
 
-/** Signup → confirmation email → sign in; ends on /account. */
-export async function signUpOwner(page: Page, request: APIRequestContext, overrides: Partial<Owner> = {}): Promise<Owner> {
+/** Signup form → confirmation email → sign-in form, as a person does it; ends on /account. */
+export async function signUpOwnerWithForms(page: Page, request: APIRequestContext, overrides: Partial<Owner> = {}): Promise<Owner> {
   const o = newOwnerData(overrides);
   await submitSignup(page, o);
   await confirmEmail(page, request, o.email);
   await signIn(page, o.email, o.password);
+  await expect(page).toHaveURL(/\/account$/);
+  return o;
+}
+
+/**
+ * An owner with a confirmed email, for tests whose subject is not the signup: made by the signup
+ * and confirmation services (the /api/test/owners hook), then signed in on `page` through the
+ * endpoint the sign-in form posts to; ends on /account. The forms themselves are walked by
+ * `signUpOwnerWithForms` in the signup, login, language and CSP specs. (Three page loads, a
+ * bot-check puzzle and a password hash less per owner: about a third of the browser suite's time.)
+ */
+export async function signUpOwner(page: Page, request: APIRequestContext, overrides: Partial<Owner> = {}): Promise<Owner> {
+  const o = newOwnerData(overrides);
+  const res = await request.post('/api/test/owners', {
+    data: { fullName: o.fullName, email: o.email, password: o.password, companyName: o.company, slug: o.slug },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  await signInOverHttp(page, o.email, o.password);
+  await page.goto('/account');
   await expect(page).toHaveURL(/\/account$/);
   return o;
 }

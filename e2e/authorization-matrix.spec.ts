@@ -186,6 +186,7 @@ const ROUTES: Record<string, Case[]> = {
   'app/api/test/clock/route.ts': [{ method: 'POST', path: () => '/api/test/clock', data: { now: null }, expect: all('200') }],
   'app/api/test/jobs/route.ts': [{ method: 'POST', path: () => '/api/test/jobs', data: {}, expect: all('200') }],
   'app/api/test/members/route.ts': [{ method: 'POST', path: () => '/api/test/members', data: {}, expect: all('400') }],
+  'app/api/test/owners/route.ts': [{ method: 'POST', path: () => '/api/test/owners', data: {}, expect: all('400') }],
   'app/api/test/outbox/route.ts': [{ path: () => '/api/test/outbox?to=nobody@example.test', expect: all('200') }],
   'app/api/test/processor/route.ts': [{ method: 'POST', path: () => '/api/test/processor', data: { fault: null }, expect: all('200') }],
   // GDPR-10: the one-click link is signed; a forged token does nothing.

@@ -2,7 +2,7 @@
 // Slovak holiday; it is due the same time on Tuesday, shows as overdue after that, and carrying it
 // out stops the account and emails the requester.
 import { signUpOwner } from './accounts';
-import { expect, setClock, signIn, STAFF, test, uniqueId, waitForMail } from './support';
+import { expect, setClock, test, uniqueId, waitForMail, signInAsStaff } from './support';
 
 test('CAN-2 a cancellation emailed on the Friday before a Slovak holiday is due on Tuesday; carried out, the account stops and the requester is told', async ({ page, request, browser }) => {
   test.slow();
@@ -12,7 +12,7 @@ test('CAN-2 a cancellation emailed on the Friday before a Slovak holiday is due 
     const owner = await signUpOwner(ownerPage, request);
     const requester = `office-${uniqueId()}@example.test`;
 
-    await signIn(page, STAFF.email, STAFF.password);
+    await signInAsStaff(page);
     await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
     await page.goto('/staff/cancellations');
     await page.getByLabel('Account', { exact: true }).fill(`${owner.slug}.accountdesk.app`);

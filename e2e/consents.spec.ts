@@ -3,7 +3,7 @@
 // double opt-in.
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { confirmEmail, newOwnerData, type Owner } from './accounts';
-import { expect, firstLink, signIn, STAFF, test, uniqueId, waitForMail } from './support';
+import { expect, firstLink, signIn, test, uniqueId, waitForMail, signInAsStaff } from './support';
 
 const MARKETING_CONSENT = 'Yes, send me product news and offers';
 
@@ -33,7 +33,7 @@ async function signUpConsenting(page: Page, request: APIRequestContext): Promise
 async function staffPage(browser: Browser, clientIp: string): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
   const page = await context.newPage();
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   return page;
 }

@@ -1,7 +1,7 @@
 // A strict Content-Security-Policy in the production server: scripts run only with the nonce of
 // the request that rendered them, and every page and flow still works under it.
 import type { APIResponse, Page } from '@playwright/test';
-import { signUpOwner } from './accounts';
+import { signUpOwnerWithForms } from './accounts';
 import { submitCard } from './billing';
 import { expect, test } from './support';
 
@@ -62,8 +62,8 @@ function watchViolations(page: Page): string[] {
 test('signup (with its proof-of-work bot check), the portal and the processor pages run without CSP violations', async ({ page, request }) => {
   test.slow(); // several sign-ups and sign-ins on a shared, busy test server
   const violations = watchViolations(page);
-  // signUpOwner solves the bot check in the browser and submits the form with it.
-  await signUpOwner(page, request);
+  // signUpOwnerWithForms solves the bot check in the browser and submits the form with it.
+  await signUpOwnerWithForms(page, request);
   for (const path of ['/account', '/account/billing', '/account/security', '/account/audit']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();

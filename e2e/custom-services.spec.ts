@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { signUpOwner, type Owner } from './accounts';
 import { addCard } from './billing';
-import { expect, firstLink, signIn, STAFF, test, uniqueId, waitForMail } from './support';
+import { expect, firstLink, STAFF, test, uniqueId, waitForMail, signInAsStaff } from './support';
 
 /** A Bratislava wall-clock time as a datetime-local value, `minutesAgo` before now. */
 function bratislavaLocal(minutesAgo = 0): string {
@@ -22,7 +22,7 @@ function inDays(days: number): string {
 async function staffPage(browser: Browser, clientIp: string): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': clientIp } });
   const page = await context.newPage();
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   return page;
 }

@@ -4,7 +4,7 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { confirmEmail, newOwnerData, type Owner } from './accounts';
 import { addCard } from './billing';
-import { expect, firstLink, PASSWORD, runJobs, setClock, signIn, STAFF, test, uniqueId, waitForMail } from './support';
+import { expect, firstLink, PASSWORD, runJobs, setClock, signIn, test, uniqueId, waitForMail, signInAsStaff } from './support';
 
 async function fillRedemption(page: Page, code: string, o: Owner) {
   await page.goto('/appsumo');
@@ -21,7 +21,7 @@ async function fillRedemption(page: Page, code: string, o: Owner) {
 
 /** Staff upload a codes file on the AppSumo deal's page, or straight from the deals list. */
 async function importCodes(page: Page, csv: string, from: 'deal page' | 'deals list' = 'deal page') {
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   await page.goto('/staff/deals');
   if (from === 'deal page') await page.getByRole('link', { name: 'AppSumo' }).click();

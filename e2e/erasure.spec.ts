@@ -6,7 +6,7 @@
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { signUpOwner } from './accounts';
 import { addCard } from './billing';
-import { expect, firstLink, outbox, signIn, STAFF, test, waitForMail } from './support';
+import { expect, firstLink, outbox, signIn, test, waitForMail, signInAsStaff } from './support';
 
 const INVOICE_NUMBER = /INV-\d{4}-\d{6}/;
 
@@ -36,7 +36,7 @@ test('GDPR-7 an owner\'s erasure request completed by staff removes their person
 
   // Staff find the request in the queue and complete it.
   const staff = await newBrowserPage(browser, testInfo, clientIp);
-  await signIn(staff, STAFF.email, STAFF.password);
+  await signInAsStaff(staff);
   await expect(staff).toHaveURL(/\/staff$/, { timeout: 30_000 });
   await staff.goto('/staff/gdpr');
   const row = staff.getByRole('row').filter({ hasText: o.email });

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { signUpOwner } from './accounts';
 import { fileAndConfirmRequest, openInQueue } from './gdpr';
-import { expect, firstLink, outbox, setClock, signIn, STAFF, test, waitForMail } from './support';
+import { expect, firstLink, outbox, setClock, test, waitForMail, signInAsStaff } from './support';
 
 test.afterEach(async ({ request }) => {
   await setClock(request, null);
@@ -11,7 +11,7 @@ test.afterEach(async ({ request }) => {
 async function staffPage(browser: import('@playwright/test').Browser, baseURL: string | undefined, clientIp: string) {
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': clientIp } });
   const page = await context.newPage();
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   return { context, page };
 }

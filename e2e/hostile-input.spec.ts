@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { signUpOwner } from './accounts';
-import { expect, signIn, STAFF, test, uniqueId } from './support';
+import { expect, test, uniqueId, signInAsStaff } from './support';
 
 const MARKUP = '<img src=x onerror=alert(1)><b>Bold</b>';
 
@@ -16,10 +16,10 @@ async function expectNoInjectedElements(page: Page) {
   await expect(page.locator('b', { hasText: /^Bold$/ })).toHaveCount(0);
 }
 
-async function signInAsStaff(page: Page) {
+/** The same page, now signed in as staff (the owner's cookies dropped first). */
+async function switchToStaff(page: Page) {
   await page.context().clearCookies();
-  await signIn(page, STAFF.email, STAFF.password);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInAsStaff(page);
 }
 
 test('markup in a person’s, a company’s and a billing name shows as text on the portal and staff pages', async ({ page, request }) => {
@@ -53,7 +53,7 @@ test('markup in a person’s, a company’s and a billing name shows as text on 
   await expectNoInjectedElements(page);
 
   // The back office: the accounts list and the account page show the names literally.
-  await signInAsStaff(page);
+  await switchToStaff(page);
   await page.goto('/staff/accounts');
   await page.getByLabel('Search accounts').fill(o.email);
   await page.getByRole('button', { name: 'Search' }).click();
@@ -69,7 +69,7 @@ test('markup in a person’s, a company’s and a billing name shows as text on 
 
 test('a codes file over 8 MB is refused with a message on the file field, before it is sent', async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAsStaff(page);
+  await switchToStaff(page);
   await page.goto('/staff/deals');
   await page.getByRole('link', { name: 'AppSumo' }).click();
   const actionPosts: string[] = [];

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { signUpOwner } from './accounts';
 import { addCard } from './billing';
-import { expect, setClock, signIn, STAFF, test, uniqueId, waitForMail } from './support';
+import { expect, setClock, test, uniqueId, waitForMail, signInAsStaff } from './support';
 
 const INVOICE_NUMBER = /INV-\d{4}-\d{6}/;
 const CREDIT_NOTE_NUMBER = /CN-\d{4}-\d{6}/;
@@ -104,7 +104,7 @@ test("INV-5 another owner's invoice PDF answers 404", async ({ page, request, br
     expect((await request.get(pdfUrl)).status()).toBe(404);
 
     // Staff see every account's documents.
-    await signIn(staff, STAFF.email, STAFF.password);
+    await signInAsStaff(staff);
     await expect(staff).toHaveURL(/\/staff$/);
     const res = await staff.request.get(pdfUrl);
     expect(res.status()).toBe(200);

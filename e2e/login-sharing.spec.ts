@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { signUpOwner } from './accounts';
 import { addCard } from './billing';
-import { expect, outbox, runJobs, setClock, signIn, STAFF, test, waitForMail } from './support';
+import { expect, outbox, runJobs, setClock, signIn, test, waitForMail, signInAsStaff } from './support';
 
 const FIREFOX_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:140.0) Gecko/20100101 Firefox/140.0';
 const HOUR = 3_600_000;
@@ -35,7 +35,7 @@ test('ACC-8 a login shared between devices and networks on three days is flagged
 
     // Staff see the flag with its evidence and add the surcharge.
     const staff = await staffContext.newPage();
-    await signIn(staff, STAFF.email, STAFF.password);
+    await signInAsStaff(staff);
     await expect(staff).toHaveURL(/\/staff$/, { timeout: 30_000 });
     await staff.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Login sharing' }).click();
     await expect(staff.getByRole('heading', { level: 1, name: 'Login sharing' })).toBeVisible();

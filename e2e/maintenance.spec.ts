@@ -1,14 +1,14 @@
 // OPS-1 in the browser: staff schedule planned downtime; the public status page lists it and
 // signed-in users see a banner from seven days before it starts until it ends.
 import { signUpOwner } from './accounts';
-import { expect, setClock, signIn, STAFF, test, uniqueId } from './support';
+import { expect, setClock, test, uniqueId, signInAsStaff } from './support';
 
 test('OPS-1 staff schedule maintenance; /status lists it and the portal shows a banner from 7 days before until it ends', async ({ page, request, browser }) => {
   test.slow();
   const affected = `Helpdesk inbox ${uniqueId()}`;
   await setClock(request, '2031-03-01T09:00:00Z');
   try {
-    await signIn(page, STAFF.email, STAFF.password);
+    await signInAsStaff(page);
     await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
     await page.goto('/staff/maintenance');
     // An end before the start is refused at the field.

@@ -5,16 +5,16 @@ import type { Page } from '@playwright/test';
 import { signUpOwner } from './accounts';
 import { checkA11y } from './a11y';
 import { addCard } from './billing';
-import { expect, outbox, runJobs, setClock, signIn, STAFF, test, waitForMail } from './support';
+import { expect, outbox, runJobs, setClock, signIn, test, waitForMail, signInAsStaff } from './support';
 
 test.afterEach(async ({ request }) => {
   await setClock(request, null);
 });
 
-async function signInAsStaff(page: Page) {
+/** The same page, now signed in as staff (the owner's cookies dropped first). */
+async function switchToStaff(page: Page) {
   await page.context().clearCookies();
-  await signIn(page, STAFF.email, STAFF.password);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInAsStaff(page);
 }
 
 /** Today on the Bratislava calendar, as a date input takes it. */
@@ -29,7 +29,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   await waitForMail(request, o.email, /Payment received/);
 
   // Staff add a year of credit: 12 × €18.45.
-  await signInAsStaff(page);
+  await switchToStaff(page);
   await page.goto(`/staff/accounts?q=${encodeURIComponent(o.slug)}`);
   await page.getByRole('link', { name: o.slug }).click();
   const section = page.getByRole('region', { name: 'Prepaid credit' });
@@ -97,7 +97,7 @@ test('INV-7 INV-8 staff add prepaid credit, a renewal is paid from it, and stopp
   const creditNote = refund.text.match(/CN-\d{4}-\d{6}/)![0];
 
   // Staff find the credit note among the account's documents, and the refund in the ledger.
-  await signInAsStaff(page);
+  await switchToStaff(page);
   await page.goto(`/staff/accounts?q=${encodeURIComponent(o.slug)}`);
   await page.getByRole('link', { name: o.slug }).click();
   await expect(page.getByRole('row').filter({ hasText: creditNote }).first()).toBeVisible();

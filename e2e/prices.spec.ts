@@ -6,7 +6,7 @@
 import { signUpOwner } from './accounts';
 import { checkA11y } from './a11y';
 import { addCard } from './billing';
-import { expect, runJobs, setClock, signIn, STAFF, test, waitForMail } from './support';
+import { expect, runJobs, setClock, signIn, test, waitForMail, signInAsStaff } from './support';
 
 test('PLAN-5 a price change is announced to the owners on the plan and applied at the first renewal after its effective date', async ({ page, request, browser }) => {
   test.slow();
@@ -18,7 +18,7 @@ test('PLAN-5 a price change is announced to the owners on the plan and applied a
     await addCard(ownerPage, undefined, { plan: 'Business', interval: 'monthly' });
     await waitForMail(request, owner.email, /Payment received: €35\.67 for invoice/);
 
-    await signIn(page, STAFF.email, STAFF.password);
+    await signInAsStaff(page);
     await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
     await page.goto('/staff/prices');
     await expect(page.getByRole('heading', { level: 1, name: 'Prices' })).toBeVisible();
@@ -70,7 +70,7 @@ test('PLAN-5 a price change is announced to the owners on the plan and applied a
     await ownerPage.goto('/account/billing');
     await expect(ownerPage.getByRole('region', { name: 'Upcoming price change' })).toHaveCount(0);
 
-    await signIn(page, STAFF.email, STAFF.password);
+    await signInAsStaff(page);
     await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
     await page.goto('/staff/prices');
     await expect(business).toContainText('€31.00');
@@ -86,7 +86,7 @@ test('PLAN-5 staff withdraw a scheduled price change before it takes effect; the
   const owner = await signUpOwner(ownerPage, request);
   await addCard(ownerPage, undefined, { plan: 'Business', interval: 'yearly' });
 
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   await page.goto('/staff/prices');
   await page.getByLabel('Plan').selectOption({ label: 'Business' });

@@ -3,7 +3,7 @@
 // "Cookie settings" in the footer brings it back. Before a choice only necessary cookies exist.
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { COOKIE_CHOICE_COOKIE, isNecessaryCookie } from '../lib/privacy/cookie-choice';
-import { expect, signIn, STAFF, test, uniqueId } from './support';
+import { expect, test, uniqueId, signInAsStaff } from './support';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookie choice' });
 
@@ -25,7 +25,7 @@ async function looks(button: Locator) {
 test('GDPR-1 staff add a sub-processor and it appears on /privacy in English and Dutch; edits and removal follow', async ({ page, browser, clientIp }) => {
   test.slow();
   const name = `Test Hosting ${uniqueId()}`;
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   // The banner is on staff pages too, and choosing there does not get in the way.
   await expect(banner(page)).toBeVisible();

@@ -2,7 +2,7 @@
 // staff ending every session of a user from the account page (audited).
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { signUpOwner } from './accounts';
-import { expect, runJobs, setClock, signIn, STAFF, test, waitForMail } from './support';
+import { expect, runJobs, setClock, signIn, test, waitForMail, signInAsStaff } from './support';
 
 test.afterEach(async ({ request }) => {
   await setClock(request, null);
@@ -54,7 +54,7 @@ test('ACC-9 staff end all sessions of a user from the account page: the user is 
   const staffContext = await secondBrowser(browser, testInfo, clientIp);
   try {
     const staff = await staffContext.newPage();
-    await signIn(staff, STAFF.email, STAFF.password);
+    await signInAsStaff(staff);
     await expect(staff).toHaveURL(/\/staff$/);
     await staff.goto(`/staff/accounts?q=${encodeURIComponent(o.slug)}`);
     await staff.getByRole('link', { name: o.slug }).click();

@@ -6,13 +6,13 @@ import type { Browser, Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { signUpOwner } from './accounts';
 import { checkA11y } from './a11y';
-import { expect, signIn, STAFF, test, waitForMail } from './support';
+import { expect, test, waitForMail, signInAsStaff } from './support';
 
 async function staffPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const b = randomBytes(3);
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': `10.${b[0]}.${b[1]}.${(b[2] % 250) + 1}` } });
   const page = await context.newPage();
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   return page;
 }

@@ -3,12 +3,12 @@
 import type { Page } from '@playwright/test';
 import { signUpOwner } from './accounts';
 import { addCard } from './billing';
-import { expect, signIn, STAFF, test, waitForMail } from './support';
+import { expect, test, waitForMail, signInAsStaff } from './support';
 
-async function signInAsStaff(page: Page) {
+/** The same page, now signed in as staff (the owner's cookies dropped first). */
+async function switchToStaff(page: Page) {
   await page.context().clearCookies();
-  await signIn(page, STAFF.email, STAFF.password);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInAsStaff(page);
 }
 
 async function openAccount(page: Page, slug: string) {
@@ -19,7 +19,7 @@ async function openAccount(page: Page, slug: string) {
 
 test('PAY-2 staff extend a trial and it is audited', async ({ page, request }) => {
   const o = await signUpOwner(page, request);
-  await signInAsStaff(page);
+  await switchToStaff(page);
   await openAccount(page, o.slug);
 
   await expect(page.getByRole('heading', { level: 2, name: 'Billing' })).toBeVisible();
@@ -62,7 +62,7 @@ test("INV-5 staff see every account's documents", async ({ page, request }) => {
   await page.goto('/staff/invoices');
   await expect(page).not.toHaveURL(/\/staff/);
 
-  await signInAsStaff(page);
+  await switchToStaff(page);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Invoices' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Invoices' })).toBeVisible();
   for (const header of ['Number', 'Account', 'Type', 'Issued', 'Total', 'Status', 'PDF']) {

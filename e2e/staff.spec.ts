@@ -1,13 +1,7 @@
 // The staff back office: audit log (OPS-2), outbox (OPS-3), account search and who may see it.
 import type { Page } from '@playwright/test';
 import { signUpOwner, submitSignup, newOwnerData } from './accounts';
-import { expect, runJobs, signIn, STAFF, test } from './support';
-
-async function signInAsStaff(page: Page) {
-  await signIn(page, STAFF.email, STAFF.password);
-  await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Staff dashboard' })).toBeVisible();
-}
+import { expect, runJobs, test, signInAsStaff } from './support';
 
 test('OPS-2 staff sign-in appears in the global audit log with who, what, when and from where', async ({ page, clientIp }) => {
   await signInAsStaff(page);

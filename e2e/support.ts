@@ -84,6 +84,24 @@ export async function signIn(page: Page, email: string, password: string, from =
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/**
+ * Signs in on `page`'s browser context without rendering the form: the same next-auth credentials
+ * endpoint the sign-in form's script posts to, with its CSRF token. The session cookie lands in
+ * the context, so the next page load is signed in.
+ */
+export async function signInOverHttp(page: Page, email: string, password: string) {
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const res = await page.request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' } });
+  const answer = (await res.json().catch(() => ({}))) as { url?: string };
+  expect(res.ok() && !!answer.url && !new URL(answer.url).searchParams.has('error'), `sign-in of ${email}: ${res.status()} ${answer.url}`).toBe(true);
+}
+
+/** Staff signed in on `page` (over the sign-in endpoint, see signInOverHttp), on the staff dashboard. */
+export async function signInAsStaff(page: Page) {
+  await signInOverHttp(page, STAFF.email, STAFF.password);
+  await page.goto('/staff');
+}
+
 /** Where the Playwright web server's output is written (see playwright.config.ts). */
 export const SERVER_LOG = process.env.E2E_SERVER_LOG ?? '.test-results/server.log';
 

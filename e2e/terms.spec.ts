@@ -2,7 +2,7 @@
 // the notice linking to it until they continue; /terms shows the new version and lists the older
 // one, which stays readable.
 import { signUpOwner } from './accounts';
-import { expect, signIn, STAFF, test, uniqueId } from './support';
+import { expect, test, uniqueId, signInAsStaff } from './support';
 
 test('ACC-6 staff publish a new terms version; the owner sees the notice until Continue; /terms shows it and lists the earlier version', async ({ page, request, browser }) => {
   test.slow();
@@ -14,7 +14,7 @@ test('ACC-6 staff publish a new terms version; the owner sees the notice until C
 
   const version = `e2e-${uniqueId()}`;
   const marker = `Logins are personal ${uniqueId()}`;
-  await signIn(page, STAFF.email, STAFF.password);
+  await signInAsStaff(page);
   await expect(page).toHaveURL(/\/staff$/, { timeout: 30_000 });
   await page.goto('/staff/terms');
   await expect(page.getByRole('heading', { level: 1, name: 'Terms of service' })).toBeVisible();

@@ -2,7 +2,7 @@
 // helpdesk reports usage with it, staff find the account among the enterprise candidates and mark
 // it enterprise, staff change its fair-use limits and replace its token; /pricing shows the limits.
 import { signUpOwner } from './accounts';
-import { expect, signIn, STAFF, test } from './support';
+import { expect, test, signInAsStaff } from './support';
 
 test('PLAN-6 PLAN-7 usage token, usage report, enterprise candidate marked by staff, account limits changed by staff and seen by the owner', async ({ page, request, browser }) => {
   test.slow();
@@ -34,7 +34,7 @@ test('PLAN-6 PLAN-7 usage token, usage report, enterprise candidate marked by st
 
   // Staff see the account on the candidates list with its figures, and mark it enterprise.
   const staff = await (await browser.newContext()).newPage();
-  await signIn(staff, STAFF.email, STAFF.password);
+  await signInAsStaff(staff);
   await expect(staff).toHaveURL(/\/staff$/, { timeout: 30_000 });
   await staff.getByRole('link', { name: 'Enterprise candidates' }).first().click();
   await expect(staff.getByRole('heading', { level: 1, name: 'Enterprise candidates' })).toBeVisible();

@@ -5,6 +5,7 @@ import * as jobs from '@/app/api/test/jobs/route';
 import * as outbox from '@/app/api/test/outbox/route';
 import * as processorHook from '@/app/api/test/processor/route';
 import * as members from '@/app/api/test/members/route';
+import * as owners from '@/app/api/test/owners/route';
 import * as jobsTrigger from '@/app/api/jobs/route';
 
 const saved = { hooks: process.env.TEST_HOOKS, secret: process.env.JOBS_SECRET };
@@ -30,8 +31,9 @@ describe('test hooks', () => {
       await outbox.GET(new Request('http://localhost/api/test/outbox?to=someone@example.test')),
       await processorHook.POST(json('http://localhost/api/test/processor', { fault: 'timeout' })),
       await members.POST(json('http://localhost/api/test/members', { ownerEmail: 'a@example.test', email: 'b@example.test', password: 'long enough password', role: 'agent' })),
+      await owners.POST(json('http://localhost/api/test/owners', { fullName: 'Jana', email: 'c@example.test', password: 'long enough password', companyName: 'Acme', slug: 'acme-hook' })),
     ];
-    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     // TEST_HOOKS set to anything but "1" is off too.
     process.env.TEST_HOOKS = 'true';
     expect((await jobs.POST()).status).toBe(404);
