@@ -26,6 +26,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.tsx'],
     environment: 'node',
+    // One migrated and seeded database per run; each file copies it (lib/test-utils/db.ts).
+    globalSetup: ['lib/test-utils/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // PGlite instances are memory-hungry; two files at a time fits the 2-core machine.

@@ -3,6 +3,7 @@
 // never touches a database.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -16,6 +17,8 @@ export interface OpenedDb {
   kind: 'postgres' | 'pglite';
   /** The PostgreSQL URL (postgres only). */
   url?: string;
+  /** The embedded database itself (pglite only): tests dump a seeded one to copy it per file. */
+  pglite?: PGlite;
   close: () => Promise<void>;
 }
 
@@ -24,6 +27,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder; 'memory://' for an in-memory database (unit tests). */
   dataDir?: string;
+  /** PGlite only: start from this dumped data folder (a copy of a seeded test database). */
+  loadDataDir?: Blob;
 }
 
 /**
@@ -50,11 +55,12 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
   const { drizzle } = await import('drizzle-orm/pglite');
   let release = () => {};
   if (!dataDir.startsWith('memory://')) release = lockDataDir(dataDir);
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const db = drizzle(client, { schema, logger: queryLogger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     close: async () => {
       await client.close();
       release();

@@ -81,13 +81,16 @@ describe('the codes file, malformed', () => {
     const row = fc.oneof({ weight: 3, arbitrary: good.map((v) => ({ kind: 'code' as const, v })) }, { weight: 2, arbitrary: junk.map((v) => ({ kind: 'junk' as const, v })) }, fc.constant({ kind: 'blank' as const, v: '' }));
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (rows, eol, bom) => {
-        // Codes are made unique so "duplicate" never stands in for "malformed"; a first junk line
-        // that happens to read as a header is not a code either.
+        // Codes are made unique so "duplicate" never stands in for "malformed".
         const unique = rows.map((r, i) => (r.kind === 'code' ? { ...r, v: `${r.v}-${i}` } : r));
         const parsed = parseCodesCsv((bom ? '\uFEFF' : '') + unique.map((r) => r.v).join(eol));
-        const header = (r: (typeof unique)[number]) => /^(codes?|keys?)$/i.test(r.v.trim());
+        // Only the first line with content may be the header; a header-like line after it is junk.
+        // A junk line of only commas and spaces is a blank row.
+        const blankRow = (r: (typeof unique)[number]) => r.kind === 'blank' || /^[\s,]*$/.test(r.v);
+        const firstContent = unique.findIndex((r) => !blankRow(r));
+        const header = (r: (typeof unique)[number], i: number) => i === firstContent && /^(codes?|keys?)$/i.test(r.v.trim());
         expect(parsed.codes.map((c) => c.line)).toEqual(unique.flatMap((r, i) => (r.kind === 'code' ? [i + 1] : [])));
-        expect(parsed.skipped.map((s) => s.line)).toEqual(unique.flatMap((r, i) => (r.kind === 'junk' && !header(r) ? [i + 1] : [])));
+        expect(parsed.skipped.map((s) => s.line)).toEqual(unique.flatMap((r, i) => (r.kind === 'junk' && !blankRow(r) && !header(r, i) ? [i + 1] : [])));
       }),
       { numRuns: 100 },
     );
