@@ -3,7 +3,7 @@
 //   reason staff gave when they opened the account;
 // - `staff`: the back office's view with the raw action, its details, the target, the account
 //   (left out on an account's own page) and the address.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useLocale } from 'next-intl';
 import { DataTable, type Columns } from '@/components/ui/data-table';
 import type { PaginationProps } from '@/components/ui/pagination';

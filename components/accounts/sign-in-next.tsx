@@ -1,7 +1,7 @@
 'use client';
 // The end of a link-based public flow (new password, accepted invitation): what happened, then
 // the one thing to do next, signing in.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { FormMessage } from '@/components/ui/form';
 import type { FormState } from '@/lib/actions';
 

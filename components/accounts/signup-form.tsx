@@ -3,7 +3,7 @@
 // the person edits it; the public-form kit solves the bot check in the background. The deal
 // redemption page (APS-2) is the same form with a different schema and action and the "Code"
 // field first: it passes them in, so both stay one form.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { useId, useRef, type ReactNode } from 'react';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';

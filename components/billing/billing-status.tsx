@@ -1,6 +1,6 @@
 // Where the subscription stands, in words: the card at the top of /account/billing and the banner
 // across every portal page (PAY-1 days left, PAY-2 suspension, PAY-8 failed renewals).
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/page';
 import type { BillingOverview, BillingState } from '@/lib/billing/overview';

@@ -1,7 +1,7 @@
 // What happened on the processor's page, told after the owner comes back to /account/billing.
 // The return route passes only short codes (never free text) so a crafted link cannot put words
 // on this page.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { getFormatters } from '@/lib/i18n/server';
 

@@ -1,6 +1,6 @@
 // APS-1: a page of deal codes with their state, holder and a Revoke button for unused ones. The
 // deal page lists its own codes; /staff/deals searches every deal's codes and adds a Deal column.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { RevokeCodeButton } from '@/components/deals/revoke-code-button';
 import { DataTable } from '@/components/ui/data-table';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { CookieConsent, CookieSettingsLink } from '@/components/privacy/cookie-consent';
 import { Brand } from './brand';

@@ -1,7 +1,7 @@
 'use client';
 // PLAN-1..PLAN-4: choose plan, seats and billing period → "Review change" shows what is charged
 // now and from the next renewal (with VAT) and what a downgrade loses → "Confirm change".
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useState } from 'react';
 import { FormMessage, SelectField, SubmitButton, TextField, useServerForm } from '@/components/ui/form';

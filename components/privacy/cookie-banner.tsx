@@ -4,7 +4,7 @@
 // choice goes into the first-party `cookie_choice` cookie for a year. "Cookie settings" in every
 // footer reopens it. The app sets only necessary cookies, so nothing else waits for the answer.
 // Its words come from the server (cookie-consent.tsx): the shells load no catalogue in the browser.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useEffect, useRef, useState } from 'react';
 import { cookieChoiceHeader, type CookieChoiceKind } from '@/lib/privacy/cookie-choice';
 

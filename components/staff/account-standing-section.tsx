@@ -1,6 +1,6 @@
 // CAN-3 and ACC-10 on /staff/accounts/[id]: open the customer's portal with a reason ("Access
 // account"), record contact attempts (each sends the warning), suspend, reactivate, terminate.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { ContactAttemptForm, ReactivateForm, StartAccessForm, SuspendForm, TerminateForm } from '@/components/standing/staff-forms';
 import { DetailRow } from '@/components/staff/detail-list';

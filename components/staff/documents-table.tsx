@@ -1,6 +1,6 @@
 // INV-5/INV-6: invoices and credit notes as staff see them, with corrections linked to the
 // invoice they correct. PDFs come from /api/invoices/[id]/pdf, which lets staff read any account's.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable, type Columns } from '@/components/ui/data-table';
 import type { PaginationProps } from '@/components/ui/pagination';

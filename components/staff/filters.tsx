@@ -1,7 +1,7 @@
 // GET search forms for the staff lists (their paging links come with DataTable). Plain HTML forms:
 // they work without JavaScript and every filter ends up in the URL, so a filtered list can be
 // shared or bookmarked.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { inputClass } from '@/components/ui/styles';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable, type Columns } from '@/components/ui/data-table';
 import type { PaginationProps } from '@/components/ui/pagination';

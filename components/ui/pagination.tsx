@@ -1,6 +1,6 @@
 // "Previous" / "Next" links under a paged list. Plain links: they work without JavaScript and keep
 // the current filters in the URL, so a filtered page can be shared or bookmarked.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 
 export interface PaginationProps {

@@ -1,6 +1,6 @@
 'use client';
 // APS-2: the signup form with the deal code first.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { SignupForm } from '@/components/accounts/signup-form';
 import { TextField } from '@/components/ui/form';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { publicRequest } from '@/lib/auth/guards';
 import { ForgotPasswordForm } from './forgot-password-form';

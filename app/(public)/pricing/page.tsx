@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { FairUseLimits } from '@/components/plans/fair-use-limits';
 import { getDb } from '@/db/client';

@@ -2,7 +2,7 @@
 // invoices, the sub-processors live from the staff-managed table (in the reader's language), and
 // the cookie table from the list of cookies the app really sets.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChangeCookieChoiceButton } from '@/components/privacy/cookie-banner';
 import { DataTable } from '@/components/ui/data-table';

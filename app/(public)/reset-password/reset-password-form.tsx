@@ -1,6 +1,6 @@
 'use client';
 // ACC-9: choosing the new password through the emailed link (the token travels as a hidden field).
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { SignInNext } from '@/components/accounts/sign-in-next';
 import { BotCheckedSubmit, useBotCheckedSubmit } from '@/components/bot-check';

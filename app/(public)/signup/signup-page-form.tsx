@@ -1,6 +1,6 @@
 'use client';
 // ACC-1..5: the plain signup (a 14-day trial).
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { SignupForm } from '@/components/accounts/signup-form';
 import type { signupSchema } from '@/lib/accounts/schemas';

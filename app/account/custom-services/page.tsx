@@ -1,6 +1,6 @@
 // CUS-1: the account's custom-service requests and the form to ask for one. Owners and admins
 // (the people who manage the account) use it; agents do not see prices and are sent away.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { RequestServiceForm } from '@/components/custom-services/request-form';
 import { StatusBadge } from '@/components/custom-services/request-view';

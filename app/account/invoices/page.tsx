@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { CorrectionForm } from '@/components/account/invoices/correction-form';
 import { documentTypeNames, DocumentStatusBadge, PdfLink } from '@/components/account/invoices/document-labels';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { PlanChangeForm } from '@/components/plans/plan-change-form';
 import { ScheduledChange } from '@/components/plans/scheduled-change';

@@ -1,6 +1,6 @@
 // CAN-3: what a member of a staff-suspended account sees: what happened, the ground in plain
 // words, staff's explanation, and whom to contact. A billing suspension (PAY-2) goes to billing.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { DetailRow } from '@/components/staff/detail-list';

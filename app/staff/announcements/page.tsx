@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { AnnouncementForm } from '@/components/privacy/announcement-form';
 import { DataTable } from '@/components/ui/data-table';

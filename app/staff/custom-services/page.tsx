@@ -1,6 +1,6 @@
 // CUS-5: every custom-service request, oldest first, filtered by status (and reference or company).
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/custom-services/request-view';
 import { FilterForm, param } from '@/components/staff/filters';

@@ -1,6 +1,6 @@
 // CUS-3, CUS-4: one request in the portal: what was asked, the proposal with its full agreement
 // text and (for the owner) the approval form, then the frozen agreement and its invoice.
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ApproveAgreementForm } from '@/components/custom-services/approve-form';

@@ -1,7 +1,7 @@
 // CUS-1..CUS-5: one request in the back office: what the customer wrote (shown as their words,
 // not as fact), its history, and the actions its status allows.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge, StatusHistory, WrittenText } from '@/components/custom-services/request-view';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { RemoveSubProcessorButton } from '@/components/privacy/remove-sub-processor-button';
 import { SubProcessorForm, type SubProcessorFormValues } from '@/components/privacy/sub-processor-form';
