@@ -19,7 +19,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON ?? '.test-results/playwright.json' }]],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Traces keep the DOM snapshots and network of a failed test; the screencast is left out (it made
+    // Chromium encode a frame at every step of every test, failed or not).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     launchOptions: { executablePath: browserExecutable(), args: CHROMIUM_ARGS },
   },
   webServer: process.env.E2E_EXTERNAL_SERVER
