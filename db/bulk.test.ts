@@ -34,6 +34,27 @@ describe('insertRows', () => {
     expect(entry.id).toBeGreaterThan(0);
   });
 
+  test('a value every row shares (one json object, one instant, a null) is sent once and lands in every row; identical rows still insert', async () => {
+    const at = new Date('2027-04-01T08:00:00.5Z');
+    const shared = { seller: 'Accountdesk s.r.o.', "quote\"": ['a,b', null] };
+    await insertRows(
+      t.db,
+      auditLog,
+      ['one', 'two', 'three'].map((target) => ({ at, actorType: 'system' as const, actorId: null, action: 'bulk.shared', target, details: shared })),
+    );
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, 'bulk.shared'));
+    expect(rows.map((r) => r.target).sort()).toEqual(['one', 'three', 'two']);
+    for (const r of rows) {
+      expect(r.details).toEqual(shared);
+      expect(r.at.toISOString()).toBe(at.toISOString());
+      expect(r.actorId).toBeNull();
+    }
+    // Every column the same in every row: each row is still a row of its own.
+    const same = { at, actorType: 'system' as const, action: 'bulk.identical', details: shared };
+    await insertRows(t.db, auditLog, [same, same]);
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, 'bulk.identical'))).toHaveLength(2);
+  });
+
   test('conflicting rows are skipped and only the inserted ones are returned', async () => {
     const at = new Date('2027-01-01T00:00:00Z');
     const row = (id: string) => ({ id, idempotencyKey: `bulk:${id}`, token: 'tok', amountCents: 100, status: 'succeeded' as const, failureCode: null, createdAt: at });

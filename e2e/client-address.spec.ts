@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { LOGIN_ERRORS } from '../lib/auth/login-messages';
 import { LIMITS } from '../lib/rate-limit';
 import { startSecondServer, type SecondServer } from './second-server';
-import { signUpOwner } from './accounts';
+import { signUpOwnerWithForms } from './accounts';
 import { expect, test } from './support';
 
 /**
@@ -16,7 +16,7 @@ import { expect, test } from './support';
 async function ownerAddresses(browser: Browser, baseURL: string, headers: Record<string, string>) {
   const ctx = await browser.newContext({ baseURL, extraHTTPHeaders: headers });
   const page = await ctx.newPage();
-  await signUpOwner(page, ctx.request);
+  await signUpOwnerWithForms(page, ctx.request);
   await page.goto('/account/audit');
   const audit = await page.getByRole('table').innerText();
   await page.goto('/account/security');

@@ -7,10 +7,19 @@ import NextLink from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ComponentProps } from 'react';
 
+/** The app router, or null where there is none (a component rendered on its own, as unit tests do). */
+function useAppRouter() {
+  try {
+    return useRouter();
+  } catch {
+    return null;
+  }
+}
+
 export function Link({ href, onMouseEnter, onFocus, onTouchStart, ...props }: Omit<ComponentProps<typeof NextLink>, 'prefetch'>) {
-  const router = useRouter();
+  const router = useAppRouter();
   const prefetch = () => {
-    if (typeof href === 'string' && href.startsWith('/')) router.prefetch(href);
+    if (router && typeof href === 'string' && href.startsWith('/')) router.prefetch(href);
   };
   return (
     <NextLink

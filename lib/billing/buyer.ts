@@ -1,5 +1,6 @@
 // Who an invoice is addressed to: the billing details as they are at issue time.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { inList } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { accounts, billingProfiles, users, type PartySnapshot } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/config';
@@ -26,12 +27,12 @@ export async function currentBuyersAndLocales(db: Executor, accountIds: string[]
     .select({ accountId: accounts.id, name: users.fullName, email: users.email, company: accounts.companyName, locale: users.locale })
     .from(accounts)
     .leftJoin(users, and(eq(users.accountId, accounts.id), eq(users.role, 'owner')))
-    .where(inArray(accounts.id, accountIds));
+    .where(inList(accounts.id, accountIds));
   for (const o of owners) {
     if (o.locale) locales.set(o.accountId, o.locale);
     out.set(o.accountId, { name: o.name ?? '', company: o.company, street: '', city: '', postalCode: '', region: '', country: 'SK', email: o.email ?? '', companyId: '', vatNumber: null });
   }
-  const profiles = await db.select().from(billingProfiles).where(inArray(billingProfiles.accountId, accountIds));
+  const profiles = await db.select().from(billingProfiles).where(inList(billingProfiles.accountId, accountIds));
   for (const p of profiles) {
     out.set(p.accountId, { name: p.name, company: p.company, street: p.street, city: p.city, postalCode: p.postalCode, region: p.region, country: p.country, email: p.invoiceEmail, companyId: p.companyId, vatNumber: p.vatNumber });
   }

@@ -1,7 +1,8 @@
 // Every email is written in its recipient's language: a user's stored choice (users.locale). An
 // address that belongs to no user (an invoice email of an accounts department) gets the language
 // of the request that caused the email, if there is one, else English.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, isNull } from 'drizzle-orm';
+import { inList } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/config';
@@ -16,7 +17,7 @@ async function userLocalesByEmail(db: Executor, emails: string[]): Promise<Map<s
   const rows = await db
     .select({ email: users.email, locale: users.locale })
     .from(users)
-    .where(and(inArray(users.email, wanted), isNull(users.deletedAt)));
+    .where(and(inList(users.email, wanted), isNull(users.deletedAt)));
   for (const r of rows) if (r.email) out.set(r.email.toLowerCase(), r.locale);
   return out;
 }

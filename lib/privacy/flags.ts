@@ -1,7 +1,8 @@
 // GDPR-8, GDPR-10: the one check every marketing email passes, when it is queued and again when it
 // is delivered (a flag set in between wins): no marketing to an address that unsubscribed, asked
 // for restriction or objected.
-import { and, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, isNotNull, or } from 'drizzle-orm';
+import { inList } from '@/db/bulk';
 import type { Executor } from '@/db/client';
 import { privacyFlags } from '@/db/schema';
 
@@ -14,7 +15,7 @@ export async function marketingAllowed(tx: Executor, emails: readonly string[]):
     .from(privacyFlags)
     .where(
       and(
-        inArray(privacyFlags.email, wanted),
+        inList(privacyFlags.email, wanted),
         or(isNotNull(privacyFlags.unsubscribedAt), isNotNull(privacyFlags.restrictedAt), isNotNull(privacyFlags.objectedAt)),
       ),
     );

@@ -5,6 +5,7 @@ import { signupSchema } from '@/lib/accounts/schemas';
 import { signUp, verifyEmail } from '@/lib/accounts/signup';
 import { issueVerificationToken } from '@/lib/accounts/verification';
 import { now } from '@/lib/clock';
+import { clientIp } from '@/lib/http/request';
 import { LOCALES } from '@/lib/i18n/config';
 import { notFoundUnlessTestHooks } from '@/lib/http/test-hooks';
 
@@ -28,7 +29,7 @@ export async function POST(req: Request) {
   const signedUp = await signUp(
     db,
     { ...input, dateOfBirth: '1990-04-12', acceptTerms: true, botCheck: '' },
-    { ip: '127.0.0.1', userAgent: 'test hook', locale },
+    { ip: clientIp(req.headers), userAgent: (req.headers.get('user-agent') ?? '').slice(0, 400), locale },
     at,
   );
   if (signedUp.existing) return NextResponse.json({ error: 'That email already has a login' }, { status: 409 });
