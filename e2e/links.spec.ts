@@ -23,7 +23,9 @@ test('a portal page prefetches no link in view; pointing at a navigation link pr
 
   const billing = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Billing', exact: true });
   await billing.hover();
-  await expect.poll(() => seen).toEqual(['/account/billing']);
+  // The router may fetch a page's prefetch in more than one request; all of them are for that page.
+  await expect.poll(() => seen.length).toBeGreaterThan(0);
+  expect([...new Set(seen)]).toEqual(['/account/billing']);
   await billing.click();
   await expect(page).toHaveURL(/\/account\/billing$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
