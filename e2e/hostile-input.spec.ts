@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { signUpOwner } from './accounts';
-import { expect, test, uniqueId, signInAsStaff } from './support';
+import { expect, test, uniqueId, switchToStaff } from './support';
 
 const MARKUP = '<img src=x onerror=alert(1)><b>Bold</b>';
 
@@ -14,12 +14,6 @@ const MARKUP = '<img src=x onerror=alert(1)><b>Bold</b>';
 async function expectNoInjectedElements(page: Page) {
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('b', { hasText: /^Bold$/ })).toHaveCount(0);
-}
-
-/** The same page, now signed in as staff (the owner's cookies dropped first). */
-async function switchToStaff(page: Page) {
-  await page.context().clearCookies();
-  await signInAsStaff(page);
 }
 
 test('markup in a person’s, a company’s and a billing name shows as text on the portal and staff pages', async ({ page, request }) => {

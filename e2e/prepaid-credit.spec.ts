@@ -1,21 +1,14 @@
 // INV-7 and INV-8 as staff and an owner meet them: staff add prepaid credit on the account's page,
 // the owner sees the balance and when it runs out, a renewal is paid from it instead of the card,
 // and stopping the account refunds half of what is left as a credit note.
-import type { Page } from '@playwright/test';
 import { signUpOwner } from './accounts';
 import { checkA11y } from './a11y';
 import { addCard } from './billing';
-import { expect, outbox, runJobs, setClock, signIn, test, waitForMail, signInAsStaff } from './support';
+import { expect, outbox, runJobs, setClock, signIn, test, waitForMail, switchToStaff } from './support';
 
 test.afterEach(async ({ request }) => {
   await setClock(request, null);
 });
-
-/** The same page, now signed in as staff (the owner's cookies dropped first). */
-async function switchToStaff(page: Page) {
-  await page.context().clearCookies();
-  await signInAsStaff(page);
-}
 
 /** Today on the Bratislava calendar, as a date input takes it. */
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Bratislava' });

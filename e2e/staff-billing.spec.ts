@@ -3,13 +3,7 @@
 import type { Page } from '@playwright/test';
 import { signUpOwner } from './accounts';
 import { addCard } from './billing';
-import { expect, test, waitForMail, signInAsStaff } from './support';
-
-/** The same page, now signed in as staff (the owner's cookies dropped first). */
-async function switchToStaff(page: Page) {
-  await page.context().clearCookies();
-  await signInAsStaff(page);
-}
+import { expect, test, waitForMail, switchToStaff } from './support';
 
 async function openAccount(page: Page, slug: string) {
   await page.goto(`/staff/accounts?q=${encodeURIComponent(slug)}`);

@@ -1,5 +1,4 @@
 // The staff back office: audit log (OPS-2), outbox (OPS-3), account search and who may see it.
-import type { Page } from '@playwright/test';
 import { signUpOwner, submitSignup, newOwnerData } from './accounts';
 import { expect, runJobs, test, signInAsStaff } from './support';
 

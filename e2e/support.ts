@@ -100,6 +100,14 @@ export async function signInOverHttp(page: Page, email: string, password: string
 export async function signInAsStaff(page: Page) {
   await signInOverHttp(page, STAFF.email, STAFF.password);
   await page.goto('/staff');
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff dashboard' })).toBeVisible();
+}
+
+/** The same page, now signed in as staff: the person signed in before (an owner) is signed out first. */
+export async function switchToStaff(page: Page) {
+  await page.context().clearCookies();
+  await signInAsStaff(page);
 }
 
 /** Where the Playwright web server's output is written (see playwright.config.ts). */
