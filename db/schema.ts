@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { EmailBody } from '@/lib/email/render';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -209,7 +210,13 @@ export const outbox = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
-    html: text('html').notNull(),
+    /**
+     * What the email says besides its subject (language, greeting, paragraphs, button, small
+     * print). Its HTML is laid out from this when it is delivered or shown (`emailHtml`).
+     */
+    content: jsonb('content').$type<EmailBody>(),
+    /** The HTML as it was laid out when queued: only rows written before `content` existed. */
+    html: text('html'),
     /** GDPR-8/10: marketing mail is refused for unsubscribed, restricted or objecting addresses. */
     kind: text('kind', { enum: ['transactional', 'marketing'] }).notNull().default('transactional'),
     /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on marketing mail. */

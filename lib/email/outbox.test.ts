@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { outbox } from '@/db/schema';
 import { setClock } from '@/lib/clock';
 import { createTestDb, type TestDb } from '@/lib/test-utils/db';
-import { deliverOutbox, MAX_DELIVERY_ATTEMPTS, queueEmail, type Mailer } from './outbox';
+import { renderEmail } from './render';
+import { deliverOutbox, emailHtml, MAX_DELIVERY_ATTEMPTS, queueEmail, type Mailer } from './outbox';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -36,7 +37,24 @@ describe('outbox', () => {
     const [row] = await t.db.select().from(outbox).where(eq(outbox.to, 'one@example.test'));
     expect(row.status).toBe('sent');
     expect(row.text).toContain('https://example.test/x');
-    expect(row.html).toContain('&lt;b&gt;');
+    expect(emailHtml(row)).toContain('&lt;b&gt;');
+  });
+
+  test('OPS-3 the HTML is laid out when the email is delivered, from the content stored with its text; an older row keeps its stored HTML', async () => {
+    await queueEmail(t.db, 'later@example.test', { locale: 'nl', ...mail('later') });
+    const [row] = await t.db.select().from(outbox).where(eq(outbox.to, 'later@example.test'));
+    expect(row.html).toBeNull();
+    expect(row.content).toEqual({ locale: 'nl', paragraphs: ['Body <b>text</b>'], action: { label: 'Open', url: 'https://example.test/x' } });
+    expect(row.subject).toBe('Hello later');
+    expect(row.text).toContain('Body <b>text</b>');
+
+    const at = new Date();
+    await t.db.insert(outbox).values({ to: 'older@example.test', subject: 'Older', text: 'Older text', html: '<p>Stored before content</p>', nextAttemptAt: at, createdAt: at });
+    const delivered = new Map<string, string>();
+    await deliverOutbox(t.db, async (m) => void delivered.set(m.to, m.html));
+    expect(delivered.get('later@example.test')).toBe(renderEmail({ locale: 'nl', ...mail('later') }).html);
+    expect(delivered.get('later@example.test')).toContain('<html lang="nl">');
+    expect(delivered.get('older@example.test')).toBe('<p>Stored before content</p>');
   });
 
   test('OPS-3 a failed delivery is retried later with backoff, then marked failed', async () => {

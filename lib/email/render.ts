@@ -15,6 +15,9 @@ export interface EmailContent {
   footer?: string;
 }
 
+/** Everything but the subject: what the outbox keeps to lay the HTML out later. */
+export type EmailBody = Omit<EmailContent, 'subject'>;
+
 export interface RenderedEmail {
   subject: string;
   text: string;
@@ -30,18 +33,23 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, '&#39;');
 }
 
-export function renderEmail(c: EmailContent): RenderedEmail {
+/** The plain-text body: what the outbox stores and every mail client can show. */
+export function renderEmailText(c: EmailBody): string {
   const t = translatorFor(c.locale ?? DEFAULT_LOCALE);
-  const SIGNATURE = t('email.layout.signature');
-  const textParts = [
+  return [
     ...(c.greeting ? [c.greeting] : []),
     ...c.paragraphs,
     ...(c.action ? [`${c.action.label}: ${c.action.url}`] : []),
-    SIGNATURE,
+    t('email.layout.signature'),
     ...(c.footer ? [`--\n${c.footer}`] : []),
-  ];
+  ].join('\n\n');
+}
+
+/** The HTML body, laid out from the same content as the text (at delivery, not when queued). */
+export function renderEmailHtml(c: EmailBody): string {
+  const t = translatorFor(c.locale ?? DEFAULT_LOCALE);
   const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s).replace(/\n/g, '<br>')}</p>`;
-  const html = [
+  return [
     `<!doctype html><html lang="${c.locale ?? DEFAULT_LOCALE}"><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">`,
     '<div style="max-width:560px;margin:0 auto;padding:24px">',
     '<p style="font-weight:600;color:#4338ca;margin:0 0 24px">Accountdesk</p>',
@@ -53,10 +61,13 @@ export function renderEmail(c: EmailContent): RenderedEmail {
           `<p style="font-size:12px;color:#6b7280">${escapeHtml(t('email.layout.buttonFallback', { url: c.action.url }))}</p>`,
         ]
       : []),
-    p(SIGNATURE),
+    p(t('email.layout.signature')),
     // Links in the small print (a marketing email's unsubscribe link) are clickable.
     ...(c.footer ? [`<p style="font-size:12px;color:#6b7280">${escapeHtml(c.footer).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)}</p>`] : []),
     '</div></body></html>',
   ].join('');
-  return { subject: c.subject, text: textParts.join('\n\n'), html };
+}
+
+export function renderEmail(c: EmailContent): RenderedEmail {
+  return { subject: c.subject, text: renderEmailText(c), html: renderEmailHtml(c) };
 }

@@ -96,6 +96,7 @@ export const PERSONAL_DATA: Record<string, Record<string, PersonalColumn>> = {
     to: p('email', del),
     subject: p('email', del),
     text: p('email', del),
+    content: p('email', del, false),
     html: p('email', del, false),
     headers: p('email', del, false),
     last_error: p('email', del, false),

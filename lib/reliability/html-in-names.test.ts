@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { outbox, plans, subscriptions } from '@/db/schema';
 import { signupSchema } from '@/lib/accounts/schemas';
 import { signUp } from '@/lib/accounts/signup';
+import { emailHtml } from '@/lib/email/outbox';
 import { escapeHtml, renderEmail } from '@/lib/email/render';
 import { renderDocumentPdf } from '@/lib/invoices/pdf';
 import type { DocumentRow } from '@/lib/invoices/queries';
@@ -73,7 +74,7 @@ describe('markup in names, in emails', () => {
       const mails = await t.db.select().from(outbox).where(eq(outbox.to, 'markup-owner@example.test'));
       expect(mails.length).toBeGreaterThan(0);
       for (const m of mails) {
-        expectEscaped(m.html);
+        expectEscaped(emailHtml(m));
         expect(m.text).toContain(HTML_NAME);
       }
     });
@@ -87,7 +88,7 @@ describe('markup in names, in emails', () => {
         const to = `markup-invitee-${locale}@example.test`;
         await inviteUser(t.db, { accountId: account.id, userId: owner.id, role: 'owner', ip: '192.0.2.61' } as never, { email: to, role: 'agent' }, new Date(), locale);
         const [mail] = await t.db.select().from(outbox).where(eq(outbox.to, to));
-        expectEscaped(mail.html);
+        expectEscaped(emailHtml(mail));
         expect(`${mail.subject}\n${mail.text}`).toContain(HTML_NAME);
       }
     });

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
-import { listOutbox } from '@/lib/email/outbox';
+import { emailHtml, listOutbox } from '@/lib/email/outbox';
 import { notFoundUnlessTestHooks } from '@/lib/http/test-hooks';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +11,6 @@ export async function GET(req: Request) {
   const to = new URL(req.url).searchParams.get('to') ?? undefined;
   const rows = await listOutbox(await getDb(), { to, limit: 500 });
   return NextResponse.json(
-    rows.map((r) => ({ to: r.to, subject: r.subject, text: r.text, html: r.html, kind: r.kind, headers: r.headers ?? {}, status: r.status, createdAt: r.createdAt })),
+    rows.map((r) => ({ to: r.to, subject: r.subject, text: r.text, html: emailHtml(r), kind: r.kind, headers: r.headers ?? {}, status: r.status, createdAt: r.createdAt })),
   );
 }

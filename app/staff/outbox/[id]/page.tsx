@@ -7,6 +7,7 @@ import { OutboxStatusBadge } from '@/components/staff/badges';
 import { RequeueButton } from '@/components/staff/requeue-button';
 import { Card, PageHeader } from '@/components/ui/page';
 import { getDb } from '@/db/client';
+import { emailHtml } from '@/lib/email/outbox';
 import { requireStaff } from '@/lib/auth/guards';
 import { getFormatters } from '@/lib/i18n/server';
 import { canRequeue } from '@/lib/staff/outbox';
@@ -70,7 +71,7 @@ export default async function StaffOutboxEmail({ params }: { params: Promise<{ i
           <iframe
             title={t('htmlFrameTitle')}
             sandbox=""
-            srcDoc={mail.html}
+            srcDoc={emailHtml(mail)}
             className="h-[32rem] w-full rounded border border-slate-200 bg-white"
           />
         </Card>
