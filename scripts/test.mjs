@@ -39,7 +39,7 @@ function findBrowser() {
     const { chromium } = require('@playwright/test');
     if (existsSync(chromium.executablePath())) return chromium.executablePath();
   } catch {}
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  return ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 }
 
 async function main() {
@@ -58,7 +58,7 @@ async function main() {
     const browser = findBrowser();
     if (!browser) {
       console.error(
-        '\nNo Chromium found for the browser tests. Install one with:\n  apt-get update && apt-get install -y chromium\n' +
+        '\nNo Chromium found for the browser tests. Install one with:\n  apt-get update && apt-get install -y chromium chromium-headless-shell\n' +
           '(or `npx playwright install chromium` where downloads are allowed).',
       );
       failed += 1;
