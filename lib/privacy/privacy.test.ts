@@ -272,12 +272,22 @@ describe('GDPR-7 OPS-2 audit log', () => {
 describe('GDPR-9 retention', () => {
   test('GDPR-9 the cutoff is 5 calendar years back; a relationship lasts while the subscription is live', () => {
     expect(retentionCutoff(new Date('2031-03-01T00:00:00Z')).toISOString()).toBe('2026-03-01T00:00:00.000Z');
-    expect(retentionCutoff(new Date('2032-02-29T12:00:00Z')).toISOString()).toBe('2027-02-28T12:00:00.000Z');
+    // On 29 February all of 28 February five years back has passed its anniversary.
+    expect(retentionCutoff(new Date('2032-02-29T12:00:00Z')).toISOString()).toBe('2027-03-01T00:00:00.000Z');
+    expect(retentionCutoff(new Date('2032-03-01T12:00:00Z')).toISOString()).toBe('2027-03-01T12:00:00.000Z');
     const base = { status: 'active', stoppedAt: null, createdAt: new Date('2020-01-01'), subscriptionUpdatedAt: new Date('2021-01-01'), lastActiveAt: new Date('2022-05-01'), lastInvoiceAt: new Date('2021-06-01') };
     expect(relationshipEndedAt({ ...base, subscriptionStatus: 'active' })).toBeNull();
     expect(relationshipEndedAt({ ...base, subscriptionStatus: 'lifetime' })).toBeNull();
     expect(relationshipEndedAt({ ...base, subscriptionStatus: 'canceled' })?.toISOString()).toBe('2022-05-01T00:00:00.000Z');
     expect(relationshipEndedAt({ ...base, status: 'stopped', stoppedAt: new Date('2023-01-01'), subscriptionStatus: 'canceled' })?.toISOString()).toBe('2023-01-01T00:00:00.000Z');
+  });
+
+  test('GDPR-9 data that ended on 28 February is erased on 29 February five years later (fast-check found it kept one day more)', () => {
+    const ended = new Date('2031-02-28T18:00:00.000Z');
+    expect(accountExpired(ended, new Date('2036-02-28T17:59:59.999Z'))).toBe(false);
+    expect(accountExpired(ended, new Date('2036-02-29T00:00:00.000Z'))).toBe(true);
+    expect(accountExpired(new Date('2031-02-28T23:59:59.999Z'), new Date('2036-02-29T00:00:00.000Z'))).toBe(true);
+    expect(accountExpired(new Date('2031-03-01T00:00:00.000Z'), new Date('2036-02-29T23:59:59.999Z'))).toBe(false);
   });
 
   test('GDPR-9 property: data whose relationship ended at t is kept until 5 calendar years later and erased after', () => {

@@ -18,7 +18,7 @@
 // - privacy requests: their personal fields 5 years after completion (or receipt/creation);
 // - refused deal-code attempts: the typed address and IP 5 years after the attempt;
 // - emails in the outbox: 5 years after they were written.
-import { subYears } from 'date-fns';
+import { addDays, startOfDay, subYears } from 'date-fns';
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/client';
 import {
@@ -37,9 +37,17 @@ import { now } from '@/lib/clock';
 import { eraseAccount } from './erasure';
 import { RETENTION_YEARS } from './personal-data';
 
-/** The moment before which expired data is erased at `at`: 5 calendar years back (29 Feb → 28 Feb). */
+/**
+ * The moment before which expired data is erased at `at`: 5 calendar years back. On 29 February
+ * the fifth anniversary of everything that ended on 28 February five years before has passed, so
+ * the cutoff is the start of 1 March then (going back 5 years from 29 February lands on 28
+ * February at the same time of day, which kept the rest of that day one day too long). Data that
+ * ended on a 29 February reaches its anniversary on 28 February and is erased from 1 March.
+ */
 export function retentionCutoff(at: Date): Date {
-  return subYears(at, RETENTION_YEARS);
+  const back = subYears(at, RETENTION_YEARS);
+  if (at.getMonth() === 1 && at.getDate() === 29) return startOfDay(addDays(back, 1));
+  return back;
 }
 
 /** The end of the customer relationship of an account, or null while it lasts (see the header). */
