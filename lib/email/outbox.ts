@@ -45,20 +45,18 @@ export async function queueEmails(tx: Executor, mails: ({ to: string; content: E
   await insertRows(
     tx,
     outbox,
-    queued.map(({ content: { subject, ...body }, ...m }) => {
-      return {
-        accountId: m.accountId ?? null,
-        to: m.to.toLowerCase(),
-        subject,
-        text: renderEmailText(body),
-        content: body,
-        kind: m.kind ?? 'transactional',
-        headers: m.headers ?? null,
-        status: 'queued' as const,
-        nextAttemptAt: at,
-        createdAt: at,
-      };
-    }),
+    queued.map(({ content: { subject, ...body }, ...m }) => ({
+      accountId: m.accountId ?? null,
+      to: m.to.toLowerCase(),
+      subject,
+      text: renderEmailText(body),
+      content: body,
+      kind: m.kind ?? 'transactional',
+      headers: m.headers ?? null,
+      status: 'queued' as const,
+      nextAttemptAt: at,
+      createdAt: at,
+    })),
   );
   return queued.length;
 }
