@@ -9,11 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { freePort } from './free-port.mjs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = process.cwd();
 const require = createRequire(join(root, 'package.json'));
-const results = join(root, process.env.TEST_RESULTS_DIR || '.test-results');
+// Relative to the project, or an absolute path (join would have put /tmp/x under the project).
+const results = resolve(root, process.env.TEST_RESULTS_DIR || '.test-results');
 mkdirSync(results, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const only = process.argv[2]; // 'unit' | 'e2e' | undefined (both)
