@@ -214,8 +214,8 @@ export const outbox = pgTable(
     /**
      * What the email says besides its subject (language, greeting, paragraphs, button, small
      * print). Its HTML is laid out from this when it is delivered or shown (`emailHtml`). Plain
-     * json, kept as written: nothing queries inside it, and jsonb's conversion on every insert
-     * cost the database more than the HTML it replaces (bench:billing at 100 000).
+     * json, kept as written: nothing queries inside it, so jsonb's conversion on every insert
+     * would be work for nothing (bench:billing could not tell the two apart beyond its noise).
      */
     content: json('content').$type<EmailBody>(),
     /** The HTML as it was laid out when queued: only rows written before `content` existed. */
