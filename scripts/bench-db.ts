@@ -28,3 +28,4 @@ export function requirePostgres(script: string): string {
   }
   return baseUrl;
 }
+

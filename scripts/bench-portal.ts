@@ -18,11 +18,14 @@
 //    `/account/invoices` (each account has 24 invoices) with 50 connections. Any answer other than
 //    200 fails the run (a signed-in page that redirected to /login would look fast).
 //
-// Prints one table: req/s, p50, p95, p99, the ratio to `/login` and the target, pass or fail.
+// Prints one table: req/s, p50, p95, p99, the ratio to `/login` and the target, pass or fail, and
+// what each request cost in CPU: the server's main thread (the one JavaScript thread that renders
+// every page) and the whole machine (load generator and database included, on the same cores).
+// From those, the least mean wait 50 connections can see on this machine (scripts/bench-limits.ts).
 // `benchPortal()` returns the rows for a combined `npm run bench` table.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -35,6 +38,8 @@ import { hashPassword } from '@/lib/auth/password';
 import { issueDocuments, type IssueInput } from '@/lib/invoices/issue';
 import { startAppServer, type AppServer } from './app-server';
 import { recreateBenchDatabase } from './bench-db';
+import { leastMeanWaitMs, type LoadRunCpu } from './bench-limits';
+import { machineBusySeconds, mainThreadCpuSeconds, processCpuSeconds } from './proc-cpu';
 
 export const PORTAL_BENCH_DATABASE = 'accountdesk_bench_portal';
 const OWNERS = 50;
@@ -42,7 +47,7 @@ const INVOICES_PER_ACCOUNT = 24;
 const PASSWORD = 'bench-portal-password-2026';
 const CONNECTIONS = 50;
 
-export interface PortalRow {
+export interface PortalRow extends LoadRunCpu {
   /** What was driven, e.g. "/account · 50 conn · 50 sessions". */
   name: string;
   path: string;
@@ -154,19 +159,11 @@ function startServer(env: Record<string, string>): Promise<Server> {
   return startAppServer((baseURL) => ({ ...process.env, NEXTAUTH_URL: baseURL, APP_URL: baseURL, JOBS_INTERVAL_MS: '0', NEXT_TELEMETRY_DISABLED: '1', ...env }));
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+/** CPU milliseconds a process has used so far (Linux); null elsewhere. */
 function cpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the full line (11 and 12 after the command name).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
+  const seconds = processCpuSeconds(pid);
+  return seconds === null ? null : seconds * 1000;
 }
-const CLOCK_TICKS = 100;
 
 /**
  * Waits until the server is idle: a load run ends on the client's side while the server still
@@ -233,6 +230,8 @@ async function drive(server: Server, t: Target, seconds: number) {
   const baseURL = server.baseURL;
   await settle(server);
   const cpuBefore = cpuMs(server.child.pid);
+  const mainBefore = mainThreadCpuSeconds(server.child.pid);
+  const machineBefore = machineBusySeconds();
   const latencies: number[] = [];
   let next = 0;
   const statuses = new Map<number, number>();
@@ -269,10 +268,15 @@ async function drive(server: Server, t: Target, seconds: number) {
   // The requests still being rendered when the run ended finish before the CPU time is read.
   await settle(server);
   const cpuAfter = cpuMs(server.child.pid);
+  const mainAfter = mainThreadCpuSeconds(server.child.pid);
+  const machineAfter = machineBusySeconds();
+  const sent = result.requests.sent;
   latencies.sort((a, b) => a - b);
   return {
     // Server CPU per request sent: what a page costs, whatever else the machine is doing.
-    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && result.requests.sent ? (cpuAfter - cpuBefore) / result.requests.sent : null,
+    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && sent ? (cpuAfter - cpuBefore) / sent : null,
+    mainThreadCpuPerRequest: mainBefore !== null && mainAfter !== null && sent ? ((mainAfter - mainBefore) * 1000) / sent : null,
+    machineCpuPerRequest: machineBefore !== null && machineAfter !== null && sent ? ((machineAfter - machineBefore) * 1000) / sent : null,
     requestsPerSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -406,23 +410,33 @@ export async function benchPortal(opts: PortalBenchOptions = {}): Promise<Portal
   return rows;
 }
 
+/** Cores this machine's processes share: the server, the database and the load generator. */
+export const CORES = availableParallelism();
+
+/** The least mean wait this run allows on this machine (see bench-limits). */
+export const leastMeanWait = (row: PortalRow) => leastMeanWaitMs(row, CORES);
+
 export function formatPortalTable(rows: PortalRow[]): string {
-  const head = ['measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms', 'CPU ms/req', 'queries', 'ratio', 'target', 'result'];
-  const body = rows.map((r) => [
-    r.name,
-    r.requestsPerSecond.toFixed(0),
-    r.p50.toFixed(1),
-    r.p95.toFixed(1),
-    r.p99.toFixed(1),
-    r.mean.toFixed(1),
-    r.cpuPerRequest === null ? '—' : r.cpuPerRequest.toFixed(1),
-    r.queries === null ? '—' : String(r.queries),
-    r.ratio === null || !Number.isFinite(r.ratio) ? '—' : `${r.ratio.toFixed(2)} (${r.ratioKind})`,
-    r.target,
-    r.pass === null ? '' : r.pass ? 'pass' : 'FAIL',
-  ]);
+  const cells: [head: string, cell: (r: PortalRow) => string, left?: boolean][] = [
+    ['measure', (r) => r.name, true],
+    ['req/s', (r) => r.requestsPerSecond.toFixed(0)],
+    ['p50 ms', (r) => r.p50.toFixed(1)],
+    ['p95 ms', (r) => r.p95.toFixed(1)],
+    ['p99 ms', (r) => r.p99.toFixed(1)],
+    ['mean ms', (r) => r.mean.toFixed(1)],
+    ['server CPU ms/req', (r) => (r.cpuPerRequest === null ? '—' : r.cpuPerRequest.toFixed(1))],
+    ['main thread ms/req', (r) => (r.mainThreadCpuPerRequest === null ? '—' : r.mainThreadCpuPerRequest.toFixed(1))],
+    ['machine CPU ms/req', (r) => (r.machineCpuPerRequest === null ? '—' : r.machineCpuPerRequest.toFixed(1))],
+    ['least mean ms', (r) => leastMeanWait(r)?.toFixed(0) ?? '—'],
+    ['queries', (r) => (r.queries === null ? '—' : String(r.queries))],
+    ['ratio', (r) => (r.ratio === null || !Number.isFinite(r.ratio) ? '—' : `${r.ratio.toFixed(2)} (${r.ratioKind})`)],
+    ['target', (r) => r.target, true],
+    ['result', (r) => (r.pass === null ? '' : r.pass ? 'pass' : 'FAIL'), true],
+  ];
+  const head = cells.map(([h]) => h);
+  const body = rows.map((r) => cells.map(([, cell]) => cell(r)));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 9 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (row: string[]) => row.map((c, i) => (cells[i][2] ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
