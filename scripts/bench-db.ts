@@ -28,4 +28,3 @@ export function requirePostgres(script: string): string {
   }
   return baseUrl;
 }
-
