@@ -1,14 +1,7 @@
-// Finds a Chromium for Playwright: its own download if present, else Debian's headless shell
-// (package chromium-headless-shell), else Debian's full /usr/bin/chromium.
-//
-// The headless shell is the build Playwright itself runs for headless tests: the same Blink and V8
-// without the full browser around them. Here it takes less than half the CPU of the full browser
-// per page load (5.0 s against 12.3 s of user and system time for 50 loads of public pages), and
-// the browser suite is bound by the browser's CPU on this 2-core machine.
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+// How the browser tests launch Chromium (which one: e2e/chromium.cjs, shared with `npm test`).
+import { browserExecutable, HEADLESS_SHELL } from './chromium.cjs';
 
-const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+export { browserExecutable };
 
 const COMMON_ARGS = [
   '--no-sandbox',
@@ -28,25 +21,9 @@ const COMMON_ARGS = [
  */
 const FULL_BROWSER_ARGS = ['--in-process-gpu', '--disable-gpu-compositing'];
 
-export function browserExecutable(): string | undefined {
-  try {
-    const own = chromium.executablePath();
-    if (own && existsSync(own)) return undefined;
-  } catch {}
-  for (const p of [HEADLESS_SHELL, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
-  return undefined;
-}
-
 /** Playwright's own download runs its headless shell too (executable undefined). */
 const executable = browserExecutable();
 export const CHROMIUM_ARGS = executable === undefined || executable === HEADLESS_SHELL ? COMMON_ARGS : [...COMMON_ARGS, ...FULL_BROWSER_ARGS];
-
-export function hasBrowser(): boolean {
-  try {
-    if (existsSync(chromium.executablePath())) return true;
-  } catch {}
-  return browserExecutable() !== undefined;
-}
 
 /** The environment of an app server under test at `baseURL` (test hooks on, sweeps driven by the tests). */
 export function testServerEnv(baseURL: string): Record<string, string> {

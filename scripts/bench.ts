@@ -154,7 +154,7 @@ async function main() {
     if (Math.max(...sizes) < MAX_BENCH_N)
       console.log(
         `  1,000,000 is not measured: invoice numbers have six digits per year (INV-1), so one year holds at most ${MAX_BENCH_N.toLocaleString('en-US')}. ` +
-          `BENCH_SIZES=10000,${MAX_BENCH_N} measures the largest (it takes a quarter of an hour on 2 cores).`,
+          `BENCH_SIZES=10000,${MAX_BENCH_N} measures the largest (about 9 minutes on 2 cores).`,
       );
     summary.push(...billingSummary(billing));
   }

@@ -6,13 +6,12 @@
 // uses the build already in .next (CI builds once and runs both databases on it).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { freePort } from './free-port.mjs';
+import { hasBrowser } from '../e2e/chromium.cjs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = process.cwd();
-const require = createRequire(join(root, 'package.json'));
 // Relative to the project, or an absolute path (join would have put /tmp/x under the project).
 const results = resolve(root, process.env.TEST_RESULTS_DIR || '.test-results');
 mkdirSync(results, { recursive: true });
@@ -35,14 +34,6 @@ function readJson(file) {
 }
 
 
-function findBrowser() {
-  try {
-    const { chromium } = require('@playwright/test');
-    if (existsSync(chromium.executablePath())) return chromium.executablePath();
-  } catch {}
-  return ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-}
-
 async function main() {
   if (only !== 'e2e') {
     const file = join(results, 'vitest.json');
@@ -56,8 +47,7 @@ async function main() {
   }
 
   if (only !== 'unit') {
-    const browser = findBrowser();
-    if (!browser) {
+    if (!hasBrowser()) {
       console.error(
         '\nNo Chromium found for the browser tests. Install one with:\n  apt-get update && apt-get install -y chromium chromium-headless-shell\n' +
           '(or `npx playwright install chromium` where downloads are allowed).',
