@@ -32,7 +32,7 @@ import { sellerSnapshot } from '@/lib/invoices/seller';
 import { SWEEPS } from '@/lib/jobs';
 import { recreateBenchDatabase, requirePostgres } from './bench-db';
 import { renewalRatioCeilings } from './bench-limits';
-import { postgresCpuSeconds } from './proc-cpu';
+import { isLocalDatabase, postgresCpuSeconds } from './proc-cpu';
 
 export const TARGET_RATIO = 0.2;
 /** The app and the database share this machine's cores (the bench runs beside a local server). */
@@ -201,8 +201,10 @@ async function measure(baseUrl: string, n: number, log: (line: string) => void):
     const seedSeconds = (performance.now() - t) / 1000;
     log(`  seeded ${fmt(n)} due subscriptions in ${fmt(seedSeconds, 1)} s`);
 
+    // A database on another machine: its CPU is not ours to read, and the local one's is not it.
+    const dbCpu = isLocalDatabase(baseUrl) ? postgresCpuSeconds : () => null;
     const cpuBefore = process.cpuUsage();
-    const dbCpuBefore = postgresCpuSeconds();
+    const dbCpuBefore = dbCpu();
     t = performance.now();
     const issued = await SWEEPS['issue-renewal-invoices'](db);
     const issueSeconds = (performance.now() - t) / 1000;
@@ -212,7 +214,7 @@ async function measure(baseUrl: string, n: number, log: (line: string) => void):
     const sweepSeconds = issueSeconds + collectSeconds;
     const cpu = process.cpuUsage(cpuBefore);
     const appCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const dbCpuAfter = postgresCpuSeconds();
+    const dbCpuAfter = dbCpu();
     const dbCpuSeconds = dbCpuBefore === null || dbCpuAfter === null ? null : dbCpuAfter - dbCpuBefore;
     log(`  issue sweep:   ${fmt(issued)} invoices in ${fmt(issueSeconds, 2)} s`);
     log(`  collect sweep: ${fmt(collected)} invoices in ${fmt(collectSeconds, 2)} s`);
@@ -221,9 +223,9 @@ async function measure(baseUrl: string, n: number, log: (line: string) => void):
 
     const runs: { seconds: number; dbCpuSeconds: number | null }[] = [];
     for (let i = 0; i < INSERT_SELECT_RUNS; i++) {
-      const before = postgresCpuSeconds();
+      const before = dbCpu();
       const seconds = await timeInsertSelect(db, n, now());
-      const after = postgresCpuSeconds();
+      const after = dbCpu();
       runs.push({ seconds, dbCpuSeconds: before === null || after === null ? null : after - before });
     }
     const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];

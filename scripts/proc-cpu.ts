@@ -49,6 +49,16 @@ export function mainThreadCpuSeconds(pid: number | undefined): number | null {
 }
 
 /**
+ * Whether a PostgreSQL URL points at this machine (loopback or a Unix socket): only then are the
+ * PostgreSQL processes here the ones doing its work.
+ */
+export function isLocalDatabase(url: string): boolean {
+  const u = new URL(url);
+  const host = u.searchParams.get('host') ?? u.hostname;
+  return host === '' || host.startsWith('/') || host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]' || host === '::1';
+}
+
+/**
  * CPU seconds every PostgreSQL process on this machine has used so far: the server, its
  * backends and helpers, and the backends that exited (the server reaps them, so their time is in
  * its children's). Null when no local PostgreSQL runs, e.g. a database on another machine.

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leastMeanWaitMs, renewalRatioCeilings } from '../../scripts/bench-limits';
-import { busySecondsOf, parseProcStat } from '../../scripts/proc-cpu';
+import { busySecondsOf, isLocalDatabase, parseProcStat } from '../../scripts/proc-cpu';
 
 describe('reading CPU time from /proc', () => {
   it('a process line gives its own and its reaped children\'s time in seconds, whatever its name holds', () => {
@@ -18,6 +18,13 @@ describe('reading CPU time from /proc', () => {
   it('the machine is busy in every state but idle and iowait, over all cores', () => {
     // cpu user nice system idle iowait irq softirq steal guest guest_nice
     expect(busySecondsOf('cpu  81744 10 19569 106844 1916 5 3002 20 7 0\ncpu0 1 2 3 4 5 6 7 8 0 0\n')).toBeCloseTo((81744 + 10 + 19569 + 5 + 3002 + 20) / 100, 6);
+  });
+
+  it('PostgreSQL\'s CPU is read only for a database on this machine', () => {
+    for (const url of ['postgres://postgres@127.0.0.1:5432/test', 'postgres://u@localhost/db', 'postgres://u@[::1]:5432/db', 'postgres:///db?host=/var/run/postgresql'])
+      expect(isLocalDatabase(url), url).toBe(true);
+    for (const url of ['postgres://u@db.internal:5432/db', 'postgres://u@10.0.0.5/db', 'postgres://u@127.0.0.1.example.com/db'])
+      expect(isLocalDatabase(url), url).toBe(false);
   });
 });
 
