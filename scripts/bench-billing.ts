@@ -23,7 +23,6 @@
 // Sizes come from the arguments or BENCH_N (comma-separated), default 100 000. Invoice numbers
 // have six digits per year (INV-1), so one year holds at most 999 999 invoices: that is the
 // largest size. `billingBenchRows` returns the rows for a combined `npm run bench` table.
-import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { appDatabase, type Db } from '@/db/client';
@@ -32,11 +31,9 @@ import { sellerSnapshot } from '@/lib/invoices/seller';
 import { SWEEPS } from '@/lib/jobs';
 import { recreateBenchDatabase, requirePostgres } from './bench-db';
 import { renewalRatioCeilings } from './bench-limits';
-import { isLocalDatabase, postgresCpuSeconds } from './proc-cpu';
+import { CORES, isLocalDatabase, postgresCpuSeconds } from './proc-cpu';
 
 export const TARGET_RATIO = 0.2;
-/** The app and the database share this machine's cores (the bench runs beside a local server). */
-const CORES = availableParallelism();
 /** Far outside any real issue year, so the INSERT … SELECT rows never collide with sweep numbers. */
 const INSERT_SELECT_YEAR = 9999;
 const INSERT_SELECT_RUNS = 3;

@@ -25,7 +25,7 @@
 // `benchPortal()` returns the rows for a combined `npm run bench` table.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -39,7 +39,7 @@ import { issueDocuments, type IssueInput } from '@/lib/invoices/issue';
 import { startAppServer, type AppServer } from './app-server';
 import { recreateBenchDatabase } from './bench-db';
 import { leastMeanWaitMs, type LoadRunCpu } from './bench-limits';
-import { machineBusySeconds, mainThreadCpuSeconds, processCpuSeconds } from './proc-cpu';
+import { CORES, machineBusySeconds, mainThreadCpuSeconds, processCpuSeconds } from './proc-cpu';
 
 export const PORTAL_BENCH_DATABASE = 'accountdesk_bench_portal';
 const OWNERS = 50;
@@ -409,9 +409,6 @@ export async function benchPortal(opts: PortalBenchOptions = {}): Promise<Portal
   }
   return rows;
 }
-
-/** Cores this machine's processes share: the server, the database and the load generator. */
-export const CORES = availableParallelism();
 
 /** The least mean wait this run allows on this machine (see bench-limits). */
 export const leastMeanWait = (row: PortalRow) => leastMeanWaitMs(row, CORES);

@@ -10,7 +10,8 @@
 // sweep rows say why they are missing. Sizes of the sweep: BENCH_SIZES (default 10000,100000;
 // the largest the numbering allows is 999999 — see bench:billing).
 import { billingBenchRows, billingBenchTable, MAX_BENCH_N, parseSizes, TARGET_RATIO, type BillingBenchRow } from './bench-billing';
-import { benchPortal, CORES, formatPortalTable, leastMeanWait, type PortalRow } from './bench-portal';
+import { benchPortal, formatPortalTable, leastMeanWait, type PortalRow } from './bench-portal';
+import { CORES } from './proc-cpu';
 
 // bench-weight.mjs is an ES module with top-level await (it runs on its own with plain node): it is
 // imported when the table is made, not with this file (tsx runs this one as CommonJS).

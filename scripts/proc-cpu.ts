@@ -2,6 +2,10 @@
 // server or the database spent on a run, whatever else the machine was doing meanwhile. Every
 // function answers null where there is no /proc (or no such process).
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+
+/** The cores the processes of a bench share: the app, the database and the load generator. */
+export const CORES = availableParallelism();
 
 /** Linux's USER_HZ, the unit of the times in /proc/<pid>/stat (100 on every common platform). */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -79,8 +83,9 @@ export function postgresCpuSeconds(): number | null {
 }
 
 /**
- * CPU seconds the whole machine has been busy so far, over all cores (every state of /proc/stat's
- * first line but idle and iowait): the app, the database and the load generator together.
+ * CPU seconds the whole machine has been busy so far, over all cores (/proc/stat's first line:
+ * user, nice, system, irq and softirq; not idle, iowait, or steal, the time a hypervisor gave
+ * to others): the app, the database and the load generator together.
  */
 export function machineBusySeconds(): number | null {
   try {
@@ -93,6 +98,6 @@ export function machineBusySeconds(): number | null {
 /** The busy seconds in /proc/stat's text: its first line, all cores together. */
 export function busySecondsOf(procStat: string): number {
   // cpu user nice system idle iowait irq softirq steal guest… (guest time is already in user).
-  const [user, nice, system, , , irq, softirq, steal] = procStat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  return (user + nice + system + irq + softirq + (steal || 0)) / CLOCK_TICKS_PER_SECOND;
+  const [user, nice, system, , , irq, softirq] = procStat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq) / CLOCK_TICKS_PER_SECOND;
 }
