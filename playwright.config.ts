@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { browserExecutable, CHROMIUM_ARGS, testServerEnv } from './e2e/browser';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, testServerEnv } from './e2e/browser';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -22,7 +22,7 @@ export default defineConfig({
     // Traces keep the DOM snapshots and network of a failed test; the screencast is left out (it made
     // Chromium encode a frame at every step of every test, failed or not).
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
-    launchOptions: { executablePath: browserExecutable(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   webServer: process.env.E2E_EXTERNAL_SERVER
     ? undefined

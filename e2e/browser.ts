@@ -1,8 +1,6 @@
 // How the browser tests launch Chromium (which one: e2e/chromium.cjs, shared with `npm test`).
 import { browserExecutable, HEADLESS_SHELL } from './chromium.cjs';
 
-export { browserExecutable };
-
 const COMMON_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -21,9 +19,10 @@ const COMMON_ARGS = [
  */
 const FULL_BROWSER_ARGS = ['--in-process-gpu', '--disable-gpu-compositing'];
 
-/** Playwright's own download runs its headless shell too (executable undefined). */
-const executable = browserExecutable();
-export const CHROMIUM_ARGS = executable === undefined || executable === HEADLESS_SHELL ? COMMON_ARGS : [...COMMON_ARGS, ...FULL_BROWSER_ARGS];
+/** The Chromium to launch; undefined: Playwright's own download, which runs its headless shell too. */
+export const CHROMIUM_EXECUTABLE = browserExecutable();
+export const CHROMIUM_ARGS =
+  CHROMIUM_EXECUTABLE === undefined || CHROMIUM_EXECUTABLE === HEADLESS_SHELL ? COMMON_ARGS : [...COMMON_ARGS, ...FULL_BROWSER_ARGS];
 
 /** The environment of an app server under test at `baseURL` (test hooks on, sweeps driven by the tests). */
 export function testServerEnv(baseURL: string): Record<string, string> {

@@ -34,7 +34,7 @@ function browserExecutable() {
 
 /** @returns {boolean} whether any Chromium is there to run the browser tests. */
 function hasBrowser() {
-  return hasPlaywrightChromium() || browserExecutable() !== undefined;
+  return hasPlaywrightChromium() || SYSTEM_CHROMIUMS.some((p) => existsSync(p));
 }
 
 module.exports = { HEADLESS_SHELL, browserExecutable, hasBrowser };

@@ -31,7 +31,7 @@ import { sellerSnapshot } from '@/lib/invoices/seller';
 import { SWEEPS } from '@/lib/jobs';
 import { recreateBenchDatabase, requirePostgres } from './bench-db';
 import { renewalRatioCeilings } from './bench-limits';
-import { CORES, isLocalDatabase, postgresCpuSeconds } from './proc-cpu';
+import { CORES, cpuSince, isLocalDatabase, postgresCpuSeconds } from './proc-cpu';
 
 export const TARGET_RATIO = 0.2;
 /** Far outside any real issue year, so the INSERT … SELECT rows never collide with sweep numbers. */
@@ -201,7 +201,7 @@ async function measure(baseUrl: string, n: number, log: (line: string) => void):
     // A database on another machine: its CPU is not ours to read, and the local one's is not it.
     const dbCpu = isLocalDatabase(baseUrl) ? postgresCpuSeconds : () => null;
     const cpuBefore = process.cpuUsage();
-    const dbCpuBefore = dbCpu();
+    const dbCpuOfSweep = cpuSince(dbCpu);
     t = performance.now();
     const issued = await SWEEPS['issue-renewal-invoices'](db);
     const issueSeconds = (performance.now() - t) / 1000;
@@ -211,8 +211,7 @@ async function measure(baseUrl: string, n: number, log: (line: string) => void):
     const sweepSeconds = issueSeconds + collectSeconds;
     const cpu = process.cpuUsage(cpuBefore);
     const appCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const dbCpuAfter = dbCpu();
-    const dbCpuSeconds = dbCpuBefore === null || dbCpuAfter === null ? null : dbCpuAfter - dbCpuBefore;
+    const dbCpuSeconds = dbCpuOfSweep();
     log(`  issue sweep:   ${fmt(issued)} invoices in ${fmt(issueSeconds, 2)} s`);
     log(`  collect sweep: ${fmt(collected)} invoices in ${fmt(collectSeconds, 2)} s`);
     const problems = await verifySweep(db, n);
@@ -220,10 +219,9 @@ async function measure(baseUrl: string, n: number, log: (line: string) => void):
 
     const runs: { seconds: number; dbCpuSeconds: number | null }[] = [];
     for (let i = 0; i < INSERT_SELECT_RUNS; i++) {
-      const before = dbCpu();
+      const dbCpuOfRun = cpuSince(dbCpu);
       const seconds = await timeInsertSelect(db, n, now());
-      const after = dbCpu();
-      runs.push({ seconds, dbCpuSeconds: before === null || after === null ? null : after - before });
+      runs.push({ seconds, dbCpuSeconds: dbCpuOfRun() });
     }
     const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
     const insertSeconds = median.seconds;

@@ -39,7 +39,7 @@ import { issueDocuments, type IssueInput } from '@/lib/invoices/issue';
 import { startAppServer, type AppServer } from './app-server';
 import { recreateBenchDatabase } from './bench-db';
 import { leastMeanWaitMs, type LoadRunCpu } from './bench-limits';
-import { CORES, machineBusySeconds, mainThreadCpuSeconds, processCpuSeconds } from './proc-cpu';
+import { CORES, cpuSince, machineBusySeconds, mainThreadCpuSeconds, processCpuSeconds } from './proc-cpu';
 
 export const PORTAL_BENCH_DATABASE = 'accountdesk_bench_portal';
 const OWNERS = 50;
@@ -229,9 +229,10 @@ function percentile(sorted: number[], p: number): number {
 async function drive(server: Server, t: Target, seconds: number) {
   const baseURL = server.baseURL;
   await settle(server);
-  const cpuBefore = cpuMs(server.child.pid);
-  const mainBefore = mainThreadCpuSeconds(server.child.pid);
-  const machineBefore = machineBusySeconds();
+  const pid = server.child.pid;
+  const serverCpu = cpuSince(() => processCpuSeconds(pid));
+  const mainThreadCpu = cpuSince(() => mainThreadCpuSeconds(pid));
+  const machineCpu = cpuSince(machineBusySeconds);
   const latencies: number[] = [];
   let next = 0;
   const statuses = new Map<number, number>();
@@ -267,16 +268,14 @@ async function drive(server: Server, t: Target, seconds: number) {
   }
   // The requests still being rendered when the run ended finish before the CPU time is read.
   await settle(server);
-  const cpuAfter = cpuMs(server.child.pid);
-  const mainAfter = mainThreadCpuSeconds(server.child.pid);
-  const machineAfter = machineBusySeconds();
   const sent = result.requests.sent;
+  /** Milliseconds of CPU per request sent: what a page costs, whatever else the machine is doing. */
+  const perRequest = (seconds: number | null) => (seconds === null || !sent ? null : (seconds * 1000) / sent);
   latencies.sort((a, b) => a - b);
   return {
-    // Server CPU per request sent: what a page costs, whatever else the machine is doing.
-    cpuPerRequest: cpuBefore !== null && cpuAfter !== null && sent ? (cpuAfter - cpuBefore) / sent : null,
-    mainThreadCpuPerRequest: mainBefore !== null && mainAfter !== null && sent ? ((mainAfter - mainBefore) * 1000) / sent : null,
-    machineCpuPerRequest: machineBefore !== null && machineAfter !== null && sent ? ((machineAfter - machineBefore) * 1000) / sent : null,
+    cpuPerRequest: perRequest(serverCpu()),
+    mainThreadCpuPerRequest: perRequest(mainThreadCpu()),
+    machineCpuPerRequest: perRequest(machineCpu()),
     requestsPerSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),

@@ -35,6 +35,18 @@ function readStat(pid: number | string): ProcStat | null {
   }
 }
 
+/**
+ * Starts measuring with one of the readings below: the function it returns gives the seconds
+ * used since, or null when either reading is unknown.
+ */
+export function cpuSince(read: () => number | null): () => number | null {
+  const before = read();
+  return () => {
+    const after = read();
+    return before === null || after === null ? null : after - before;
+  };
+}
+
 /** CPU seconds (user + system) one process has used so far, all its threads together. */
 export function processCpuSeconds(pid: number | undefined): number | null {
   if (!pid) return null;
