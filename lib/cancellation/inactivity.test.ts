@@ -55,7 +55,9 @@ describe('CAN-4 inactivity', () => {
     await sweepInactiveAccounts(env.db);
     expect((await env.db.select().from(outbox).where(eq(outbox.to, owner.email!))).filter((m) => /lack of use/.test(m.subject))).toHaveLength(1);
 
-    setClock(plus(signedUp, 56.1));
+    // The clock runs on after setClock, so the warning went out a few milliseconds after day 28.1
+    // and its 4 weeks' notice ends that much after day 56.1: the deletion run is set clear of it.
+    setClock(plus(signedUp, 56.2));
     await sweepInactiveAccounts(env.db);
     const [deleted] = await env.db.select().from(accounts).where(eq(accounts.id, account.id));
     expect(deleted).toMatchObject({ status: 'stopped', stopReason: 'inactivity' });
