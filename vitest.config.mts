@@ -1,5 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+const TEST_FOLDERS = ['lib', 'db', 'app', 'components'];
+const isTestFile = (name: string) => /\.test\.tsx?$/.test(name);
+
+/**
+ * Test files that replace modules with vi.mock: they run in a fresh module cache each (mocks are
+ * per module cache, so a shared one would hand the next file a mocked module). Found by reading the
+ * files, so a new mocking test is isolated without anyone keeping a list.
+ */
+function filesThatMockModules(): string[] {
+  const root = import.meta.dirname;
+  return TEST_FOLDERS.flatMap((folder) =>
+    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && isTestFile(entry.name))
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+      .filter((file) => /\bvi\.mock\(/.test(readFileSync(path.join(root, file), 'utf8'))),
+  );
+}
+const mockingFiles = filesThatMockModules();
 
 /**
  * postgres.js 3.4.x defers small writes with setImmediate; when the connection closes first (the
@@ -24,7 +44,6 @@ function isClosedSocketWrite(err: { name?: unknown; message?: unknown; stack?: u
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.tsx'],
     environment: 'node',
     // One migrated and seeded database per run; each file copies it (lib/test-utils/db.ts).
     globalSetup: ['lib/test-utils/global-setup.ts'],
@@ -34,5 +53,21 @@ export default defineConfig({
     maxWorkers: 2,
     // The fault tests terminate database connections mid-transaction (see isClosedSocketWrite).
     onUnhandledError: (err) => !isClosedSocketWrite(err),
+    projects: [
+      {
+        // Most files share one module cache per worker instead of importing the app afresh: the
+        // import was 40 % of the unit run's CPU. What a file changes in the process is put back
+        // after it (between-files.ts).
+        extends: true,
+        test: {
+          name: 'shared',
+          include: TEST_FOLDERS.map((folder) => `${folder}/**/*.test.{ts,tsx}`),
+          exclude: mockingFiles,
+          isolate: false,
+          setupFiles: ['lib/test-utils/between-files.ts'],
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: mockingFiles, isolate: true } },
+    ],
   },
 });

@@ -22,7 +22,34 @@ declare module 'vitest' {
   }
 }
 
+interface SeededDatabase {
+  dump: string;
+  template: string;
+  remove: () => Promise<void>;
+}
+
+/**
+ * vitest runs the global setup once per project (vitest.config.mts has two, plus the root), all in
+ * its main process: the first call prepares the database, the others reuse it, and the last
+ * teardown removes it.
+ */
+const shared = globalThis as unknown as { __accountdeskSeeded?: { database: Promise<SeededDatabase>; users: number } };
+
 export default async function setup(project: TestProject) {
+  shared.__accountdeskSeeded ??= { database: prepareSeededDatabase(), users: 0 };
+  const entry = shared.__accountdeskSeeded;
+  entry.users++;
+  const { dump, template, remove } = await entry.database;
+  project.provide('testDbDump', dump);
+  project.provide('testDbTemplate', template);
+  return async () => {
+    if (--entry.users > 0) return;
+    delete shared.__accountdeskSeeded;
+    await remove();
+  };
+}
+
+async function prepareSeededDatabase(): Promise<SeededDatabase> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     const opened = await openDatabase({ dataDir: 'memory://' });
@@ -33,9 +60,7 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(join(tmpdir(), 'accountdesk-unit-'));
     const file = join(dir, 'seeded.tar');
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    project.provide('testDbDump', file);
-    project.provide('testDbTemplate', '');
-    return () => rmSync(dir, { recursive: true, force: true });
+    return { dump: file, template: '', remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const { default: postgres } = await import('postgres');
   const name = `accountdesk_unit_template_${randomBytes(6).toString('hex')}`;
@@ -48,10 +73,12 @@ export default async function setup(project: TestProject) {
   await migrate(opened);
   await seed(opened.db);
   await opened.close();
-  project.provide('testDbDump', '');
-  project.provide('testDbTemplate', name);
-  return async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+  return {
+    dump: '',
+    template: name,
+    remove: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
   };
 }
