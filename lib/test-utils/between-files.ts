@@ -1,4 +1,4 @@
-// Setup file of the unit tests that share one module cache per worker (vitest.config.ts): what
+// Setup file of the unit tests that share one module cache per worker (vitest.config.mts): what
 // one test file changes in the process (environment variables, the app clock, the sandbox
 // processor's injected fault, spies, fake timers) is put back when it ends, so the next file in
 // the same worker starts as it would in a fresh process.
